@@ -1,0 +1,51 @@
+namespace NetVizGen.Model.Specs;
+
+/// <summary>What a node of the traced forward data flow stands for.</summary>
+public enum FlowNodeKind
+{
+    /// <summary>A model input (a <c>forward</c> parameter).</summary>
+    Input,
+    /// <summary>A call of a registered leaf or custom submodule (<c>conv1.forward(x)</c>).</summary>
+    Module,
+    /// <summary>A functional op or tensor method (<c>relu</c>, <c>flatten</c>, <c>view</c>).</summary>
+    Op,
+    /// <summary>A merge of several tensors: <c>+</c>/<c>add</c>, <c>cat</c>, <c>stack</c>, <c>mul</c>.</summary>
+    Merge,
+    /// <summary>A model output (a returned tensor).</summary>
+    Output,
+    /// <summary>Something the tracer could not understand; drawn as such, with a diagnostic.</summary>
+    Unresolved,
+}
+
+/// <summary>
+/// One node of the forward data-flow graph. Edges are implied by <see cref="Inputs"/>.
+/// </summary>
+/// <param name="Id">Dense id, in trace order (also a topological order).</param>
+/// <param name="Kind">What the node stands for.</param>
+/// <param name="Name">The op name (<c>relu</c>, <c>add</c>, <c>cat</c>) or the input/output name.</param>
+/// <param name="ModulePath">For <see cref="FlowNodeKind.Module"/>: the called module's path.</param>
+/// <param name="Inputs">Ids of the nodes whose outputs feed this one, in argument order.</param>
+/// <param name="Args">Non-tensor arguments of an op (<c>dim = 1</c>, <c>start_dim = 1</c>).</param>
+/// <param name="Shape">The output shape as displayed (<c>N×64×56×56</c>), empty when not inferred.</param>
+/// <param name="Source">Where the call is in <c>forward</c>.</param>
+/// <param name="Scope">Path of the module whose <c>forward</c> contains this node (empty: the root).</param>
+/// <param name="OutputIndex">For ops with several outputs (<c>chunk</c>, LSTM): which output feeds on; -1 for all.</param>
+public sealed record FlowNodeSpec(
+    int Id,
+    FlowNodeKind Kind,
+    string Name,
+    string ModulePath,
+    EquatableArray<int> Inputs,
+    EquatableArray<ArgSpec> Args,
+    string Shape = "",
+    SourceSpan? Source = null,
+    string Scope = "",
+    int OutputIndex = -1);
+
+/// <summary>The traced data flow of a module's <c>forward</c>.</summary>
+/// <param name="Nodes">Nodes in trace (topological) order.</param>
+public sealed record FlowSpec(EquatableArray<FlowNodeSpec> Nodes)
+{
+    /// <summary>The empty flow.</summary>
+    public static readonly FlowSpec Empty = new(EquatableArray<FlowNodeSpec>.Empty);
+}
