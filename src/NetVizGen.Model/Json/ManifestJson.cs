@@ -77,6 +77,15 @@ public static class ManifestJson
             .Prop("buffers", m.Buffers);
         w.Name("args"); WriteArgs(w, m.Args);
         w.Name("source"); WriteSpan(w, m.Source);
+        w.Name("tensors").StartArray();
+        foreach (var t in m.Tensors)
+        {
+            w.StartObject().Prop("name", t.Name).Prop("parameter", t.IsParameter).Prop("trainable", t.Trainable);
+            w.Name("shape").StartArray();
+            foreach (var d in t.Shape) w.Value(d);
+            w.EndArray().EndObject();
+        }
+        w.EndArray();
         w.Name("children").StartArray();
         foreach (var c in m.Children) WriteModule(w, c);
         w.EndArray().EndObject();
@@ -91,7 +100,10 @@ public static class ManifestJson
         Parameters: j["params"]?.Long ?? -1,
         Trainable: j["trainable"]?.Long ?? -1,
         Buffers: j["buffers"]?.Long ?? -1,
-        Source: ReadSpan(j["source"]));
+        Source: ReadSpan(j["source"]),
+        Tensors: (j["tensors"]?.Items ?? Array.Empty<JsonNode>()).Select(t => new TensorSpec(
+            Str(t["name"]), (t["shape"]?.Items ?? Array.Empty<JsonNode>()).Select(d => d.Long).ToEquatableArray(),
+            t["parameter"]?.Bool ?? false, t["trainable"]?.Bool ?? false)).ToEquatableArray());
 
     private static void WriteFlowNode(JsonWriter w, FlowNodeSpec n)
     {

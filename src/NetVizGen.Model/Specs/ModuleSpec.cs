@@ -25,6 +25,7 @@ public enum ModuleOrigin
 /// <param name="Trainable">Trainable parameter elements in this module and below; -1 when unknown.</param>
 /// <param name="Buffers">Buffer elements (e.g. BatchNorm running stats) in this module and below; -1 when unknown.</param>
 /// <param name="Source">Where the module was constructed, when known.</param>
+/// <param name="Tensors">Parameters and buffers registered directly on a custom module (not via child layers).</param>
 public sealed record ModuleSpec(
     string Path,
     string TypeName,
@@ -34,7 +35,8 @@ public sealed record ModuleSpec(
     long Parameters = -1,
     long Trainable = -1,
     long Buffers = -1,
-    SourceSpan? Source = null)
+    SourceSpan? Source = null,
+    EquatableArray<TensorSpec> Tensors = default)
 {
     /// <summary>The last segment of <see cref="Path"/>; empty for the root.</summary>
     public string Name
@@ -60,5 +62,25 @@ public sealed record ModuleSpec(
         foreach (var child in Children)
             foreach (var d in child.DescendantsAndSelf())
                 yield return d;
+    }
+}
+
+/// <summary>A parameter or buffer registered directly on a custom module (e.g. a class token).</summary>
+/// <param name="Name">Registered name.</param>
+/// <param name="Shape">Dimensions, or empty when not known statically.</param>
+/// <param name="IsParameter">True for a <c>Parameter</c>, false for a buffer.</param>
+/// <param name="Trainable">True when it requires gradients.</param>
+public sealed record TensorSpec(string Name, EquatableArray<long> Shape, bool IsParameter, bool Trainable)
+{
+    /// <summary>Element count, or -1 when the shape is unknown.</summary>
+    public long Elements
+    {
+        get
+        {
+            if (Shape.IsEmpty) return -1;
+            long n = 1;
+            foreach (var d in Shape) n *= d;
+            return n;
+        }
     }
 }

@@ -1,0 +1,292 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using NetVizGen.Extraction.Construction;
+using NetVizGen.Extraction.Diagnostics;
+using NetVizGen.Model.Specs;
+
+namespace NetVizGen.Extraction.Evaluation;
+
+internal sealed partial class Interpreter
+{
+    private Value? _implicitReceiver;
+
+    /// <summary>Evaluates the arguments of a call, indexed by parameter ordinal (defaults and params arrays included).</summary>
+    private List<Value> BindArguments(IMethodSymbol method, IEnumerable<IArgumentOperation> arguments, Frame frame)
+    {
+        var values = new List<Value>();
+        for (int i = 0; i < method.Parameters.Length; i++) values.Add(Value.Unknown);
+        foreach (var arg in arguments)
+        {
+            var ordinal = arg.Parameter?.Ordinal ?? -1;
+            if (ordinal < 0 || ordinal >= values.Count) continue;
+            values[ordinal] = Eval(arg.Value, frame);
+        }
+        return values;
+    }
+
+    private Value Invoke(IInvocationOperation inv, Frame frame)
+    {
+        var method = inv.TargetMethod;
+        var receiver = inv.Instance is null ? null : Eval(inv.Instance, frame);
+        var args = BindArguments(method, inv.Arguments, frame);
+
+        if (method.MethodKind == MethodKind.LocalFunction)
+        {
+            if (frame.TryGetLocalFunction(method, out var lf, out var owner))
+                return RunWithParameters(lf.Body ?? (IOperation?)lf.IgnoredBody, lf.Symbol.Parameters, args, new Frame(owner.Self, owner));
+            return Value.Unknown;
+        }
+
+        if (method.MethodKind == MethodKind.DelegateInvoke)
+            return receiver is LambdaValue lambda ? InvokeLambda(lambda, args, inv) : Value.Unknown;
+
+        var torch = TryTorchCall(inv, method, receiver, args, frame);
+        if (torch is not null) return torch;
+
+        var bcl = TryLibraryCall(method, receiver, args, inv);
+        if (bcl is not null) return bcl;
+
+        if (receiver is ModuleValue { CustomType: not null } or ObjectValue || receiver is null)
+        {
+            var target = ResolveVirtual(method, receiver);
+            if (HasSource(target)) return CallSourceMethod(target, receiver, args, inv);
+        }
+        return Value.Unknown;
+    }
+
+    /// <summary>Finds the override that runs for the receiver's run-time type (virtual dispatch).</summary>
+    private static IMethodSymbol ResolveVirtual(IMethodSymbol method, Value? receiver)
+    {
+        if (!(method.IsVirtual || method.IsAbstract || method.IsOverride)) return method;
+        INamedTypeSymbol? type = receiver switch
+        {
+            ModuleValue m => m.CustomType,
+            ObjectValue o => o.Type,
+            _ => null,
+        };
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            foreach (var candidate in t.GetMembers(method.Name).OfType<IMethodSymbol>())
+            {
+                if (candidate.Parameters.Length == method.Parameters.Length && HasSource(candidate)) return candidate;
+            }
+        }
+        return method;
+    }
+
+    public Value InvokeLambda(LambdaValue lambda, List<Value> args, IOperation site)
+    {
+        if (lambda.Body is not null)
+            return RunWithParameters(lambda.Body, lambda.Parameters, args, new Frame(lambda.Captured?.Self, lambda.Captured));
+        var method = lambda.Method;
+        if (HasSource(method)) return CallSourceMethod(ResolveVirtual(method, lambda.Receiver), lambda.Receiver, args, site);
+        // A method group of a library method, e.g. torch.nn.ReLU passed as a factory.
+        return Value.Unknown;
+    }
+
+    private Value RunWithParameters(IOperation? body, IReadOnlyList<IParameterSymbol> parameters, List<Value> args, Frame frame)
+    {
+        if (body is null) return Value.Unknown;
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            var value = i < args.Count ? args[i] : DefaultParameter(parameters[i]);
+            frame.Declare(parameters[i], value);
+            if (!SymbolEqualityComparer.Default.Equals(parameters[i], parameters[i].OriginalDefinition))
+                frame.Declare(parameters[i].OriginalDefinition, value);
+        }
+        return RunBody(body, frame);
+    }
+
+    private static Value DefaultParameter(IParameterSymbol p) =>
+        p.HasExplicitDefaultValue ? PrimValue.Of(p.ExplicitDefaultValue) : Value.Unknown;
+
+    /// <summary>Runs a user-defined method (helper, getter, forward of a block) with a fresh frame.</summary>
+    public Value CallSourceMethod(IMethodSymbol method, Value? receiver, List<Value> args, IOperation site)
+    {
+        var body = BodyOf(method);
+        if (body is null) return Value.Unknown;
+        var frame = new Frame(receiver, null);
+        var parameters = method.OriginalDefinition.Parameters;
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            var value = i < args.Count && args[i] is not UnknownValue ? args[i] : (i < args.Count ? args[i] : DefaultParameter(parameters[i]));
+            frame.Declare(parameters[i], value);
+        }
+        return RunBody(body, frame);
+    }
+
+    /// <summary>The operation tree of a method's body, from its declaring syntax.</summary>
+    internal IOperation? BodyOf(IMethodSymbol method)
+    {
+        foreach (var r in method.OriginalDefinition.DeclaringSyntaxReferences)
+        {
+            var syntax = r.GetSyntax(_cancellation);
+            SyntaxNode? target = syntax switch
+            {
+                MethodDeclarationSyntax m => m,
+                AccessorDeclarationSyntax a => a,
+                ArrowExpressionClauseSyntax arrow => arrow.Parent is PropertyDeclarationSyntax ? arrow : arrow,
+                LocalFunctionStatementSyntax lf => lf,
+                ConstructorDeclarationSyntax c => c,
+                OperatorDeclarationSyntax o => o,
+                _ => null,
+            };
+            if (target is null) continue;
+            var op = ModelFor(target.SyntaxTree).GetOperation(target, _cancellation);
+            switch (op)
+            {
+                case IMethodBodyBaseOperation body: return body;
+                case ILocalFunctionOperation lf: return lf.Body ?? lf.IgnoredBody;
+                case IBlockOperation block: return block;
+                case null: continue;
+                default: return op;
+            }
+        }
+        return null;
+    }
+
+    private Value CreateObject(IObjectCreationOperation oc, Frame frame)
+    {
+        var type = oc.Type as INamedTypeSymbol;
+        var ctor = oc.Constructor;
+        if (type is null || ctor is null) return Value.Unknown;
+        var args = BindArguments(ctor, oc.Arguments, frame);
+
+        Value result;
+        if (TorchNames.IsModule(type) && !TorchNames.IsTorchSharpType(type))
+        {
+            result = ConstructModule(type, ctor, args, oc.Syntax);
+        }
+        else if (TryCreateLibraryObject(type, args) is { } lib)
+        {
+            result = lib;
+        }
+        else if (type.DeclaringSyntaxReferences.Length > 0 && type.TypeKind is TypeKind.Class or TypeKind.Struct)
+        {
+            var obj = new ObjectValue(type);
+            RunConstructor(obj, type, ctor, args);
+            result = obj;
+        }
+        else
+        {
+            result = Value.Unknown;
+        }
+
+        if (oc.Initializer is not null && result is not UnknownValue)
+        {
+            var saved = _implicitReceiver;
+            _implicitReceiver = result;
+            try
+            {
+                foreach (var init in oc.Initializer.Initializers) Eval(init, frame);
+            }
+            finally { _implicitReceiver = saved; }
+        }
+        return result;
+    }
+
+    /// <summary>Constructs a user-defined module: field initialisers, base constructor, body, then registration checks.</summary>
+    public ModuleValue ConstructModule(INamedTypeSymbol type, IMethodSymbol ctor, List<Value> args, SyntaxNode site)
+    {
+        var module = new ModuleValue(type.Name, ModuleOrigin.Custom, type, Spans.Of(site));
+        RunConstructor(module, type, ctor, args);
+        CheckRegistration(module);
+        return module;
+    }
+
+    /// <summary>Runs a constructor the way C# does: this(...) chains, or field initialisers, then base(...), then the body.</summary>
+    private void RunConstructor(Value self, INamedTypeSymbol type, IMethodSymbol ctor, List<Value> args)
+    {
+        var frame = new Frame(self, null);
+        var parameters = ctor.OriginalDefinition.Parameters;
+        for (int i = 0; i < parameters.Length; i++)
+            frame.Declare(parameters[i], i < args.Count ? args[i] : DefaultParameter(parameters[i]));
+
+        var declaration = ctor.DeclaringSyntaxReferences.Select(r => r.GetSyntax(_cancellation)).OfType<ConstructorDeclarationSyntax>().FirstOrDefault();
+        if (declaration is null)
+        {
+            // Implicit or primary constructor: parameters are visible to field initialisers.
+            RunFieldInitializers(self, type, frame);
+            if (type.IsRecord && self is ObjectValue record)
+            {
+                foreach (var p in parameters) record.Fields[p.Name] = frame.TryGet(p, out var v) ? v : Value.Unknown;
+            }
+            return;
+        }
+
+        if (++_depth > _limits.MaxCallDepth) { _depth--; throw new EvaluationLimitException($"constructor nesting exceeds {_limits.MaxCallDepth}"); }
+        try
+        {
+            var body = ModelFor(declaration.SyntaxTree).GetOperation(declaration, _cancellation) as IConstructorBodyOperation;
+            var initializer = Unwrap(body?.Initializer);
+            var chained = initializer?.TargetMethod;
+            bool chainsToThis = chained is not null && SymbolEqualityComparer.Default.Equals(chained.ContainingType.OriginalDefinition, type.OriginalDefinition);
+            if (chainsToThis)
+            {
+                RunConstructor(self, type, chained!, BindArguments(chained!, initializer!.Arguments, frame));
+            }
+            else
+            {
+                RunFieldInitializers(self, type, frame);
+                if (chained is not null && chained.ContainingType.DeclaringSyntaxReferences.Length > 0 && !TorchNames.IsTorchSharpType(chained.ContainingType))
+                    RunConstructor(self, chained.ContainingType, chained, BindArguments(chained, initializer!.Arguments, frame));
+            }
+            if (body is not null)
+            {
+                _returnValue = Value.Unknown;
+                Exec(body.BlockBody ?? (IOperation?)body.ExpressionBody, frame);
+                _returnValue = Value.Unknown;
+            }
+        }
+        finally { _depth--; }
+    }
+
+    private static IInvocationOperation? Unwrap(IOperation? op) => op switch
+    {
+        IExpressionStatementOperation es => es.Operation as IInvocationOperation,
+        IInvocationOperation inv => inv,
+        _ => null,
+    };
+
+    /// <summary>Instance field and auto-property initialisers of <paramref name="type"/>, in declaration order.</summary>
+    private void RunFieldInitializers(Value self, INamedTypeSymbol type, Frame frame)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member.IsStatic) continue;
+            foreach (var r in member.DeclaringSyntaxReferences)
+            {
+                var syntax = r.GetSyntax(_cancellation);
+                EqualsValueClauseSyntax? init = syntax switch
+                {
+                    VariableDeclaratorSyntax v when member is IFieldSymbol => v.Initializer,
+                    PropertyDeclarationSyntax p when member is IPropertySymbol => p.Initializer,
+                    _ => null,
+                };
+                if (init is null) continue;
+                var op = ModelFor(init.SyntaxTree).GetOperation(init, _cancellation);
+                var valueOp = op switch
+                {
+                    IFieldInitializerOperation fi => fi.Value,
+                    IPropertyInitializerOperation pi => pi.Value,
+                    _ => null,
+                };
+                if (valueOp is null) continue;
+                StoreMember(self, member.Name, Eval(valueOp, frame), valueOp);
+            }
+        }
+    }
+
+    /// <summary>Sequences the evaluator can walk: lists, dictionaries, containers, strings.</summary>
+    internal IReadOnlyList<Value>? Enumerate(Value v) => v switch
+    {
+        ListValue l => l.Items.ToList(),
+        DictValue d => d.Entries.Select(e => (Value)new TupleValue(new[] { e.Key, e.Value })).ToList(),
+        ModuleValue m when m.IsContainer && m.TypeName.StartsWith("ModuleDict", StringComparison.Ordinal) =>
+            m.Children.Select(c => (Value)new TupleValue(new Value[] { new PrimValue(c.Key), c.Value })).ToList(),
+        ModuleValue m when m.IsContainer => m.Children.Select(c => (Value)c.Value).ToList(),
+        PrimValue { Raw: string s } => s.Select(ch => (Value)new PrimValue(ch)).ToList(),
+        _ => null,
+    };
+}

@@ -1,0 +1,253 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using NetVizGen.Extraction.Construction;
+using NetVizGen.Extraction.Diagnostics;
+using NetVizGen.Model.Specs;
+
+namespace NetVizGen.Extraction.Evaluation;
+
+/// <summary>TorchSharp semantics: layer factories, containers, registration and tensors made in constructors.</summary>
+internal sealed partial class Interpreter
+{
+    /// <summary>Arguments of every factory that say where weights live, not what the layer is.</summary>
+    private static readonly HashSet<string> PlacementParameters = new(StringComparer.Ordinal) { "device", "dtype" };
+
+    private static readonly HashSet<string> TensorFactories = new(StringComparer.Ordinal)
+    {
+        "zeros", "ones", "empty", "randn", "rand", "full", "zeros_like", "ones_like", "randn_like", "rand_like", "empty_like", "full_like", "eye", "arange", "linspace", "tensor", "from_array",
+    };
+
+    private Value? TryTorchCall(IInvocationOperation inv, IMethodSymbol method, Value? receiver, List<Value> args, Frame frame)
+    {
+        var owner = method.ContainingType;
+        if (method.IsStatic && TorchNames.IsNnClass(owner)) return NnFactory(inv, method, args);
+        if (method.IsStatic && TorchNames.IsInitClass(owner)) return Value.Unknown;
+
+        if (receiver is ModuleValue module)
+        {
+            var moduleCall = ModuleMethod(module, method, args, inv, frame);
+            if (moduleCall is not null) return moduleCall;
+        }
+
+        if (Graph is not null) return TraceCall(inv, method, receiver, args);
+
+        if (method.IsStatic && TorchNames.IsTorchClass(owner) && TensorFactories.Contains(method.Name))
+            return new ConstTensorValue(ShapeFromArgs(method, args), isParameter: false, requiresGrad: false);
+        return null;
+    }
+
+    private Value NnFactory(IInvocationOperation inv, IMethodSymbol method, List<Value> args)
+    {
+        var name = method.Name;
+        switch (name)
+        {
+            case "Sequential":
+            case "ModuleList":
+            case "ModuleDict":
+                return Container(name, method, args, inv.Syntax);
+            case "Parameter":
+                {
+                    var data = args.Count > 0 ? args[0] as ConstTensorValue : null;
+                    bool requiresGrad = args.Count < 2 || ValueConversions.TryBool(args[1]) != false;
+                    return new ConstTensorValue(data?.Shape, isParameter: true, requiresGrad: requiresGrad);
+                }
+        }
+        if (!TorchNames.IsModule(method.ReturnType)) return Value.Unknown;
+
+        var module = new ModuleValue(method.ReturnType.Name, ModuleOrigin.Builtin, null, Spans.Of(inv.Syntax));
+        for (int i = 0; i < method.Parameters.Length; i++)
+        {
+            var p = method.Parameters[i];
+            if (PlacementParameters.Contains(p.Name)) continue;
+            var value = i < args.Count ? args[i] : Value.Unknown;
+            var arg = ValueConversions.ToArg(value);
+            if (arg.IsUnknown && value is not UnknownValue) arg = ArgValue.Unknown;
+            if (arg.IsUnknown)
+            {
+                Notes.Add(ExtractionNoteIds.UnresolvedConstruction, NoteSeverity.Info,
+                    $"Argument '{p.Name}' of {module.TypeName} is not known at compile time", inv.Syntax);
+            }
+            module.Args.Add(new ArgSpec(p.Name, arg));
+        }
+        return module;
+    }
+
+    private Value Container(string kind, IMethodSymbol method, List<Value> args, SyntaxNode site)
+    {
+        var container = new ModuleValue(kind, ModuleOrigin.Container, null, Spans.Of(site));
+        var items = new List<Value>();
+        foreach (var a in args)
+        {
+            if (a is ListValue list) items.AddRange(list.Items);
+            else if (a is not PrimValue { IsNull: true }) items.Add(a);
+        }
+        foreach (var item in items) AddToContainer(container, item, site);
+        return container;
+    }
+
+    private void AddToContainer(ModuleValue container, Value item, SyntaxNode site)
+    {
+        switch (item)
+        {
+            case ModuleValue m:
+                container.Register(container.Children.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), m);
+                break;
+            case TupleValue { Items.Count: 2 } t when t.Items[0] is PrimValue { Raw: string name } && t.Items[1] is ModuleValue tm:
+                container.Register(name, tm);
+                break;
+            default:
+                var placeholder = new ModuleValue("?", ModuleOrigin.Unresolved, null, Spans.Of(site));
+                container.Register(container.Children.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), placeholder);
+                Notes.Add(ExtractionNoteIds.UnresolvedConstruction, NoteSeverity.Warning,
+                    $"An item of this {container.TypeName} is not known at compile time; it is shown as unresolved", site);
+                break;
+        }
+    }
+
+    private Value? ModuleMethod(ModuleValue module, IMethodSymbol method, List<Value> args, IInvocationOperation inv, Frame frame)
+    {
+        switch (method.Name)
+        {
+            case "RegisterComponents":
+                RegisterComponents(module);
+                return Value.Unknown;
+            case "register_module" when args.Count >= 2 && args[0] is PrimValue { Raw: string name }:
+                if (args[1] is ModuleValue child) module.Register(name, child);
+                return Value.Unknown;
+            case "register_buffer" when args.Count >= 2 && args[0] is PrimValue { Raw: string bname }:
+                if (args[1] is ConstTensorValue buffer) module.Tensors.Add(new(bname, buffer));
+                return Value.Unknown;
+            case "register_parameter" when args.Count >= 2 && args[0] is PrimValue { Raw: string pname }:
+                if (args[1] is ConstTensorValue param) module.Tensors.Add(new(pname, param));
+                return Value.Unknown;
+            case "append" or "Add" or "add_module" when module.IsContainer:
+                if (args.Count >= 2 && args[0] is PrimValue { Raw: string key } && args[1] is ModuleValue named) module.Register(key, named);
+                else if (args.Count >= 1) AddToContainer(module, args[0], inv.Syntax);
+                return module;
+            case "extend" or "AddRange" when module.IsContainer && args.Count == 1:
+                foreach (var item in Enumerate(args[0]) ?? Array.Empty<Value>()) AddToContainer(module, item, inv.Syntax);
+                return module;
+            case "children" or "modules" when module.IsContainer || Graph is not null:
+                return new ListValue(module.Children.Select(c => (Value)c.Value).ToList());
+            case "named_children":
+                return new ListValue(module.Children.Select(c => (Value)new TupleValue(new Value[] { new PrimValue(c.Key), c.Value })).ToList());
+            case "to" or "cuda" or "cpu" or "train" or "eval" or "float" or "double" or "half":
+                return module;
+            case "forward" or "call":
+                return Graph is null ? Value.Unknown : CallModule(module, args, inv);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// TorchSharp's <c>RegisterComponents()</c>: fields of the run-time type in declaration order
+    /// (then inherited non-private fields), modules registered by field name (or
+    /// <c>[ComponentName]</c>), Parameters as parameters, other tensors as buffers; once only.
+    /// </summary>
+    private void RegisterComponents(ModuleValue module)
+    {
+        if (module.ComponentsRegistered || module.CustomType is null) return;
+        bool derived = true;
+        for (var type = module.CustomType; type is not null && !TorchNames.IsTorchSharpType(type); type = type.BaseType, derived = false)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member.IsStatic || member.IsImplicitlyDeclared) continue;
+                if (!derived && member.DeclaredAccessibility == Accessibility.Private) continue;
+                string name;
+                ITypeSymbol memberType;
+                if (member is IFieldSymbol field && !field.IsConst)
+                {
+                    name = ComponentName(field) ?? field.Name;
+                    memberType = field.Type;
+                }
+                else if (member is IPropertySymbol prop && IsAutoProperty(prop))
+                {
+                    // Reflection sees the compiler's backing field, and that is the name TorchSharp uses.
+                    name = "<" + prop.Name + ">k__BackingField";
+                    memberType = prop.Type;
+                }
+                else continue;
+
+                if (module.Child(name) is not null) continue;
+                var value = module.Fields.TryGetValue(member.Name, out var v) ? v : Value.Null;
+                switch (value)
+                {
+                    case ModuleValue child:
+                        module.Register(name, child);
+                        break;
+                    case ConstTensorValue tensor:
+                        module.Tensors.Add(new(name, tensor));
+                        break;
+                    case UnknownValue when TorchNames.IsModule(memberType):
+                        module.Register(name, new ModuleValue(memberType.Name, ModuleOrigin.Unresolved, null, module.FieldSources.TryGetValue(member.Name, out var src) ? src : null));
+                        Notes.Add(ExtractionNoteIds.UnresolvedConstruction, NoteSeverity.Warning,
+                            $"The value of module field '{member.Name}' in '{module.TypeName}' is not known at compile time; it is shown as unresolved",
+                            module.FieldSources.TryGetValue(member.Name, out var where) ? where : module.Source);
+                        break;
+                }
+            }
+        }
+        module.ComponentsRegistered = true;
+    }
+
+    private static string? ComponentName(IFieldSymbol field)
+    {
+        foreach (var attr in field.GetAttributes())
+        {
+            if (attr.AttributeClass?.Name != "ComponentNameAttribute") continue;
+            foreach (var named in attr.NamedArguments)
+                if (named.Key == "Name" && named.Value.Value is string s) return s;
+        }
+        return null;
+    }
+
+    /// <summary>After a custom module's constructor: modules held in fields that TorchSharp never registered.</summary>
+    private void CheckRegistration(ModuleValue module)
+    {
+        var registered = new HashSet<ModuleValue>();
+        CollectRegistered(module, registered);
+        foreach (var field in module.Fields)
+        {
+            if (field.Value is not ModuleValue child || registered.Contains(child)) continue;
+            var where = module.FieldSources.TryGetValue(field.Key, out var w) ? w : module.Source;
+            module.Unregistered.Add((field.Key, child, where));
+            if (module.ComponentsRegistered) continue; // NVG0105 was reported at the assignment
+            Notes.Add(ExtractionNoteIds.NotRegistered, NoteSeverity.Warning,
+                $"Module '{field.Key}' ({child.TypeName}) of '{module.TypeName}' is never registered: call RegisterComponents() at the end of the constructor, or register_module(\"{field.Key}\", ...); otherwise its parameters do not train and are not saved",
+                where);
+        }
+    }
+
+    private static void CollectRegistered(ModuleValue m, HashSet<ModuleValue> seen)
+    {
+        foreach (var c in m.Children)
+        {
+            if (seen.Add(c.Value)) CollectRegistered(c.Value, seen);
+        }
+    }
+
+    private static IReadOnlyList<long>? ShapeFromArgs(IMethodSymbol method, List<Value> args)
+    {
+        var dims = new List<long>();
+        for (int i = 0; i < args.Count; i++)
+        {
+            var p = method.Parameters[i];
+            if (p.Name is "size" or "shape" && args[i] is ListValue list)
+            {
+                foreach (var item in list.Items)
+                {
+                    if (!ValueConversions.TryLong(item, out var d)) return null;
+                    dims.Add(d);
+                }
+                return dims;
+            }
+            if (p.Type.SpecialType is SpecialType.System_Int64 or SpecialType.System_Int32 && p.Name.StartsWith("size", StringComparison.Ordinal) || p.Name is "dim0" or "dim1" or "dim2" or "dim3")
+            {
+                if (!ValueConversions.TryLong(args[i], out var d)) return null;
+                dims.Add(d);
+            }
+        }
+        return dims.Count > 0 ? dims : null;
+    }
+}

@@ -1,0 +1,246 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using NetVizGen.Extraction.Construction;
+using NetVizGen.Extraction.Diagnostics;
+using NetVizGen.Model.Specs;
+
+namespace NetVizGen.Extraction.Evaluation;
+
+/// <summary>A multi-output result (LSTM's (output, h, c), <c>chunk</c>): items become selector nodes on first use.</summary>
+internal sealed class MultiTensorValue : Value
+{
+    public MultiTensorValue(int nodeId, int arity) { NodeId = nodeId; Arity = arity; }
+    public int NodeId { get; }
+    public int Arity { get; }
+}
+
+/// <summary>Symbolic tracing of <c>forward</c>: tensors are flow nodes, module calls are inlined down to leaves.</summary>
+internal sealed partial class Interpreter
+{
+    /// <summary>Tensor methods that change nothing a diagram shows.</summary>
+    private static readonly HashSet<string> PassThrough = new(StringComparer.Ordinal)
+    {
+        "contiguous", "to", "cpu", "cuda", "detach", "clone", "alias", "MoveToOuterDisposeScope", "MoveToOtherDisposeScope",
+        "DetachFromDisposeScope", "requires_grad_", "MoveToOuter", "type_as", "float", "to_type",
+    };
+
+    private static readonly Dictionary<string, string> MergeOps = new(StringComparer.Ordinal)
+    {
+        ["add"] = "add", ["add_"] = "add", ["sub"] = "sub", ["sub_"] = "sub", ["mul"] = "mul", ["mul_"] = "mul",
+        ["cat"] = "cat", ["concat"] = "cat", ["concatenate"] = "cat", ["stack"] = "stack", ["hstack"] = "hstack", ["vstack"] = "vstack",
+    };
+
+    private static bool IsTensorLike(Value v) => v is TensorValue or MultiTensorValue;
+
+    private int TensorId(Value v, SourceSpan? site) => v switch
+    {
+        TensorValue t => t.NodeId,
+        MultiTensorValue m => m.NodeId,
+        _ => -1,
+    };
+
+    private Value TupleItem(Value v, int index)
+    {
+        if (v is MultiTensorValue m && Graph is not null)
+            return new TensorValue(Graph.Select(m.NodeId, index, null));
+        return Value.Unknown;
+    }
+
+    private Value? TracingProperty(Value? receiver, IPropertyReferenceOperation p, Frame frame) => null;
+
+    private Value? TracingIndex(Value container, Value index) =>
+        container is MultiTensorValue m && ValueConversions.TryLong(index, out var i) ? TupleItem(m, (int)i) : null;
+
+    private Value TensorBinary(BinaryOperatorKind kind, Value l, Value r, IOperation site)
+    {
+        if (Graph is null) return Value.Unknown;
+        var span = Spans.Of(site.Syntax);
+        string name = kind switch
+        {
+            BinaryOperatorKind.Add => "add",
+            BinaryOperatorKind.Subtract => "sub",
+            BinaryOperatorKind.Multiply => "mul",
+            BinaryOperatorKind.Divide => "div",
+            _ => kind.ToString().ToLowerInvariant(),
+        };
+        var inputs = new List<int>();
+        var args = new List<ArgSpec>();
+        foreach (var (v, argName) in new[] { (l, "input"), (r, "other") })
+        {
+            if (IsTensorLike(v)) inputs.Add(TensorId(v, span));
+            else args.Add(new ArgSpec(argName, ValueConversions.ToArg(v)));
+        }
+        var nodeKind = inputs.Count >= 2 && name is "add" or "sub" or "mul" ? FlowNodeKind.Merge : FlowNodeKind.Op;
+        return new TensorValue(Graph.Add(nodeKind, name, "", inputs, args, span));
+    }
+
+    private Value TensorUnary(IUnaryOperation u, Value v)
+    {
+        if (Graph is null) return Value.Unknown;
+        if (u.OperatorKind == UnaryOperatorKind.Plus) return v;
+        var span = Spans.Of(u.Syntax);
+        return new TensorValue(Graph.Add(FlowNodeKind.Op, u.OperatorKind == UnaryOperatorKind.Minus ? "neg" : u.OperatorKind.ToString().ToLowerInvariant(),
+            "", new[] { TensorId(v, span) }, null, span));
+    }
+
+    /// <summary>A call during tracing that is not a module call: functional ops, torch.* and tensor methods.</summary>
+    private Value? TraceCall(IInvocationOperation inv, IMethodSymbol method, Value? receiver, List<Value> args)
+    {
+        var graph = Graph!;
+        var owner = method.ContainingType;
+        bool torchOwned = TorchNames.IsTorchSharpType(owner);
+        if (!torchOwned) return null;
+        var span = Spans.Of(inv.Syntax);
+        var name = method.Name;
+
+        var inputs = new List<int>();
+        var opArgs = new List<ArgSpec>();
+        if (receiver is not null && IsTensorLike(receiver)) inputs.Add(TensorId(receiver, span));
+        for (int i = 0; i < args.Count && i < method.Parameters.Length; i++)
+        {
+            var p = method.Parameters[i];
+            var a = args[i];
+            if (IsTensorLike(a)) { inputs.Add(TensorId(a, span)); continue; }
+            if (a is ListValue list && list.Items.Count > 0 && list.Items.All(IsTensorLike))
+            {
+                inputs.AddRange(list.Items.Select(item => TensorId(item, span)));
+                continue;
+            }
+            if (PlacementParameters.Contains(p.Name)) continue;
+            opArgs.Add(new ArgSpec(p.Name, ValueConversions.ToArg(a)));
+        }
+
+        bool returnsTensor = TorchNames.IsTensor(method.ReturnType);
+        bool returnsTensors = method.ReturnType is IArrayTypeSymbol { ElementType: var et } && TorchNames.IsTensor(et)
+                              || method.ReturnType is INamedTypeSymbol { IsTupleType: true } tt && tt.TupleElements.All(e => TorchNames.IsTensor(e.Type));
+
+        if (inputs.Count == 0)
+        {
+            if (method.IsStatic && TorchNames.IsTorchClass(owner) && TensorFactories.Contains(name) && returnsTensor)
+                return new TensorValue(graph.Add(FlowNodeKind.Op, name, "", inputs, opArgs, span));
+            return null;
+        }
+
+        if (owner.Name == "DisposeScope" || PassThrough.Contains(name))
+            return returnsTensor && receiver is not null && IsTensorLike(receiver) ? receiver : returnsTensor && args.Count > 0 && IsTensorLike(args[0]) ? args[0] : Value.Unknown;
+
+        if (!returnsTensor && !returnsTensors) return Value.Unknown; // size(), dim(), item(): not part of the data flow
+
+        if (MergeOps.TryGetValue(name, out var merge) && inputs.Count >= 2)
+            return new TensorValue(graph.Add(FlowNodeKind.Merge, merge, "", inputs, opArgs, span));
+
+        var normalized = name.EndsWith("_", StringComparison.Ordinal) && name.Length > 1 && !name.StartsWith("_", StringComparison.Ordinal) ? name.Substring(0, name.Length - 1) : name;
+        int node = graph.Add(FlowNodeKind.Op, normalized, "", inputs, opArgs, span);
+        if (returnsTensors)
+        {
+            int arity = method.ReturnType is INamedTypeSymbol { IsTupleType: true } tuple ? tuple.TupleElements.Length
+                : opArgs.FirstOrDefault(a => a.Name is "chunks" or "sections")?.Value.AsLong is long n ? (int)n : -1;
+            return new MultiTensorValue(node, arity);
+        }
+        return new TensorValue(node);
+    }
+
+    /// <summary>Calls a module in forward: leaves become nodes, containers and custom blocks are inlined.</summary>
+    private Value CallModule(ModuleValue module, List<Value> args, IOperation site)
+    {
+        var graph = Graph!;
+        var span = Spans.Of(site.Syntax);
+        var path = graph.PathOf(module);
+        var tensorInputs = args.Where(IsTensorLike).Select(a => TensorId(a, span)).ToList();
+
+        if (path is null)
+        {
+            Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
+                $"forward calls a {module.TypeName} that is not registered in the module tree; it is drawn as unresolved", site.Syntax);
+            return new TensorValue(graph.Add(FlowNodeKind.Unresolved, module.TypeName + " (unregistered)", "", tensorInputs, null, span));
+        }
+
+        switch (module.Origin)
+        {
+            case ModuleOrigin.Builtin:
+                {
+                    int node = graph.Add(FlowNodeKind.Module, module.TypeName, path, tensorInputs, null, span);
+                    var returnType = (site as IInvocationOperation)?.TargetMethod.ReturnType;
+                    if (returnType is INamedTypeSymbol { IsTupleType: true } tuple) return new MultiTensorValue(node, tuple.TupleElements.Length);
+                    return new TensorValue(node);
+                }
+            case ModuleOrigin.Container when module.TypeName == "Sequential":
+                {
+                    graph.PushScope(path);
+                    try
+                    {
+                        Value x = args.Count > 0 ? args[0] : Value.Unknown;
+                        foreach (var child in module.Children) x = CallModule(child.Value, new List<Value> { x }, site);
+                        return x;
+                    }
+                    finally { graph.PopScope(); }
+                }
+            case ModuleOrigin.Custom when module.CustomType is not null:
+                {
+                    var forward = FindForward(module.CustomType, args.Count);
+                    if (forward is null) break;
+                    graph.PushScope(path);
+                    try { return CallSourceMethod(forward, module, args, site); }
+                    finally { graph.PopScope(); }
+                }
+        }
+
+        Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Info,
+            $"The forward of '{path}' ({module.TypeName}) cannot be traced; it is drawn as one unresolved node", site.Syntax);
+        return new TensorValue(graph.Add(FlowNodeKind.Unresolved, module.TypeName, path, tensorInputs, null, span));
+    }
+
+    internal static IMethodSymbol? FindForward(INamedTypeSymbol type, int arity)
+    {
+        for (var t = type; t is not null && !TorchNames.IsTorchSharpType(t); t = t.BaseType)
+        {
+            foreach (var m in t.GetMembers("forward").OfType<IMethodSymbol>())
+            {
+                if (m.Parameters.Length == arity && HasSource(m)) return m;
+            }
+        }
+        return null;
+    }
+}
+
+internal sealed partial class Interpreter
+{
+    /// <summary>Entry for tracing a root that is a container or a built-in layer (factory methods returning Sequential).</summary>
+    public Value CallModuleFromRoot(ModuleValue root, Value input)
+    {
+        var site = root.Source;
+        var graph = Graph!;
+        if (root.Origin == ModuleOrigin.Container && root.TypeName == "Sequential")
+        {
+            Value x = input;
+            foreach (var child in root.Children) x = CallModuleNoSite(child.Value, x);
+            return x;
+        }
+        return CallModuleNoSite(root, input);
+    }
+
+    private Value CallModuleNoSite(ModuleValue module, Value x)
+    {
+        var graph = Graph!;
+        var path = graph.PathOf(module) ?? "";
+        switch (module.Origin)
+        {
+            case ModuleOrigin.Builtin:
+                return new TensorValue(graph.Add(FlowNodeKind.Module, module.TypeName, path, new[] { TensorId(x, null) }, null, module.Source));
+            case ModuleOrigin.Container when module.TypeName == "Sequential":
+                graph.PushScope(path);
+                try
+                {
+                    foreach (var child in module.Children) x = CallModuleNoSite(child.Value, x);
+                    return x;
+                }
+                finally { graph.PopScope(); }
+            case ModuleOrigin.Custom when module.CustomType is not null && FindForward(module.CustomType, 1) is { } forward && BodyOf(forward) is { } body:
+                graph.PushScope(path);
+                try { return CallSourceMethod(forward, module, new List<Value> { x }, body); }
+                finally { graph.PopScope(); }
+            default:
+                return new TensorValue(graph.Add(FlowNodeKind.Unresolved, module.TypeName, path, new[] { TensorId(x, null) }, null, module.Source));
+        }
+    }
+}

@@ -1,0 +1,317 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using NetVizGen.Extraction.Diagnostics;
+using NetVizGen.Extraction.Tracing;
+using NetVizGen.Model.Specs;
+
+namespace NetVizGen.Extraction.Evaluation;
+
+/// <summary>
+/// A partial evaluator of C# over Roslyn's <see cref="IOperation"/> trees. It runs model
+/// constructors with the values it can know at compile time (literals, arguments, locals, loops
+/// with known bounds, helper methods, lambdas) and, with <see cref="Graph"/> set, traces
+/// <c>forward</c> symbolically: tensors become data-flow nodes instead of numbers.
+/// </summary>
+/// <remarks>
+/// Split by concern: statements here; expressions, calls, TorchSharp semantics and collections in
+/// the other partial files. Anything it cannot evaluate becomes <see cref="UnknownValue"/>, which
+/// propagates quietly until it matters (a module or tensor is lost), where a note is raised.
+/// </remarks>
+internal sealed partial class Interpreter
+{
+    private readonly Compilation _compilation;
+    private readonly ExtractionLimits _limits;
+    private readonly CancellationToken _cancellation;
+    private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
+    private int _steps;
+    private int _depth;
+    private Value _returnValue = Value.Unknown;
+
+    public Interpreter(Compilation compilation, NoteCollector notes, ExtractionLimits limits, CancellationToken cancellation)
+    {
+        _compilation = compilation;
+        Notes = notes;
+        _limits = limits;
+        _cancellation = cancellation;
+    }
+
+    public NoteCollector Notes { get; }
+
+    /// <summary>The flow graph being built while tracing <c>forward</c>; null while constructing.</summary>
+    public FlowBuilder? Graph { get; set; }
+
+    private enum Completion { Normal, Break, Continue, Return }
+
+    /// <summary>Runs a method-like body and returns what it returned (Unknown when it fell off the end).</summary>
+    public Value RunBody(IOperation body, Frame frame)
+    {
+        if (++_depth > _limits.MaxCallDepth)
+        {
+            _depth--;
+            throw new EvaluationLimitException($"call depth exceeds {_limits.MaxCallDepth}");
+        }
+        try
+        {
+            _returnValue = Value.Unknown;
+            if (body is IBlockOperation or IMethodBodyBaseOperation)
+            {
+                var completion = Exec(body, frame);
+                var result = completion == Completion.Return ? _returnValue : Value.Unknown;
+                _returnValue = Value.Unknown;
+                return result;
+            }
+            return Eval(body, frame); // expression-bodied lambda
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private void Step()
+    {
+        if (++_steps > _limits.MaxSteps) throw new EvaluationLimitException($"more than {_limits.MaxSteps} evaluation steps");
+        if ((_steps & 1023) == 0) _cancellation.ThrowIfCancellationRequested();
+    }
+
+    private Completion Exec(IOperation? op, Frame frame)
+    {
+        if (op is null) return Completion.Normal;
+        Step();
+        switch (op)
+        {
+            case IMethodBodyBaseOperation body:
+                return Exec(body.BlockBody ?? (IOperation?)body.ExpressionBody, frame);
+            case IBlockOperation block:
+                foreach (var s in block.Operations)
+                {
+                    if (s is ILocalFunctionOperation lf) frame.LocalFunctions[lf.Symbol.OriginalDefinition] = lf;
+                }
+                foreach (var s in block.Operations)
+                {
+                    var c = Exec(s, frame);
+                    if (c != Completion.Normal) return c;
+                }
+                return Completion.Normal;
+            case ILocalFunctionOperation:
+                return Completion.Normal;
+            case IExpressionStatementOperation es:
+                Eval(es.Operation, frame);
+                return Completion.Normal;
+            case IVariableDeclarationGroupOperation group:
+                foreach (var decl in group.Declarations) Declare(decl, frame);
+                return Completion.Normal;
+            case IUsingDeclarationOperation ud:
+                Declare(ud.DeclarationGroup, frame);
+                return Completion.Normal;
+            case IUsingOperation u:
+                if (u.Resources is IVariableDeclarationGroupOperation rg) Declare(rg, frame);
+                else Eval(u.Resources, frame);
+                return Exec(u.Body, frame);
+            case IReturnOperation ret:
+                _returnValue = ret.ReturnedValue is null ? Value.Unknown : Eval(ret.ReturnedValue, frame);
+                return Completion.Return;
+            case IConditionalOperation cond:
+                return ExecIf(cond, frame);
+            case IForLoopOperation f:
+                return ExecFor(f, frame);
+            case IForEachLoopOperation fe:
+                return ExecForEach(fe, frame);
+            case IWhileLoopOperation w:
+                return ExecWhile(w, frame);
+            case ISwitchOperation sw:
+                return ExecSwitch(sw, frame);
+            case IBranchOperation br:
+                return br.BranchKind switch
+                {
+                    BranchKind.Break => Completion.Break,
+                    BranchKind.Continue => Completion.Continue,
+                    _ => Completion.Normal,
+                };
+            case ILockOperation lk:
+                return Exec(lk.Body, frame);
+            case ITryOperation t:
+                {
+                    var c = Exec(t.Body, frame);
+                    if (c != Completion.Normal) return c;
+                    return Exec(t.Finally, frame);
+                }
+            case IEmptyOperation:
+            case ILabeledOperation:
+                return Completion.Normal;
+            case IThrowOperation:
+                // A throw reached with known values means the code would fail at run time (argument
+                // validation with a bad value); we stop this path and say so.
+                Notes.Add(ExtractionNoteIds.UnresolvedConstruction, NoteSeverity.Info,
+                    "Evaluation reached a 'throw'; the rest of this path is not evaluated", op.Syntax);
+                _returnValue = Value.Unknown;
+                return Completion.Return;
+            default:
+                Eval(op, frame);
+                return Completion.Normal;
+        }
+    }
+
+    private void Declare(IVariableDeclarationGroupOperation group, Frame frame)
+    {
+        foreach (var decl in group.Declarations) Declare(decl, frame);
+    }
+
+    private void Declare(IVariableDeclarationOperation decl, Frame frame)
+    {
+        foreach (var d in decl.Declarators)
+        {
+            var init = d.Initializer ?? decl.Initializer;
+            frame.Declare(d.Symbol, init is null ? Value.Unknown : Eval(init.Value, frame));
+        }
+    }
+
+    private Completion ExecIf(IConditionalOperation cond, Frame frame)
+    {
+        var test = ValueConversions.TryBool(Eval(cond.Condition, frame));
+        if (test is null)
+        {
+            Notes.Add(Graph is null ? ExtractionNoteIds.UnresolvedConstruction : ExtractionNoteIds.UnresolvedForward,
+                NoteSeverity.Info, $"Condition '{Short(cond.Condition)}' is not known at compile time; assumed true", cond.Condition.Syntax);
+            test = true;
+        }
+        return Exec(test.Value ? cond.WhenTrue : cond.WhenFalse, frame);
+    }
+
+    private Completion ExecFor(IForLoopOperation loop, Frame frame)
+    {
+        var inner = new Frame(frame.Self, frame);
+        foreach (var b in loop.Before) Exec(b, inner);
+        for (int i = 0; ; i++)
+        {
+            if (i >= _limits.MaxLoopIterations) { LoopLimit(loop); break; }
+            if (loop.Condition is not null)
+            {
+                var test = ValueConversions.TryBool(Eval(loop.Condition, inner));
+                if (test is null) { UnknownLoop(loop, loop.Condition); break; }
+                if (!test.Value) break;
+            }
+            var c = Exec(loop.Body, new Frame(frame.Self, inner));
+            if (c == Completion.Break) break;
+            if (c == Completion.Return) return c;
+            foreach (var a in loop.AtLoopBottom) Exec(a, inner);
+        }
+        return Completion.Normal;
+    }
+
+    private Completion ExecForEach(IForEachLoopOperation loop, Frame frame)
+    {
+        var source = Eval(loop.Collection, frame);
+        var items = Enumerate(source);
+        if (items is null) { UnknownLoop(loop, loop.Collection); return Completion.Normal; }
+        int i = 0;
+        foreach (var item in items)
+        {
+            if (i++ >= _limits.MaxLoopIterations) { LoopLimit(loop); break; }
+            var inner = new Frame(frame.Self, frame);
+            BindLoopVariable(loop.LoopControlVariable, item, inner);
+            var c = Exec(loop.Body, inner);
+            if (c == Completion.Break) break;
+            if (c == Completion.Return) return c;
+        }
+        return Completion.Normal;
+    }
+
+    private void BindLoopVariable(IOperation control, Value item, Frame frame)
+    {
+        switch (control)
+        {
+            case IVariableDeclaratorOperation d:
+                frame.Declare(d.Symbol, item);
+                break;
+            case IDeclarationExpressionOperation de:
+                Deconstruct(de.Expression, item, frame, declare: true);
+                break;
+            default:
+                Deconstruct(control, item, frame, declare: true);
+                break;
+        }
+    }
+
+    private Completion ExecWhile(IWhileLoopOperation loop, Frame frame)
+    {
+        for (int i = 0; ; i++)
+        {
+            if (i >= _limits.MaxLoopIterations) { LoopLimit(loop); break; }
+            if (loop.ConditionIsTop && loop.Condition is not null)
+            {
+                var test = ValueConversions.TryBool(Eval(loop.Condition, frame));
+                if (test is null) { UnknownLoop(loop, loop.Condition); break; }
+                if (test.Value == loop.ConditionIsUntil) break;
+            }
+            var c = Exec(loop.Body, new Frame(frame.Self, frame));
+            if (c == Completion.Break) break;
+            if (c == Completion.Return) return c;
+            if (!loop.ConditionIsTop && loop.Condition is not null)
+            {
+                var test = ValueConversions.TryBool(Eval(loop.Condition, frame));
+                if (test is null) { UnknownLoop(loop, loop.Condition); break; }
+                if (test.Value == loop.ConditionIsUntil) break;
+            }
+        }
+        return Completion.Normal;
+    }
+
+    private Completion ExecSwitch(ISwitchOperation sw, Frame frame)
+    {
+        var value = Eval(sw.Value, frame);
+        ISwitchCaseOperation? chosen = null, fallback = null;
+        foreach (var c in sw.Cases)
+        {
+            foreach (var clause in c.Clauses)
+            {
+                switch (clause)
+                {
+                    case IDefaultCaseClauseOperation:
+                        fallback = c;
+                        break;
+                    case ISingleValueCaseClauseOperation sv when chosen is null:
+                        if (ValuesEqual(value, Eval(sv.Value, frame)) == true) chosen = c;
+                        break;
+                    case IPatternCaseClauseOperation pc when chosen is null:
+                        if (MatchPattern(value, pc.Pattern, frame) == true &&
+                            (pc.Guard is null || ValueConversions.TryBool(Eval(pc.Guard, frame)) == true)) chosen = c;
+                        break;
+                }
+            }
+        }
+        chosen ??= fallback;
+        if (chosen is null) return Completion.Normal;
+        foreach (var s in chosen.Body)
+        {
+            var c = Exec(s, frame);
+            if (c == Completion.Break) return Completion.Normal;
+            if (c != Completion.Normal) return c;
+        }
+        return Completion.Normal;
+    }
+
+    private void LoopLimit(IOperation loop) =>
+        Notes.Add(ExtractionNoteIds.EvaluationLimit, NoteSeverity.Warning,
+            $"Loop stopped after {_limits.MaxLoopIterations} iterations; the diagram may be incomplete", loop.Syntax);
+
+    private void UnknownLoop(IOperation loop, IOperation part) =>
+        Notes.Add(Graph is null ? ExtractionNoteIds.UnresolvedConstruction : ExtractionNoteIds.UnresolvedForward, NoteSeverity.Info,
+            $"Loop bound '{Short(part)}' is not known at compile time; the loop is skipped", part.Syntax);
+
+    internal static string Short(IOperation op)
+    {
+        var text = op.Syntax.ToString().Replace("\r", " ").Replace("\n", " ");
+        return text.Length > 80 ? text.Substring(0, 77) + "..." : text;
+    }
+
+    internal SemanticModel ModelFor(SyntaxTree tree)
+    {
+        if (!_models.TryGetValue(tree, out var model))
+        {
+            model = _compilation.GetSemanticModel(tree);
+            _models[tree] = model;
+        }
+        return model;
+    }
+}

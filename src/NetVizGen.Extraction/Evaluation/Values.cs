@@ -1,0 +1,173 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using NetVizGen.Model.Specs;
+
+namespace NetVizGen.Extraction.Evaluation;
+
+/// <summary>
+/// A value in the partial evaluator. Evaluation-time only: these objects hold Roslyn symbols and
+/// are mutable (modules gain children as the constructor runs), so they never leave extraction.
+/// </summary>
+internal abstract class Value
+{
+    /// <summary>The one "could not be determined statically" value.</summary>
+    public static readonly UnknownValue Unknown = new("unknown");
+
+    /// <summary>The C# null.</summary>
+    public static readonly PrimValue Null = new(null);
+}
+
+/// <summary>A value the evaluator could not determine; carries why, for diagnostics.</summary>
+internal sealed class UnknownValue : Value
+{
+    public UnknownValue(string reason) => Reason = reason;
+    public string Reason { get; }
+}
+
+/// <summary>A primitive: long, double, bool, string, char, an enum member name (<see cref="EnumName"/>) or null.</summary>
+internal sealed class PrimValue : Value
+{
+    public PrimValue(object? raw) => Raw = raw;
+    public object? Raw { get; }
+    public bool IsNull => Raw is null;
+
+    public static PrimValue Of(object? raw) => raw switch
+    {
+        int i => new PrimValue((long)i),
+        short s => new PrimValue((long)s),
+        byte b => new PrimValue((long)b),
+        sbyte sb => new PrimValue((long)sb),
+        uint ui => new PrimValue((long)ui),
+        ulong ul => new PrimValue((long)ul),
+        ushort us => new PrimValue((long)us),
+        float f => new PrimValue((double)f),
+        decimal m => new PrimValue((double)m),
+        _ => new PrimValue(raw),
+    };
+}
+
+/// <summary>An enum member or other named constant, kept by name (<c>PaddingModes.Zeros</c>).</summary>
+internal sealed class EnumName
+{
+    public EnumName(string name, long ordinal) { Name = name; Ordinal = ordinal; }
+    public string Name { get; }
+    public long Ordinal { get; }
+    public override bool Equals(object? obj) => obj is EnumName e && e.Name == Name;
+    public override int GetHashCode() => Name.GetHashCode();
+    public override string ToString() => Name;
+}
+
+/// <summary>An array, <c>List&lt;T&gt;</c>, collection expression or other ordered sequence.</summary>
+internal sealed class ListValue : Value
+{
+    public ListValue(List<Value> items) => Items = items;
+    public List<Value> Items { get; }
+}
+
+/// <summary>A <c>Dictionary</c>; keys compared by their primitive value.</summary>
+internal sealed class DictValue : Value
+{
+    public List<KeyValuePair<Value, Value>> Entries { get; } = new();
+}
+
+/// <summary>A value tuple.</summary>
+internal sealed class TupleValue : Value
+{
+    public TupleValue(IReadOnlyList<Value> items) => Items = items;
+    public IReadOnlyList<Value> Items { get; }
+}
+
+/// <summary>A lambda, anonymous method, local function or method group, with its captured frame.</summary>
+internal sealed class LambdaValue : Value
+{
+    public LambdaValue(IMethodSymbol method, IOperation? body, IReadOnlyList<IParameterSymbol> parameters, Frame? captured)
+    {
+        Method = method;
+        Body = body;
+        Parameters = parameters;
+        Captured = captured;
+    }
+
+    public IMethodSymbol Method { get; }
+    /// <summary>The body operation for lambdas; null for method groups (looked up from source).</summary>
+    public IOperation? Body { get; }
+    public IReadOnlyList<IParameterSymbol> Parameters { get; }
+    public Frame? Captured { get; }
+    /// <summary>For a method group bound to an instance (<c>this.MakeLayer</c>).</summary>
+    public Value? Receiver { get; set; }
+}
+
+/// <summary>An instance of a plain (non-module) user class or record, e.g. a config object.</summary>
+internal sealed class ObjectValue : Value
+{
+    public ObjectValue(INamedTypeSymbol type) => Type = type;
+    public INamedTypeSymbol Type { get; }
+    public Dictionary<string, Value> Fields { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>A tensor during forward tracing: the output of flow node <see cref="NodeId"/>.</summary>
+internal sealed class TensorValue : Value
+{
+    public TensorValue(int nodeId) => NodeId = nodeId;
+    public int NodeId { get; }
+}
+
+/// <summary>
+/// A tensor created inside a constructor (a <c>Parameter</c> or buffer field): its shape, if known,
+/// and whether it trains.
+/// </summary>
+internal sealed class ConstTensorValue : Value
+{
+    public ConstTensorValue(IReadOnlyList<long>? shape, bool isParameter, bool requiresGrad)
+    {
+        Shape = shape;
+        IsParameter = isParameter;
+        RequiresGrad = requiresGrad;
+    }
+
+    public IReadOnlyList<long>? Shape { get; }
+    public bool IsParameter { get; }
+    public bool RequiresGrad { get; }
+
+    public long? Elements
+    {
+        get
+        {
+            if (Shape is null) return null;
+            long n = 1;
+            foreach (var d in Shape) n *= d;
+            return n;
+        }
+    }
+}
+
+/// <summary>Helpers to move between evaluator values and spec argument values.</summary>
+internal static class ValueConversions
+{
+    public static ArgValue ToArg(Value v) => v switch
+    {
+        PrimValue { Raw: null } => ArgValue.Null,
+        PrimValue { Raw: bool b } => ArgValue.FromBool(b),
+        PrimValue { Raw: long l } => ArgValue.FromInt(l),
+        PrimValue { Raw: double d } => ArgValue.FromFloat(d),
+        PrimValue { Raw: string s } => ArgValue.FromString(s),
+        PrimValue { Raw: char c } => ArgValue.FromString(c.ToString()),
+        PrimValue { Raw: EnumName e } => ArgValue.FromSymbol(e.Name),
+        TupleValue t => ArgValue.FromTuple(t.Items.Select(ToArg)),
+        ListValue l => ArgValue.FromTuple(l.Items.Select(ToArg)),
+        _ => ArgValue.Unknown,
+    };
+
+    public static bool TryLong(Value v, out long result)
+    {
+        switch (v)
+        {
+            case PrimValue { Raw: long l }: result = l; return true;
+            case PrimValue { Raw: double d } when Math.Floor(d) == d: result = (long)d; return true;
+            case PrimValue { Raw: char c }: result = c; return true;
+            default: result = 0; return false;
+        }
+    }
+
+    public static bool? TryBool(Value v) => v is PrimValue { Raw: bool b } ? b : null;
+}

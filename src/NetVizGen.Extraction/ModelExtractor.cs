@@ -1,0 +1,137 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using NetVizGen.Extraction.Construction;
+using NetVizGen.Extraction.Diagnostics;
+using NetVizGen.Extraction.Evaluation;
+using NetVizGen.Extraction.Tracing;
+using NetVizGen.Model.Specs;
+
+namespace NetVizGen.Extraction;
+
+/// <summary>
+/// Extracts one documented model from a compilation: evaluates its construction (constructor or
+/// factory method), builds the module tree, traces <c>forward</c>, and reports what it could not
+/// understand. Never throws for bad user code: every failure becomes a note.
+/// </summary>
+public static class ModelExtractor
+{
+    /// <summary>The phases, in order.</summary>
+    public static ModelSpec Extract(DiagramTarget target, Compilation compilation, CancellationToken cancellation)
+    {
+        var notes = new NoteCollector();
+        var id = string.IsNullOrWhiteSpace(target.Name) ? target.DefaultId : target.Name!;
+        var empty = new ModuleSpec("", target.DefaultId, ModuleOrigin.Unresolved, EquatableArray<ArgSpec>.Empty, EquatableArray<ModuleSpec>.Empty);
+        ModelSpec Result(ModuleSpec root, FlowSpec flow) => new(
+            id, string.IsNullOrWhiteSpace(target.Title) ? id : target.Title!, target.TypeMetadataName, target.Direction,
+            target.Input ?? "", target.Depth, root, flow, notes.Notes.ToEquatableArray(), target.Source);
+
+        if (target.TargetError is not null)
+        {
+            notes.Add(ExtractionNoteIds.InvalidTarget, NoteSeverity.Error, target.TargetError, target.Source);
+            return Result(empty, FlowSpec.Empty);
+        }
+
+        var type = compilation.GetTypeByMetadataName(target.TypeMetadataName);
+        if (type is null)
+        {
+            notes.Add(ExtractionNoteIds.InvalidTarget, NoteSeverity.Error, $"Type '{target.TypeMetadataName}' was not found", target.Source);
+            return Result(empty, FlowSpec.Empty);
+        }
+
+        var interpreter = new Interpreter(compilation, notes, ExtractionLimits.Default, cancellation);
+        try
+        {
+            // 1. Construction: run the constructor or factory with compile-time values.
+            var root = Construct(interpreter, type, target, notes);
+            if (root is null) return Result(empty, FlowSpec.Empty);
+
+            // 2. Module tree, with TorchSharp's registration names and paths.
+            var paths = new Dictionary<ModuleValue, string>();
+            var tree = ModuleTreeBuilder.Build(root, paths);
+
+            // 3. Forward data flow, traced symbolically and inlined to leaf layers.
+            var flow = ForwardTracer.Trace(interpreter, root, paths, target.Source);
+
+            // 4. Registered modules that forward never reaches.
+            ForwardTracer.ReportUncalled(tree, flow, notes);
+            return Result(tree, flow);
+        }
+        catch (EvaluationLimitException e)
+        {
+            notes.Add(ExtractionNoteIds.EvaluationLimit, NoteSeverity.Warning,
+                $"Extraction of '{id}' stopped: {e.Message}; the diagram is not written", target.Source);
+            return Result(empty, FlowSpec.Empty);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            // A crash here would drop every generated file of the project (CS8785); report it instead.
+            notes.Add(ExtractionNoteIds.InternalError, NoteSeverity.Warning,
+                $"NetVizGen could not extract '{id}' ({e.GetType().Name}: {e.Message}); please report this with the model's code", target.Source);
+            return Result(empty, FlowSpec.Empty);
+        }
+    }
+
+    private static ModuleValue? Construct(Interpreter interpreter, INamedTypeSymbol type, DiagramTarget target, NoteCollector notes)
+    {
+        var arguments = target.Arguments.Select(ToValue).ToList();
+        if (target.MethodName is not null)
+        {
+            var factory = type.GetMembers(target.MethodName).OfType<IMethodSymbol>()
+                .FirstOrDefault(m => m.IsStatic && m.Parameters.Length >= arguments.Count && interpreter.BodyOf(m) is not null);
+            if (factory is null)
+            {
+                notes.Add(ExtractionNoteIds.InvalidTarget, NoteSeverity.Error, $"Factory method '{target.MethodName}' has no body to evaluate", target.Source);
+                return null;
+            }
+            var result = interpreter.CallSourceMethod(factory, null, Pad(factory, arguments), FakeSite(interpreter, factory));
+            if (result is ModuleValue module) return module;
+            notes.Add(ExtractionNoteIds.UnresolvedConstruction, NoteSeverity.Warning,
+                $"Factory method '{target.MethodName}' does not return a module that can be evaluated at compile time", target.Source);
+            return null;
+        }
+
+        var ctor = type.InstanceConstructors
+            .Where(c => c.Parameters.Length >= arguments.Count && c.Parameters.Skip(arguments.Count).All(p => p.HasExplicitDefaultValue || p.IsParams))
+            .OrderBy(c => c.DeclaredAccessibility == Accessibility.Public ? 0 : 1)
+            .ThenBy(c => c.Parameters.Length)
+            .FirstOrDefault();
+        if (ctor is null)
+        {
+            notes.Add(ExtractionNoteIds.NoConstructor, NoteSeverity.Error,
+                $"No constructor of '{type.Name}' can be called with {arguments.Count} argument(s); give the constructor's arguments in the attribute (Arguments = new object[] {{ ... }}) or put [Diagram] on a static factory method",
+                target.Source);
+            return null;
+        }
+        var site = ctor.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() ?? type.DeclaringSyntaxReferences.First().GetSyntax();
+        return interpreter.ConstructModule(type, ctor, Pad(ctor, arguments), site);
+    }
+
+    private static List<Value> Pad(IMethodSymbol method, List<Value> given)
+    {
+        var args = new List<Value>(given);
+        for (int i = given.Count; i < method.Parameters.Length; i++)
+        {
+            var p = method.Parameters[i];
+            args.Add(p.HasExplicitDefaultValue ? PrimValue.Of(p.ExplicitDefaultValue) : Value.Unknown);
+        }
+        return args;
+    }
+
+    private static IOperation FakeSite(Interpreter interpreter, IMethodSymbol method) => interpreter.BodyOf(method)!;
+
+    private static Value ToValue(ArgValue a) => a.Kind switch
+    {
+        ArgKind.Null => Value.Null,
+        ArgKind.Bool => new PrimValue(a.AsBool),
+        ArgKind.Int => new PrimValue(a.Int),
+        ArgKind.Float => new PrimValue(a.Float),
+        ArgKind.String => new PrimValue(a.Text),
+        ArgKind.Symbol => new PrimValue(new EnumName(a.Text ?? "", a.Int)),
+        ArgKind.Tuple => new ListValue(a.Items.Select(ToValue).ToList()),
+        _ => Value.Unknown,
+    };
+}

@@ -1,0 +1,54 @@
+using NetVizGen.Extraction.Construction;
+using NetVizGen.Model.Specs;
+
+namespace NetVizGen.Extraction.Tracing;
+
+/// <summary>
+/// Accumulates the forward data-flow graph while <c>forward</c> is traced: nodes are appended in
+/// trace order, which is a topological order because a node can only consume earlier outputs.
+/// </summary>
+internal sealed class FlowBuilder
+{
+    private readonly List<FlowNodeSpec> _nodes = new();
+    private readonly Dictionary<ModuleValue, string> _paths;
+    private readonly Dictionary<(int, int), int> _selectors = new();
+    private readonly Stack<string> _scopes = new();
+
+    public FlowBuilder(Dictionary<ModuleValue, string> paths)
+    {
+        _paths = paths;
+        _scopes.Push("");
+    }
+
+    public string Scope => _scopes.Peek();
+
+    /// <summary>Paths of leaf modules that the trace called.</summary>
+    public HashSet<string> CalledPaths { get; } = new(StringComparer.Ordinal);
+
+    public string? PathOf(ModuleValue module) => _paths.TryGetValue(module, out var p) ? p : null;
+
+    public void PushScope(string path) => _scopes.Push(path);
+
+    public void PopScope() => _scopes.Pop();
+
+    public int Add(FlowNodeKind kind, string name, string modulePath, IEnumerable<int> inputs, IEnumerable<ArgSpec>? args, SourceSpan? source, int outputIndex = -1)
+    {
+        int id = _nodes.Count;
+        _nodes.Add(new FlowNodeSpec(id, kind, name, modulePath, inputs.ToEquatableArray(),
+            (args ?? Array.Empty<ArgSpec>()).ToEquatableArray(), "", source, Scope, outputIndex));
+        if (kind == FlowNodeKind.Module) CalledPaths.Add(modulePath);
+        return id;
+    }
+
+    /// <summary>The node that selects output <paramref name="index"/> of a multi-output node, made once.</summary>
+    public int Select(int producer, int index, SourceSpan? source)
+    {
+        if (_selectors.TryGetValue((producer, index), out var id)) return id;
+        id = Add(FlowNodeKind.Op, "getitem", "", new[] { producer },
+            new[] { new ArgSpec("index", ArgValue.FromInt(index)) }, source, index);
+        _selectors[(producer, index)] = id;
+        return id;
+    }
+
+    public FlowSpec Build() => new(_nodes.ToEquatableArray());
+}

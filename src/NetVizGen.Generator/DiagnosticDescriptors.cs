@@ -1,0 +1,59 @@
+using Microsoft.CodeAnalysis;
+using NetVizGen.Model.Specs;
+
+namespace NetVizGen.Generator;
+
+/// <summary>
+/// Every diagnostic NetVizGen reports, with its default severity. Ids are stable (NVG0xxx) and
+/// documented in docs/diagnostics.md; severities can be changed per id in .editorconfig.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "NetVizGen";
+
+    private static readonly Dictionary<string, (string Title, DiagnosticSeverity Severity)> Known = new(StringComparer.Ordinal)
+    {
+        ["NVG0001"] = ("Invalid input shape in [Diagram]", DiagnosticSeverity.Error),
+        ["NVG0002"] = ("[Diagram] on an unsupported target", DiagnosticSeverity.Error),
+        ["NVG0003"] = ("Two diagrams with the same name", DiagnosticSeverity.Error),
+        ["NVG0004"] = ("No usable constructor", DiagnosticSeverity.Error),
+        ["NVG0101"] = ("Constructor code not understood statically", DiagnosticSeverity.Info),
+        ["NVG0102"] = ("forward code not understood statically", DiagnosticSeverity.Info),
+        ["NVG0103"] = ("Evaluation limit reached", DiagnosticSeverity.Warning),
+        ["NVG0104"] = ("Submodule never registered", DiagnosticSeverity.Warning),
+        ["NVG0105"] = ("Submodule assigned after RegisterComponents()", DiagnosticSeverity.Warning),
+        ["NVG0106"] = ("Registered submodule never called", DiagnosticSeverity.Info),
+        ["NVG0201"] = ("Channel mismatch", DiagnosticSeverity.Warning),
+        ["NVG0202"] = ("Feature mismatch", DiagnosticSeverity.Warning),
+        ["NVG0203"] = ("Incompatible shapes in cat/stack", DiagnosticSeverity.Warning),
+        ["NVG0204"] = ("view/reshape changes the element count", DiagnosticSeverity.Warning),
+        ["NVG0205"] = ("Spatial size not positive", DiagnosticSeverity.Warning),
+        ["NVG0206"] = ("Unknown module type", DiagnosticSeverity.Info),
+        ["NVG0207"] = ("Unknown op", DiagnosticSeverity.Info),
+        ["NVG0208"] = ("Invalid input shape", DiagnosticSeverity.Error),
+        ["NVG0999"] = ("Internal extraction error", DiagnosticSeverity.Warning),
+    };
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>The descriptor for a note id; unknown ids get a warning descriptor of their own.</summary>
+    public static DiagnosticDescriptor For(NoteSpec note)
+    {
+        lock (Cache)
+        {
+            if (Cache.TryGetValue(note.Id, out var d)) return d;
+            var (title, severity) = Known.TryGetValue(note.Id, out var k) ? k : ("NetVizGen finding", ToSeverity(note.Severity));
+            d = new DiagnosticDescriptor(note.Id, title, "{0}", Category, severity, isEnabledByDefault: true,
+                helpLinkUri: "https://github.com/netvizgen/netvizgen/blob/main/docs/diagnostics.md#" + note.Id.ToLowerInvariant());
+            Cache[note.Id] = d;
+            return d;
+        }
+    }
+
+    private static DiagnosticSeverity ToSeverity(NoteSeverity s) => s switch
+    {
+        NoteSeverity.Error => DiagnosticSeverity.Error,
+        NoteSeverity.Warning => DiagnosticSeverity.Warning,
+        _ => DiagnosticSeverity.Info,
+    };
+}

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using NetVizGen.Extraction;
+using NetVizGen.Extraction.Diagnostics;
+using NetVizGen.Model.Specs;
+
+namespace NetVizGen.Generator;
+
+/// <summary>The model step of the generator: extraction, then analysis, culture-invariant.</summary>
+internal static class ModelPipeline
+{
+    public static ModelSpec Run(DiagramTarget target, Compilation compilation, CancellationToken cancellation)
+    {
+        // Every formatting call below uses the invariant culture explicitly (analyzers may not switch
+        // the thread culture, RS1035); the tests run the generator under de-DE and tr-TR to prove it.
+        var model = ModelExtractor.Extract(target, compilation, cancellation);
+        return ModelAnalysis.Run(model);
+    }
+
+    /// <summary>Models with distinct ids (the first wins; duplicates are reported by <see cref="AllNotes"/>).</summary>
+    public static IEnumerable<ModelSpec> Distinct(ImmutableArray<ModelSpec> models)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var m in models)
+        {
+            if (m.Root.Origin == ModuleOrigin.Unresolved && m.Root.Children.IsEmpty && m.Flow.Nodes.IsEmpty) continue;
+            if (seen.Add(m.Id)) yield return m;
+        }
+    }
+
+    public static IEnumerable<NoteSpec> AllNotes(ImmutableArray<ModelSpec> models)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var m in models)
+        {
+            foreach (var n in m.Notes) yield return n;
+            if (!seen.Add(m.Id))
+                yield return new NoteSpec(ExtractionNoteIds.DuplicateName, NoteSeverity.Error,
+                    $"Another [Diagram] already writes '{m.Id}'; give this one a different Name", m.Source);
+        }
+    }
+}

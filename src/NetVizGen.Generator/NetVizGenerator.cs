@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using NetVizGen.Extraction;
+using NetVizGen.Model.Specs;
+
+namespace NetVizGen.Generator;
+
+/// <summary>
+/// The NetVizGen incremental generator. Pipeline:
+/// attribute targets (syntax stage, cached per file) → models (extraction + analysis, re-run on any
+/// compilation change because blocks and helpers live in other files, but compared by value so
+/// nothing downstream runs when the model did not change) → manifest sources and diagnostics.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class NetVizGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names of the pipeline steps (used by incrementality tests).</summary>
+    public static class StepNames
+    {
+        /// <summary>The <c>[Diagram]</c> targets found by the syntax stage.</summary>
+        public const string Targets = "NetVizGen.Targets";
+        /// <summary>The extracted and analysed models.</summary>
+        public const string Models = "NetVizGen.Models";
+    }
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        context.RegisterPostInitializationOutput(static c => c.AddSource(AttributeSource.HintName, SourceText.From(AttributeSource.Text, System.Text.Encoding.UTF8)));
+
+        var targets = context.SyntaxProvider.ForAttributeWithMetadataName(
+                AttributeSource.AttributeMetadataName,
+                static (node, _) => node is ClassDeclarationSyntax or MethodDeclarationSyntax,
+                static (ctx, ct) => TargetParser.Parse(ctx, ct))
+            .SelectMany(static (items, _) => items)
+            .WithTrackingName(StepNames.Targets);
+
+        var models = targets
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, ct) => ModelPipeline.Run(pair.Left, pair.Right, ct))
+            .WithTrackingName(StepNames.Models);
+
+        var options = context.AnalyzerConfigOptionsProvider.Select(static (p, _) => GeneratorOptions.From(p));
+
+        // Sources and diagnostics go through separate outputs (as dotnet/runtime's generators do), so a
+        // diagnostic-only change does not re-emit sources and vice versa.
+        context.RegisterSourceOutput(models.Collect().Combine(options), static (spc, pair) =>
+        {
+            foreach (var model in ModelPipeline.Distinct(pair.Left))
+                spc.AddSource(ManifestEmitter.HintName(model), SourceText.From(ManifestEmitter.Emit(model, pair.Right), System.Text.Encoding.UTF8));
+        });
+
+        context.RegisterSourceOutput(models.Collect(), static (spc, all) =>
+        {
+            foreach (var note in ModelPipeline.AllNotes(all)) spc.ReportDiagnostic(ToDiagnostic(note));
+        });
+    }
+
+    private static Diagnostic ToDiagnostic(NoteSpec note)
+    {
+        var location = note.Source is { } s
+            ? Location.Create(s.Path, new TextSpan(s.Start, s.Length), new LinePositionSpan(new LinePosition(s.Line, s.Column), new LinePosition(s.EndLine, s.EndColumn)))
+            : Location.None;
+        return Diagnostic.Create(DiagnosticDescriptors.For(note), location, note.Message);
+    }
+}

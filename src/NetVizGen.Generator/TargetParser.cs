@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using NetVizGen.Extraction;
+using NetVizGen.Model.Specs;
+
+namespace NetVizGen.Generator;
+
+/// <summary>
+/// The syntax-stage transform: turns each <c>[Diagram]</c> on a class or method into a plain
+/// <see cref="DiagramTarget"/>. Only reads the attribute and the target's signature; no model code.
+/// </summary>
+internal static class TargetParser
+{
+    public static ImmutableArray<DiagramTarget> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellation)
+    {
+        var builder = ImmutableArray.CreateBuilder<DiagramTarget>();
+        foreach (var attribute in context.Attributes)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            builder.Add(ParseOne(context.TargetSymbol, attribute));
+        }
+        return builder.ToImmutable();
+    }
+
+    private static DiagramTarget ParseOne(ISymbol symbol, AttributeData attribute)
+    {
+        string? name = null, title = null, input = null;
+        var direction = FlowDirection.TopDown;
+        int depth = -1;
+        var arguments = EquatableArray<ArgValue>.Empty;
+        foreach (var named in attribute.NamedArguments)
+        {
+            switch (named.Key)
+            {
+                case "Name": name = named.Value.Value as string; break;
+                case "Title": title = named.Value.Value as string; break;
+                case "Input": input = named.Value.Value as string; break;
+                case "Direction": direction = named.Value.Value is int d && d == 1 ? FlowDirection.LeftRight : FlowDirection.TopDown; break;
+                case "Depth": depth = named.Value.Value is int v ? v : -1; break;
+                case "Arguments":
+                    if (!named.Value.IsNull && named.Value.Kind == TypedConstantKind.Array)
+                        arguments = named.Value.Values.Select(ToArg).ToEquatableArray();
+                    break;
+            }
+        }
+
+        var source = attribute.ApplicationSyntaxReference is { } r ? Spans(r.GetSyntax()) : null;
+        string? error = null;
+        string typeName;
+        string? methodName = null;
+        string defaultId;
+        switch (symbol)
+        {
+            case INamedTypeSymbol type:
+                typeName = MetadataName(type);
+                defaultId = type.Name;
+                if (!IsModule(type)) error = $"[Diagram] is on '{type.Name}', which does not derive from TorchSharp's torch.nn.Module";
+                else if (type.IsAbstract) error = $"[Diagram] is on abstract class '{type.Name}'; put it on a concrete model or a factory method";
+                else if (type.IsGenericType) error = $"[Diagram] is on generic class '{type.Name}'; put it on a static factory method that picks the type arguments";
+                break;
+            case IMethodSymbol method:
+                typeName = MetadataName(method.ContainingType);
+                methodName = method.Name;
+                defaultId = method.Name;
+                if (!method.IsStatic) error = $"[Diagram] is on instance method '{method.Name}'; it must be a static factory method";
+                else if (!IsModule(method.ReturnType)) error = $"[Diagram] is on '{method.Name}', which does not return a TorchSharp module";
+                else if (method.Parameters.Any(p => !p.HasExplicitDefaultValue) && arguments.Count < method.Parameters.Count(p => !p.HasExplicitDefaultValue))
+                    error = $"Factory method '{method.Name}' takes parameters; give them in the attribute's Arguments or use a parameterless factory";
+                break;
+            default:
+                typeName = "";
+                defaultId = symbol.Name;
+                error = "[Diagram] must be on a class or a static method";
+                break;
+        }
+        return new DiagramTarget(typeName, methodName, defaultId, name, title, input, direction, depth, arguments, source, error);
+    }
+
+    private static ArgValue ToArg(TypedConstant c)
+    {
+        if (c.IsNull) return ArgValue.Null;
+        if (c.Kind == TypedConstantKind.Array) return ArgValue.FromTuple(c.Values.Select(ToArg));
+        return c.Value switch
+        {
+            bool b => ArgValue.FromBool(b),
+            int i => ArgValue.FromInt(i),
+            long l => ArgValue.FromInt(l),
+            short s => ArgValue.FromInt(s),
+            byte b8 => ArgValue.FromInt(b8),
+            double d => ArgValue.FromFloat(d),
+            float f => ArgValue.FromFloat(f),
+            string s => ArgValue.FromString(s),
+            _ => ArgValue.Unknown,
+        };
+    }
+
+    private static bool IsModule(ITypeSymbol? type)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            if (t.OriginalDefinition.ToDisplayString() is "TorchSharp.torch.nn.Module") return true;
+        }
+        return false;
+    }
+
+    private static string MetadataName(INamedTypeSymbol type)
+    {
+        var parts = new Stack<string>();
+        ISymbol? s = type;
+        for (var t = type; t is not null; t = t.ContainingType) parts.Push(t.MetadataName);
+        var typePart = string.Join("+", parts);
+        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() + "." : "";
+        return ns + typePart;
+    }
+
+    private static SourceSpan? Spans(SyntaxNode node)
+    {
+        var location = node.GetLocation();
+        var line = location.GetLineSpan();
+        return new SourceSpan(line.Path, location.SourceSpan.Start, location.SourceSpan.Length,
+            line.StartLinePosition.Line, line.StartLinePosition.Character, line.EndLinePosition.Line, line.EndLinePosition.Character);
+    }
+}
