@@ -1,0 +1,136 @@
+using NetVizGen.Model.Catalog;
+using NetVizGen.Model.Shapes;
+using NetVizGen.Model.Specs;
+
+namespace NetVizGen.Model.Analysis;
+
+/// <summary>
+/// Propagates tensor shapes through a model's forward flow with the layer and op catalogs, counts
+/// parameters and multiply-adds, and reports shape bugs as NVG02xx notes (see <see cref="ShapeNoteIds"/>).
+/// </summary>
+/// <remarks>
+/// Pre-conditions: <see cref="ModelSpec.Flow"/> is in topological order; Module nodes name leaf modules of
+/// <see cref="ModelSpec.Root"/>. Post-conditions: every flow node has a Shape (empty when the model declares
+/// no input shape, <c>?</c> when unknown: unknown never becomes a guess), every module has counts (-1 when
+/// unknown). A layer with a mismatch still passes on the output it would produce as configured, so one bug
+/// gives one note rather than a cascade. Pure function: no state, culture-invariant.
+/// </remarks>
+public static class ShapeAnalysis
+{
+    /// <summary>Analyses <paramref name="model"/> and returns the updated model, the new notes and the totals.</summary>
+    public static ShapeAnalysisResult Run(ModelSpec model)
+    {
+        var root = ParameterCounter.Fill(model.Root);
+        var modules = root.DescendantsAndSelf().GroupBy(m => m.Path).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var notes = new List<NoteSpec>();
+        var nodes = model.Flow.Nodes;
+        var byId = new Dictionary<int, FlowNodeSpec>();
+        foreach (var n in nodes) byId[n.Id] = n;
+
+        // Declared input shapes.
+        bool declared = !string.IsNullOrWhiteSpace(model.Input);
+        IReadOnlyList<Shape> inputShapes = Array.Empty<Shape>();
+        int inputCount = nodes.Count(n => n.Kind == FlowNodeKind.Input);
+        if (declared)
+        {
+            if (!Shape.TryParseList(model.Input, out inputShapes, out var error))
+            {
+                notes.Add(ShapeNotes.InvalidInput(model, "'" + model.Input + "' is not a valid input shape: " + error));
+                inputShapes = Array.Empty<Shape>();
+            }
+            else if (inputCount > 0 && inputShapes.Count != inputCount)
+            {
+                notes.Add(ShapeNotes.InvalidInput(model, "the input shape declares " + ShapeNotes.Count(inputShapes.Count, "tensor")
+                    + " but forward takes " + ShapeNotes.Count(inputCount, "input")));
+                inputShapes = Array.Empty<Shape>(); // pairing them up would be a guess
+            }
+        }
+
+        var context = new FlowContext(byId, modules);
+        var results = new List<NodeAnalysis>();
+        var updated = new List<FlowNodeSpec>();
+        int inputIndex = 0;
+        foreach (var node in nodes)
+        {
+            var outcome = Evaluate(node, context, inputShapes, ref inputIndex);
+            if (outcome.Note is { } note) notes.Add(note with { Source = note.Source ?? node.Source });
+            var outputs = Select(node, outcome.Outputs);
+            context.Outputs[node.Id] = outputs;
+            context.Summaries[node.Id] = outcome.Summary;
+            string text = !declared ? "" : outputs.Count == 0 ? "?" : outputs.Count == 1 ? outputs[0].ToString() : "(" + string.Join(", ", outputs) + ")";
+            results.Add(new NodeAnalysis(node.Id, text, new EquatableArray<Shape>(outputs.ToArray()), outcome.Macs, outcome.Summary));
+            updated.Add(node with { Shape = text });
+        }
+
+        long macs = results.Any(r => r.MultiplyAdds < 0) ? -1 : results.Sum(r => r.MultiplyAdds);
+        var allNotes = model.Notes.Concat(notes).ToEquatableArray();
+        var newModel = model with { Root = root, Flow = new FlowSpec(updated.ToEquatableArray()), Notes = allNotes };
+        return new ShapeAnalysisResult(newModel, notes.ToEquatableArray(), results.ToEquatableArray(), root.Parameters, root.Trainable, root.Buffers, macs);
+    }
+
+    private static Outcome Evaluate(FlowNodeSpec node, FlowContext ctx, IReadOnlyList<Shape> inputShapes, ref int inputIndex)
+    {
+        switch (node.Kind)
+        {
+            case FlowNodeKind.Input:
+                int i = inputIndex++;
+                return new Outcome(i < inputShapes.Count ? new[] { inputShapes[i] } : Array.Empty<Shape>(), 0, node.Name);
+            case FlowNodeKind.Output:
+                return new Outcome(ctx.InputsOf(node, expandLists: false) ?? (IReadOnlyList<Shape>)Array.Empty<Shape>(), 0, node.Name);
+            case FlowNodeKind.Module:
+                return EvaluateModule(node, ctx);
+            case FlowNodeKind.Op when node.Name == "getitem" && node.Inputs.Count == 1:
+                // The extractor's selector of one output of a multi-output producer (LSTM, chunk):
+                // it passes every output on, and Select keeps the one at OutputIndex.
+                return new Outcome(ctx.Outputs.TryGetValue(node.Inputs[0], out var all) ? all : Array.Empty<Shape>(), 0, "getitem");
+            case FlowNodeKind.Op:
+            case FlowNodeKind.Merge:
+                return EvaluateOp(node, ctx);
+            default:
+                return new Outcome(Array.Empty<Shape>(), -1, node.Name);
+        }
+    }
+
+    private static Outcome EvaluateModule(FlowNodeSpec node, FlowContext ctx)
+    {
+        if (!ctx.Modules.TryGetValue(node.ModulePath, out var module) || module.Origin != ModuleOrigin.Builtin)
+            return new Outcome(Array.Empty<Shape>(), -1, module?.TypeName ?? node.ModulePath);
+        if (!LayerCatalog.TryGet(module.TypeName, out var def))
+            return new Outcome(Array.Empty<Shape>(), -1, module.TypeName, ShapeNotes.UnknownModule(node, module));
+        var summary = def.Summary(module.Args);
+        var inputs = ctx.InputsOf(node, expandLists: false);
+        if (inputs is null || inputs.Count == 0) return new Outcome(Array.Empty<Shape>(), def.CountsMultiplyAdds ? -1 : 0, summary);
+        var result = def.InferShape(module.Args, inputs);
+        long macs = Macs(def.CountsMultiplyAdds, result, o => def.MultiplyAdds(module.Args, inputs, o));
+        var note = result.Error is { } error ? ShapeNotes.FromError(error, node, ctx, inputs, "'" + module.Path + "' (" + summary + ")") : null;
+        return new Outcome(result.Outputs.ToArray(), macs, summary, note);
+    }
+
+    private static Outcome EvaluateOp(FlowNodeSpec node, FlowContext ctx)
+    {
+        if (!OpCatalog.TryGet(node.Name, out var def))
+            return new Outcome(Array.Empty<Shape>(), -1, node.Name, ShapeNotes.UnknownOp(node));
+        var summary = def.Summary(node.Args);
+        var inputs = ctx.InputsOf(node, expandLists: def.Category == LayerCategory.Merge);
+        if (inputs is null || inputs.Count == 0) return new Outcome(Array.Empty<Shape>(), def.CountsMultiplyAdds ? -1 : 0, summary);
+        var result = def.InferShape(node.Args, inputs);
+        long macs = Macs(def.CountsMultiplyAdds, result, o => def.MultiplyAdds(node.Args, inputs, o));
+        var note = result.Error is { } error ? ShapeNotes.FromError(error, node, ctx, inputs, ctx.Describe(node)) : null;
+        return new Outcome(result.Outputs.ToArray(), macs, summary, note);
+    }
+
+    private static long Macs(bool counts, ShapeResult result, Func<Shape, long?> rule)
+    {
+        if (!counts) return 0;
+        return result.Output is { } output && rule(output) is long m ? m : -1;
+    }
+
+    /// <summary>A node with <see cref="FlowNodeSpec.OutputIndex"/> keeps only that output.</summary>
+    private static IReadOnlyList<Shape> Select(FlowNodeSpec node, IReadOnlyList<Shape> outputs)
+    {
+        if (node.OutputIndex < 0 || outputs.Count == 0) return outputs;
+        return node.OutputIndex < outputs.Count ? new[] { outputs[node.OutputIndex] } : Array.Empty<Shape>();
+    }
+
+    private sealed record Outcome(IReadOnlyList<Shape> Outputs, long Macs, string Summary, NoteSpec? Note = null);
+}

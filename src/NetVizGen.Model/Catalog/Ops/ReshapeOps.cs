@@ -1,0 +1,121 @@
+using NetVizGen.Model.Shapes;
+using static NetVizGen.Model.Catalog.Decl;
+
+namespace NetVizGen.Model.Catalog.Ops;
+
+/// <summary>flatten, view/reshape, permute, transpose, squeeze/unsqueeze, chunk/split, reductions.</summary>
+internal static class ReshapeOps
+{
+    public static IEnumerable<OpDef> All()
+    {
+        yield return Op("flatten", (a, x) => ShapeOps.Flatten("flatten", x[0], a.Long("start_dim"), a.Long("end_dim")),
+            a => a.Long("end_dim") != -1 ? a.Show("start_dim") + ".." + a.Show("end_dim") : a.Long("start_dim") == 0 ? null : a.Show("start_dim"),
+            List(Int("start_dim", 0), Int("end_dim", -1)));
+        yield return Op("unflatten", (a, x) => ShapeOps.Unflatten("unflatten", x[0], a.Long("dim"), a.List("sizes") ?? a.List("unflattened_size")));
+        foreach (var name in new[] { "view", "reshape" })
+            yield return Op(name, (a, x) => ShapeOps.View(name, x[0], a.List("shape") ?? a.List("size")), a => a.Show("shape"));
+        yield return Op("permute", (a, x) => ShapeOps.Permute("permute", x[0], a.List("permutation") ?? a.List("dims")), a => a.Show("permutation"));
+        foreach (var name in new[] { "transpose", "swapaxes", "swapdims" })
+            yield return Op(name, (a, x) => ShapeOps.Transpose(name, x[0], a.Long("dim0") ?? a.Long("axis0"), a.Long("dim1") ?? a.Long("axis1")),
+                a => a.Show("dim0") + "," + a.Show("dim1"));
+        yield return Op("t", (a, x) => x[0].Rank < 2 ? ShapeResult.Ok(x[0]) : ShapeOps.Transpose("t", x[0], 0, 1));
+        yield return Op("squeeze", (a, x) => Squeeze(a, x[0]), null, List(Null("dim")));
+        yield return Op("unsqueeze", (a, x) =>
+        {
+            if (a.Long("dim") is not long d) return ShapeResult.Unknown("unsqueeze dim is not known at compile time");
+            if (x[0].NormalizeAxis(d, 1) is not int axis) return ShapeResult.Fail(ShapeOps.Axis("unsqueeze", x[0], d));
+            var dims = x[0].Dims.ToList();
+            dims.Insert(axis, 1);
+            return ShapeResult.Ok(Shape.Of(dims));
+        }, a => a.Show("dim"));
+        yield return Op("chunk", (a, x) => Chunk(a, x[0]), a => a.Show("chunks"), List(Int("dim", 0)));
+        yield return Op("split", (a, x) => Split(a, x[0]), null, List(Int("dim", 0)));
+        yield return Op("narrow", (a, x) =>
+        {
+            if (a.Long("dim") is not long d || a.Long("length") is not long len) return ShapeResult.Unknown("narrow arguments are not known");
+            return x[0].NormalizeAxis(d) is int axis ? ShapeResult.Ok(x[0].With(axis, len)) : ShapeResult.Fail(ShapeOps.Axis("narrow", x[0], d));
+        });
+        foreach (var name in new[] { "mean", "sum", "amax", "amin", "prod", "std", "var", "logsumexp", "norm" })
+            yield return new OpDef(name, LayerCategory.Other, (a, x) => Reduce(name, a, x[0]), a => a.Show("dim") == "?" ? a.Show("dimensions") : a.Show("dim"),
+                List(Bool("keepdim", false), Null("dim"), Null("dimensions")));
+        foreach (var name in new[] { "max", "min", "argmax", "argmin" })
+            yield return new OpDef(name, LayerCategory.Other, (a, x) => x.Count > 1 ? ShapeOps.Broadcast(name, x) : Reduce(name, a, x[0], pair: !name.StartsWith("arg", StringComparison.Ordinal)),
+                null, List(Bool("keepdim", false), Null("dim")));
+    }
+
+    private static OpDef Op(string name, Func<LayerArgs, IReadOnlyList<Shape>, ShapeResult> shape, Func<LayerArgs, string?>? label = null, LayerParam[]? defaults = null)
+        => new(name, LayerCategory.Reshape, (a, x) => x.Count == 0 ? ShapeResult.Unknown(name + " has no input") : shape(a, x), label, defaults);
+
+    private static ShapeResult Squeeze(LayerArgs a, Shape x)
+    {
+        if (a.IsNull("dim"))
+        {
+            if (x.Dims.Any(d => !d.IsConcrete)) return ShapeResult.Unknown("squeeze of symbolic dims");
+            return ShapeResult.Ok(Shape.Of(x.Dims.Where(d => d.Value != 1)));
+        }
+        if (a.Long("dim") is not long dim) return ShapeResult.Unknown("squeeze dim is not known at compile time");
+        if (x.NormalizeAxis(dim) is not int axis) return ShapeResult.Fail(ShapeOps.Axis("squeeze", x, dim));
+        if (x[axis].Value == 1) return ShapeResult.Ok(Shape.Of(x.Dims.Where((_, i) => i != axis)));
+        return x[axis].IsConcrete ? ShapeResult.Ok(x) : ShapeResult.Unknown("squeeze of a symbolic dim");
+    }
+
+    private static ShapeResult Chunk(LayerArgs a, Shape x)
+    {
+        if (a.Long("chunks") is not long chunks || a.Long("dim") is not long dim) return ShapeResult.Unknown("chunk arguments are not known");
+        if (x.NormalizeAxis(dim) is not int axis) return ShapeResult.Fail(ShapeOps.Axis("chunk", x, dim));
+        if (chunks <= 0) return ShapeResult.Fail(Rules.Invalid("chunk count must be positive", "chunks"));
+        var size = x[axis];
+        if (size.Value is long n)
+        {
+            long each = (n + chunks - 1) / chunks;
+            var outs = new List<Shape>();
+            for (long start = 0; start < n; start += each) outs.Add(x.With(axis, Math.Min(each, n - start)));
+            return ShapeResult.Ok(outs.ToArray());
+        }
+        var part = size.FloorDiv(chunks);
+        if (part * chunks != size) return ShapeResult.Unknown("chunk of a symbolic size that may not divide evenly");
+        return ShapeResult.Ok(Enumerable.Repeat(x.With(axis, part), (int)chunks).ToArray());
+    }
+
+    private static ShapeResult Split(LayerArgs a, Shape x)
+    {
+        if (a.Long("dim") is not long dim) return ShapeResult.Unknown("split dim is not known");
+        if (x.NormalizeAxis(dim) is not int axis) return ShapeResult.Fail(ShapeOps.Axis("split", x, dim));
+        var arg = a.Get("split_size_or_sections") ?? a.Get("sizes") ?? a.Get("size") ?? a.Get("split_size");
+        if (arg is null || arg.IsUnknown) return ShapeResult.Unknown("split sizes are not known");
+        if (arg.Kind == Specs.ArgKind.Tuple)
+        {
+            var sizes = arg.Items.Select(i => i.AsLong).ToArray();
+            if (sizes.Any(s => s is null)) return ShapeResult.Unknown("split sizes are not known");
+            long total = sizes.Sum(s => s!.Value);
+            if (x[axis].Value is long n && n != total)
+                return ShapeResult.Fail(new ShapeError(ShapeErrorKind.ElementCountMismatch, "split sizes add up to " + Rules.Str(total) + " but dim "
+                    + Rules.Str(dim) + " of " + x + " is " + Rules.Str(n), "split_size_or_sections", total, n));
+            return ShapeResult.Ok(sizes.Select(s => x.With(axis, s!.Value)).ToArray());
+        }
+        if (arg.AsLong is not long each || each <= 0) return ShapeResult.Unknown("split size is not known");
+        if (x[axis].Value is not long len) return ShapeResult.Unknown("split of a symbolic size");
+        var outs = new List<Shape>();
+        for (long start = 0; start < len; start += each) outs.Add(x.With(axis, Math.Min(each, len - start)));
+        return ShapeResult.Ok(outs.ToArray());
+    }
+
+    private static ShapeResult Reduce(string name, LayerArgs a, Shape x, bool pair = false)
+    {
+        var keep = a.Bool("keepdim");
+        bool noDim = a.IsNull("dim") && a.IsNull("dimensions");
+        if (keep is null) return ShapeResult.Unknown(name + " keepdim is not known");
+        if (noDim)
+            return ShapeResult.Ok(keep.Value ? Shape.Of(x.Dims.Select(_ => Dim.Of(1))) : Shape.Of());
+        var dims = a.List("dim") ?? a.List("dimensions");
+        if (dims is null) return ShapeResult.Unknown(name + " dims are not known");
+        var axes = new HashSet<int>();
+        foreach (var d in dims)
+        {
+            if (x.NormalizeAxis(d) is not int axis) return ShapeResult.Fail(ShapeOps.Axis(name, x, d));
+            axes.Add(axis);
+        }
+        var result = Shape.Of(x.Dims.Select((d, i) => axes.Contains(i) ? (keep.Value ? Dim.Of(1) : null) : d).Where(d => d is not null)!);
+        return pair ? ShapeResult.Ok(result, result) : ShapeResult.Ok(result);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Reflection;
+using NetVizGen.Model.Json;
+using NetVizGen.Model.Specs;
+
+namespace NetVizGen.Oracle.Tests;
+
+/// <summary>
+/// Reads the manifests the NetVizGen generator embeds in a compiled assembly as
+/// <c>[assembly: AssemblyMetadata("NetVizGen.Model:&lt;Id&gt;", "&lt;json&gt;")]</c>.
+/// </summary>
+public static class ManifestCatalog
+{
+    /// <summary>Manifest JSON by model id.</summary>
+    public static IReadOnlyDictionary<string, string> ReadAll(Assembly assembly) =>
+        assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Where(a => a.Key.StartsWith(ManifestJson.MetadataKeyPrefix, StringComparison.Ordinal) && a.Value != null)
+            .ToDictionary(a => a.Key[ManifestJson.MetadataKeyPrefix.Length..], a => a.Value!, StringComparer.Ordinal);
+
+    /// <summary>The failure text when an assembly carries no manifest at all.</summary>
+    public static string NoManifestMessage(Assembly assembly) =>
+        $"no NetVizGen manifest found in assembly {assembly.GetName().Name} (is the generator referenced?)";
+
+    /// <summary>The parsed manifest for <paramref name="id"/>; fails the test with a clear message when absent.</summary>
+    public static ModelSpec Require(Assembly assembly, string id)
+    {
+        var all = ReadAll(assembly);
+        if (all.Count == 0) Assert.Fail(NoManifestMessage(assembly));
+        if (!all.TryGetValue(id, out var json))
+            Assert.Fail($"no NetVizGen manifest with id '{id}' in assembly {assembly.GetName().Name}; it has: {string.Join(", ", all.Keys.Order())}");
+        return ManifestJson.Read(json);
+    }
+}
