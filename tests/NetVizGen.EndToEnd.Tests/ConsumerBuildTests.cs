@@ -1,0 +1,109 @@
+namespace NetVizGen.EndToEnd.Tests;
+
+[Collection(PackageFeedCollection.Name)]
+public sealed class ConsumerBuildTests
+{
+    private readonly PackageFeedFixture _feed;
+
+    public ConsumerBuildTests(PackageFeedFixture feed) => _feed = feed;
+
+    private static Dictionary<string, DateTime> Stamps(string docs) =>
+        Directory.GetFiles(docs).ToDictionary(f => Path.GetFileName(f), File.GetLastWriteTimeUtc);
+
+    [Fact]
+    public void Build_writes_docs_rewrites_nothing_when_unchanged_and_updates_after_an_edit()
+    {
+        var dir = _feed.NewConsumer("Consumer");
+        File.WriteAllText(Path.Combine(dir, "LeNet5.cs"), Models.WithClasses(Models.LeNet5, 10));
+        File.WriteAllText(Path.Combine(dir, "Mlp.cs"), Models.Mlp);
+        _feed.AddPackages(dir);
+
+        DotNet.Run(dir, "build").ShouldSucceed("first build");
+        var docs = Path.Combine(dir, "docs");
+        foreach (var f in new[] { "LeNet5.svg", "LeNet5.dark.svg", "LeNet5.md", "MnistMlp.svg", "MnistMlp.md", "README.md" })
+            Assert.True(File.Exists(Path.Combine(docs, f)), $"docs/{f} was not written");
+
+        // The page describes the model: layer names, types and arguments.
+        var md = File.ReadAllText(Path.Combine(docs, "LeNet5.md"));
+        foreach (var expected in new[] { "conv1", "Conv2d", "5×5", "fc3", "Linear", "84→10", "N×1×28×28" })
+            Assert.Contains(expected, md);
+        var mlp = File.ReadAllText(Path.Combine(docs, "MnistMlp.md"));
+        Assert.Contains("MLP for MNIST", mlp);
+        Assert.Contains("layers.fc1", mlp);
+        Assert.Contains("LeNet5.md", File.ReadAllText(Path.Combine(docs, "README.md")));
+        var svg = File.ReadAllText(Path.Combine(docs, "LeNet5.svg"));
+        Assert.StartsWith("<svg", svg.TrimStart().Substring(svg.TrimStart().IndexOf("<svg", StringComparison.Ordinal)));
+        Assert.Contains("Conv2d", svg);
+
+        // A second build with no change rewrites nothing.
+        var before = Stamps(docs);
+        Thread.Sleep(1100);
+        DotNet.Run(dir, "build").ShouldSucceed("second build");
+        Assert.Equal(before, Stamps(docs));
+
+        // Editing the model updates its docs (and only the files whose content changed).
+        File.WriteAllText(Path.Combine(dir, "LeNet5.cs"), Models.WithClasses(Models.LeNet5, 12));
+        DotNet.Run(dir, "build").ShouldSucceed("build after edit");
+        var edited = File.ReadAllText(Path.Combine(docs, "LeNet5.md"));
+        Assert.Contains("84→12", edited);
+        Assert.NotEqual(md, edited);
+        Assert.Equal(before["MnistMlp.md"], File.GetLastWriteTimeUtc(Path.Combine(docs, "MnistMlp.md")));
+    }
+
+    [Fact]
+    public void Files_NetVizGen_did_not_write_are_never_overwritten_and_a_renamed_model_leaves_no_stale_docs()
+    {
+        var dir = _feed.NewConsumer("Owner");
+        File.WriteAllText(Path.Combine(dir, "LeNet5.cs"), Models.WithClasses(Models.LeNet5, 10));
+        _feed.AddPackages(dir);
+        var docs = Path.Combine(dir, "docs");
+        Directory.CreateDirectory(docs);
+        File.WriteAllText(Path.Combine(docs, "LeNet5.md"), "my own notes");
+
+        var first = DotNet.Run(dir, "build").ShouldSucceed("build");
+        Assert.Equal("my own notes", File.ReadAllText(Path.Combine(docs, "LeNet5.md")));
+        Assert.Contains("NVG1001", first.Output);
+        Assert.True(File.Exists(Path.Combine(docs, "LeNet5.svg")));
+
+        // Rename the model: its old files (which NetVizGen wrote) go, the user's file stays.
+        File.WriteAllText(Path.Combine(dir, "LeNet5.cs"), Models.WithClasses(Models.LeNet5, 10).Replace("[Diagram(Input = \"N,1,28,28\")]", "[Diagram(Input = \"N,1,28,28\", Name = \"Digits\")]"));
+        DotNet.Run(dir, "build").ShouldSucceed("build after rename");
+        Assert.False(File.Exists(Path.Combine(docs, "LeNet5.svg")), "stale LeNet5.svg was not removed");
+        Assert.True(File.Exists(Path.Combine(docs, "Digits.svg")));
+        Assert.Equal("my own notes", File.ReadAllText(Path.Combine(docs, "LeNet5.md")));
+    }
+
+    [Fact]
+    public void Multi_targeting_writes_docs_once_and_they_equal_a_single_target_build()
+    {
+        var single = _feed.NewConsumer("Single");
+        var multi = _feed.NewConsumer("Multi", "net8.0;net10.0");
+        foreach (var dir in new[] { single, multi })
+        {
+            File.WriteAllText(Path.Combine(dir, "LeNet5.cs"), Models.WithClasses(Models.LeNet5, 10));
+            _feed.AddPackages(dir);
+        }
+        DotNet.Run(single, "build").ShouldSucceed("single-target build");
+        var result = DotNet.Run(multi, "build", "-v:n").ShouldSucceed("multi-target build");
+
+        var writes = result.Output.Split('\n').Count(l => l.Contains("NetVizGen:", StringComparison.Ordinal) && l.Contains("file(s) written", StringComparison.Ordinal));
+        Assert.Equal(1, writes);
+        var a = Directory.GetFiles(Path.Combine(single, "docs")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var b = Directory.GetFiles(Path.Combine(multi, "docs")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(a, b);
+        foreach (var f in a)
+            Assert.Equal(File.ReadAllBytes(Path.Combine(single, "docs", f!)), File.ReadAllBytes(Path.Combine(multi, "docs", f!)));
+    }
+
+    [Fact]
+    public void A_malformed_input_shape_is_a_located_error_diagnostic_not_a_crash()
+    {
+        var dir = _feed.NewConsumer("Bad");
+        File.WriteAllText(Path.Combine(dir, "Broken.cs"), Models.BadInput);
+        _feed.AddPackages(dir);
+        var result = DotNet.Run(dir, "build");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Matches(@"Broken\.cs\(8,\d+\): error NVG0\d{3}", result.Output);
+        Assert.DoesNotContain("CS8785", result.Output);
+    }
+}

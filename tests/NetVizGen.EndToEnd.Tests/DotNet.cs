@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace NetVizGen.EndToEnd.Tests;
+
+/// <summary>Runs the real dotnet CLI and captures its output.</summary>
+internal static class DotNet
+{
+    public sealed record Result(int ExitCode, string Output)
+    {
+        public Result ShouldSucceed(string what)
+        {
+            Assert.True(ExitCode == 0, $"{what} failed (exit {ExitCode}):\n{Output}");
+            return this;
+        }
+    }
+
+    public static Result Run(string workingDirectory, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        // Isolated from the developer's machine: no MSBuild node reuse (it would keep our task DLL
+        // loaded across versions), no build server, no telemetry, and English messages.
+        psi.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        psi.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["UseSharedCompilation"] = "false";
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = psi };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(8)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(" ", args)} did not finish in 8 minutes:\n{output}");
+        }
+        process.WaitForExit();
+        return new Result(process.ExitCode, output.ToString());
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "NetVizGen.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("NetVizGen.sln not found above the test assembly");
+    }
+}
