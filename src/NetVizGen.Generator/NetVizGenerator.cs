@@ -23,6 +23,8 @@ public sealed class NetVizGenerator : IIncrementalGenerator
         public const string Targets = "NetVizGen.Targets";
         /// <summary>The extracted and analysed models.</summary>
         public const string Models = "NetVizGen.Models";
+        /// <summary>The portable form of each model that is embedded (project-relative paths, line-level locations).</summary>
+        public const string Manifests = "NetVizGen.Manifests";
     }
 
     /// <inheritdoc/>
@@ -44,12 +46,19 @@ public sealed class NetVizGenerator : IIncrementalGenerator
 
         var options = context.AnalyzerConfigOptionsProvider.Select(static (p, _) => GeneratorOptions.From(p));
 
+        // What is embedded holds project-relative paths and line-level locations only, so an edit
+        // that merely shifts columns (a comment) or a different checkout folder changes nothing here.
+        var manifests = models
+            .Combine(options)
+            .Select(static (pair, _) => PathRelativizer.Portable(pair.Left, pair.Right.ProjectDirectory))
+            .WithTrackingName(StepNames.Manifests);
+
         // Sources and diagnostics go through separate outputs (as dotnet/runtime's generators do), so a
         // diagnostic-only change does not re-emit sources and vice versa.
-        context.RegisterSourceOutput(models.Collect().Combine(options), static (spc, pair) =>
+        context.RegisterSourceOutput(manifests.Collect(), static (spc, all) =>
         {
-            foreach (var model in ModelPipeline.Distinct(pair.Left))
-                spc.AddSource(ManifestEmitter.HintName(model), SourceText.From(ManifestEmitter.Emit(model, pair.Right), System.Text.Encoding.UTF8));
+            foreach (var model in ModelPipeline.Distinct(all))
+                spc.AddSource(ManifestEmitter.HintName(model), SourceText.From(ManifestEmitter.Emit(model), System.Text.Encoding.UTF8));
         });
 
         context.RegisterSourceOutput(models.Collect(), static (spc, all) =>

@@ -3,15 +3,15 @@ using NetVizGen.Model.Specs;
 namespace NetVizGen.Generator;
 
 /// <summary>
-/// Rewrites absolute source paths as project-relative '/' paths before a model is embedded, so the
-/// manifest (and the assembly) are the same on every machine and checkout location.
+/// Makes a model portable before it is embedded: absolute source paths become project-relative '/'
+/// paths (the manifest, and so the assembly, are the same on every machine and checkout location),
+/// and locations keep only their lines (what the docs link to), so column shifts change nothing.
 /// </summary>
 internal static class PathRelativizer
 {
-    public static ModelSpec Relativize(ModelSpec model, string projectDirectory)
+    public static ModelSpec Portable(ModelSpec model, string projectDirectory)
     {
-        if (string.IsNullOrEmpty(projectDirectory)) return model;
-        SourceSpan? Fix(SourceSpan? s) => s is null ? null : s with { Path = Relative(s.Path, projectDirectory) };
+        SourceSpan? Fix(SourceSpan? s) => s is null ? null : new SourceSpan(Relative(s.Path, projectDirectory), 0, 0, s.Line, 0, s.EndLine, 0);
         ModuleSpec FixModule(ModuleSpec m) => m with
         {
             Source = Fix(m.Source),
@@ -28,11 +28,17 @@ internal static class PathRelativizer
 
     public static string Relative(string path, string projectDirectory)
     {
+        if (string.IsNullOrEmpty(projectDirectory)) return FileName(path.Replace('\\', '/'));
         var dir = projectDirectory.Replace('\\', '/');
         if (!dir.EndsWith("/", StringComparison.Ordinal)) dir += "/";
         var p = path.Replace('\\', '/');
         if (p.StartsWith(dir, StringComparison.OrdinalIgnoreCase)) return p.Substring(dir.Length);
         // Outside the project (a linked file): keep only the name, never a machine path.
+        return FileName(p);
+    }
+
+    private static string FileName(string p)
+    {
         int slash = p.LastIndexOf('/');
         return slash < 0 ? p : p.Substring(slash + 1);
     }

@@ -1,0 +1,99 @@
+using Microsoft.CodeAnalysis;
+using NetVizGen.Generator.Tests.TestSupport;
+
+namespace NetVizGen.Generator.Tests.Generator;
+
+/// <summary>Bad input becomes a located diagnostic; other models still get their manifests.</summary>
+public class DiagnosticsTests
+{
+    private const string Good = GeneratorHarness.Usings + """
+        [Diagram(Input = "N,4")]
+        public sealed class Good : Module<Tensor, Tensor>
+        {
+            private readonly Module<Tensor, Tensor> fc = Linear(4, 2);
+            public Good() : base("Good") { RegisterComponents(); }
+            public override Tensor forward(Tensor x) => fc.forward(x);
+        }
+        """;
+
+    [Fact]
+    public void A_malformed_input_shape_is_an_error_at_the_attribute_and_other_models_are_still_extracted()
+    {
+        var bad = GeneratorHarness.Usings + """
+            [Diagram(Input = "N,,28")]
+            public sealed class Bad : Module<Tensor, Tensor>
+            {
+                private readonly Module<Tensor, Tensor> fc = Linear(28, 2);
+                public Bad() : base("Bad") { RegisterComponents(); }
+                public override Tensor forward(Tensor x) => fc.forward(x);
+            }
+            """;
+        var result = GeneratorHarness.Run(Good, bad);
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.StartsWith("NVG02", error.Id);
+        Assert.Equal("/src/Model1.cs", error.Location.GetLineSpan().Path);
+        Assert.Equal(1, error.Location.GetLineSpan().StartLinePosition.Line); // the attribute's line
+        Assert.Contains(result.Models, m => m.Id == "Good");
+    }
+
+    [Fact]
+    public void An_attribute_on_a_class_that_is_not_a_module_is_reported()
+    {
+        var result = GeneratorHarness.Run(Good, GeneratorHarness.Usings + "[Diagram] public sealed class NotAModel { }");
+        var d = Assert.Single(result.Diagnostics, d => d.Id == "NVG0002");
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Contains("NotAModel", d.GetMessage());
+    }
+
+    [Fact]
+    public void A_forgotten_RegisterComponents_is_reported_at_the_field_assignment()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            [Diagram(Input = "N,4")]
+            public sealed class Forgot : Module<Tensor, Tensor>
+            {
+                private readonly Module<Tensor, Tensor> fc;
+                public Forgot() : base("Forgot") { fc = Linear(4, 2); }
+                public override Tensor forward(Tensor x) => fc.forward(x);
+            }
+            """);
+        var d = Assert.Single(result.Diagnostics, d => d.Id == "NVG0104");
+        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        Assert.Contains("RegisterComponents", d.GetMessage());
+        Assert.Equal(5, d.Location.GetLineSpan().StartLinePosition.Line); // the constructor line assigning fc
+    }
+
+    [Fact]
+    public void A_module_assigned_after_RegisterComponents_is_reported()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            [Diagram(Input = "N,4")]
+            public sealed class Late : Module<Tensor, Tensor>
+            {
+                private readonly Module<Tensor, Tensor> fc1 = Linear(4, 4);
+                private readonly Module<Tensor, Tensor> fc2;
+                public Late() : base("Late") { RegisterComponents(); fc2 = Linear(4, 2); }
+                public override Tensor forward(Tensor x) => fc2.forward(fc1.forward(x));
+            }
+            """);
+        Assert.Single(result.Diagnostics, d => d.Id == "NVG0105");
+        var model = Assert.Single(result.Models);
+        Assert.Equal("fc1", Assert.Single(model.Root.Children).Path); // fc2 is not in named_modules()
+    }
+
+    [Fact]
+    public void Two_diagrams_with_one_name_are_an_error()
+    {
+        var result = GeneratorHarness.Run(Good, GeneratorHarness.Usings + """
+            [Diagram(Input = "N,4", Name = "Good")]
+            public sealed class Other : Module<Tensor, Tensor>
+            {
+                private readonly Module<Tensor, Tensor> fc = Linear(4, 2);
+                public Other() : base("Other") { RegisterComponents(); }
+                public override Tensor forward(Tensor x) => fc.forward(x);
+            }
+            """);
+        Assert.Single(result.Diagnostics, d => d.Id == "NVG0003");
+        Assert.Single(result.Models);
+    }
+}
