@@ -1,0 +1,209 @@
+using NetVizGen.Model.Specs;
+using NetVizGen.Rendering.Describe;
+
+namespace NetVizGen.Rendering.Diagram;
+
+/// <summary>
+/// ModelSpec → DiagramGraph for one drawn scope (the whole model, or one block for its page).
+/// Decides visibility only; it knows nothing about coordinates or colours.
+/// </summary>
+/// <remarks>
+/// Visibility rule: walking from the scope's root down to a flow node, every custom block passed
+/// counts one level. At level <c>depth</c> the block is collapsed into a card that swallows all
+/// nodes inside it; above that level blocks and containers are drawn as cluster boxes. Depth -1
+/// never collapses. Ops belong to the block whose forward contains them (their Scope).
+/// </remarks>
+internal sealed class DiagramBuilder
+{
+    private readonly ModelSpec _model;
+    private readonly ModuleSpec _root;
+    private readonly int _depth;
+    private readonly BlockCatalog _blocks;
+    private readonly Dictionary<string, ModuleSpec> _modules = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DiagramNode> _nodesById = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _occurrences = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, DiagramNode> _unitOf = [];
+    private readonly DiagramGraph _graph;
+
+    private DiagramBuilder(ModelSpec model, ModuleSpec root, int depth, BlockCatalog blocks, DiagramGraph graph)
+    {
+        _model = model;
+        _root = root;
+        _depth = depth == 0 ? 1 : depth;
+        _blocks = blocks;
+        _graph = graph;
+        foreach (var m in model.Root.DescendantsAndSelf()) _modules[m.Path] = m;
+    }
+
+    /// <summary>Builds the diagram of <paramref name="root"/> (the model root or one block) at <paramref name="depth"/>.</summary>
+    public static DiagramGraph Build(ModelSpec model, ModuleSpec root, int depth, BlockCatalog blocks, string title, string subtitle)
+    {
+        var graph = new DiagramGraph { Title = title, Subtitle = subtitle };
+        new DiagramBuilder(model, root, depth, blocks, graph).Run();
+        RepeatFolder.Fold(graph);
+        foreach (var e in graph.Edges) e.Id = "e." + e.Source + "-" + e.Target;
+        EdgeLabels.Decide(graph);
+        graph.Nodes.Sort((a, b) => a.Order.CompareTo(b.Order));
+        var order = graph.Nodes.Select((n, i) => (n.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        graph.Edges.Sort((a, b) => order[a.Source] != order[b.Source] ? order[a.Source].CompareTo(order[b.Source]) : order[a.Target].CompareTo(order[b.Target]));
+        graph.Description = Summary.Describe(graph);
+        return graph;
+    }
+
+    private bool IsBlockPage => _root.Path.Length > 0;
+
+    private void Run()
+    {
+        var flow = _model.Flow.Nodes;
+        var byId = flow.ToDictionary(n => n.Id);
+        var externalInputs = new Dictionary<int, DiagramNode>();
+        foreach (var n in flow)
+        {
+            if (!Inside(n)) continue;
+            var unit = Resolve(n);
+            _unitOf[n.Id] = unit;
+            foreach (var input in n.Inputs)
+            {
+                DiagramNode? src = _unitOf.TryGetValue(input, out var u) ? u : null;
+                if (src is null)
+                {
+                    if (!IsBlockPage) continue; // an input the trace never defined: nothing to draw from
+                    if (!externalInputs.TryGetValue(input, out src))
+                    {
+                        src = Add(new DiagramNode { Id = "in" + Num(externalInputs.Count), Kind = DiagramNodeKind.Input, Category = NodeCategory.Input, Label = "Input", Order = input - 1_000_000 });
+                        externalInputs[input] = src;
+                    }
+                }
+                AddEdge(src, unit, byId.TryGetValue(input, out var i) ? i.Shape : "");
+            }
+        }
+        if (IsBlockPage) AddBlockOutputs(flow);
+    }
+
+    // A block page ends in an Output node fed by whatever the rest of the model consumes.
+    private void AddBlockOutputs(IReadOnlyList<FlowNodeSpec> flow)
+    {
+        var fed = new List<FlowNodeSpec>();
+        foreach (var n in flow)
+        {
+            if (Inside(n)) continue;
+            foreach (var input in n.Inputs)
+                if (_unitOf.ContainsKey(input) && !fed.Any(f => f.Id == input)) fed.Add(flow.First(f => f.Id == input));
+        }
+        if (fed.Count == 0 && _unitOf.Count > 0) fed.Add(flow.Last(f => _unitOf.ContainsKey(f.Id)));
+        for (int k = 0; k < fed.Count; k++)
+        {
+            var output = Add(new DiagramNode { Id = "out" + Num(k), Kind = DiagramNodeKind.Output, Category = NodeCategory.Output, Label = "Output", Order = 1_000_000 + k });
+            AddEdge(_unitOf[fed[k].Id], output, fed[k].Shape);
+        }
+    }
+
+    private bool Inside(FlowNodeSpec n) => n.Kind switch
+    {
+        FlowNodeKind.Module => !IsBlockPage || IsUnder(n.ModulePath),
+        FlowNodeKind.Input or FlowNodeKind.Output => !IsBlockPage,
+        _ => !IsBlockPage || n.Scope == _root.Path || IsUnder(n.Scope),
+    };
+
+    private bool IsUnder(string path) => path.StartsWith(_root.Path + ".", StringComparison.Ordinal);
+
+    private string Rel(string path) => IsBlockPage ? path.Substring(_root.Path.Length + 1) : path;
+
+    private DiagramNode Resolve(FlowNodeSpec n)
+    {
+        if (n.Kind == FlowNodeKind.Input) return AddUnique("input", n, DiagramNodeKind.Input, NodeDescriber.Describe(n) with { Label = "Input" }, null);
+        if (n.Kind == FlowNodeKind.Output) return AddUnique("output", n, DiagramNodeKind.Output, NodeDescriber.Describe(n) with { Label = "Output" }, null);
+
+        var location = n.Kind == FlowNodeKind.Module ? n.ModulePath : n.Scope;
+        string? cluster = null;
+        int level = 0;
+        foreach (var prefix in Prefixes(location))
+        {
+            if (!_modules.TryGetValue(prefix, out var m)) continue;
+            bool isCalledModule = n.Kind == FlowNodeKind.Module && prefix == n.ModulePath;
+            if (m.Origin == ModuleOrigin.Custom)
+            {
+                level++;
+                if ((_depth > 0 && level >= _depth) || isCalledModule) return Card(m, cluster, n.Id);
+            }
+            if (isCalledModule) break;
+            if (m.Origin is ModuleOrigin.Custom or ModuleOrigin.Container) cluster = Cluster(m, cluster, n.Id);
+        }
+
+        if (n.Kind == FlowNodeKind.Module && _modules.TryGetValue(n.ModulePath, out var layer))
+        {
+            var d = NodeDescriber.Describe(layer);
+            var node = AddUnique("m." + Rel(n.ModulePath), n, DiagramNodeKind.Layer, d, cluster);
+            return node;
+        }
+        var op = NodeDescriber.Describe(n);
+        var kind = n.Kind == FlowNodeKind.Merge ? DiagramNodeKind.Merge : DiagramNodeKind.Op;
+        var scope = n.Scope.Length == 0 || n.Scope == _root.Path ? "" : Rel(n.Scope) + ".";
+        return AddUnique("op." + scope + FileNames.Safe(n.Name), n, kind, op, cluster);
+    }
+
+    // Ancestor paths strictly below the scope root, outermost first, ending with the path itself.
+    private IEnumerable<string> Prefixes(string path)
+    {
+        if (path.Length == 0 || (IsBlockPage && !IsUnder(path))) yield break;
+        int start = IsBlockPage ? _root.Path.Length + 1 : 0;
+        for (int i = path.IndexOf('.', start); i >= 0; i = path.IndexOf('.', i + 1)) yield return path.Substring(0, i);
+        yield return path;
+    }
+
+    private DiagramNode Card(ModuleSpec m, string? cluster, int flowId)
+    {
+        var id = "b." + Rel(m.Path);
+        if (_nodesById.TryGetValue(id, out var existing)) return existing;
+        var card = Add(new DiagramNode
+        {
+            Id = id, Kind = DiagramNodeKind.Block, Category = NodeCategory.Block, Label = _blocks.ForPath(m.Path)?.Name ?? m.TypeName,
+            Details = NodeDescriber.ArgsText(m.Args),
+            Path = Rel(m.Path), Cluster = cluster, Variant = _blocks.ForPath(m.Path), FoldKey = BlockSignature.Fold(m), Parameters = m.Parameters, Order = flowId,
+        });
+        card.Instances.Add(m.Path);
+        return card;
+    }
+
+    private string Cluster(ModuleSpec m, string? parent, int flowId)
+    {
+        var id = "c." + Rel(m.Path);
+        if (!_graph.Clusters.Any(c => c.Id == id))
+        {
+            var title = m.Origin == ModuleOrigin.Custom ? Rel(m.Path) + " · " + m.TypeName : Rel(m.Path);
+            _graph.Clusters.Add(new DiagramCluster { Id = id, Parent = parent, Title = title, Order = flowId });
+        }
+        return id;
+    }
+
+    // A module called twice (torchvision reuses one ReLU) must be two nodes, or the graph would loop.
+    private DiagramNode AddUnique(string baseId, FlowNodeSpec n, DiagramNodeKind kind, NodeDescription d, string? cluster)
+    {
+        _occurrences.TryGetValue(baseId, out int seen);
+        _occurrences[baseId] = seen + 1;
+        var id = seen == 0 ? baseId : baseId + "-call" + Num(seen + 1);
+        long parameters = n.Kind == FlowNodeKind.Module && _modules.TryGetValue(n.ModulePath, out var m) ? m.Parameters : -1;
+        return Add(new DiagramNode
+        {
+            Id = id, Kind = kind, Category = d.Category, Label = d.Label, Cluster = cluster, Order = n.Id, Parameters = parameters,
+            Path = n.Kind == FlowNodeKind.Module ? Rel(n.ModulePath) : n.Name,
+        });
+    }
+
+    private DiagramNode Add(DiagramNode node)
+    {
+        _nodesById.Add(node.Id, node);
+        _graph.Nodes.Add(node);
+        return node;
+    }
+
+    private void AddEdge(DiagramNode src, DiagramNode dst, string shape)
+    {
+        if (ReferenceEquals(src, dst)) return;
+        var id = "e." + src.Id + "-" + dst.Id;
+        if (_graph.Edges.Any(e => e.Id == id)) return;
+        _graph.Edges.Add(new DiagramEdge { Id = id, Source = src.Id, Target = dst.Id, Shape = shape });
+    }
+
+    private static string Num(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,69 @@
+using NetVizGen.Rendering.Describe;
+
+namespace NetVizGen.Rendering.Diagram;
+
+/// <summary>What a diagram node stands for; decides its shape.</summary>
+internal enum DiagramNodeKind { Input, Output, Layer, Op, Merge, Block }
+
+/// <summary>One drawn node: a layer, an op, a merge, an input/output or a collapsed block card.</summary>
+internal sealed class DiagramNode
+{
+    /// <summary>Stable id derived from module paths (diff-friendly), unique within the diagram.</summary>
+    public required string Id { get; init; }
+    public required DiagramNodeKind Kind { get; init; }
+    public required NodeCategory Category { get; init; }
+    public required string Label { get; init; }
+    /// <summary>Quiet third line of a block card: its constructor arguments.</summary>
+    public string Details { get; init; } = "";
+    /// <summary>Small secondary text (parameter count, or the input shape of an input node).</summary>
+    public string Secondary { get; set; } = "";
+    /// <summary>Module path (relative to the model root) or scope of an op; used in descriptions.</summary>
+    public string Path { get; init; } = "";
+    /// <summary>Innermost cluster that contains the node; null for top level.</summary>
+    public string? Cluster { get; init; }
+    /// <summary>Number of identical consecutive blocks folded into this card (1 = not folded).</summary>
+    public int Repeat { get; set; } = 1;
+    /// <summary>Paths of every instance folded into this card, in order.</summary>
+    public List<string> Instances { get; } = [];
+    /// <summary>For block cards: <see cref="BlockSignature.Fold"/> of the block; equal keys may fold.</summary>
+    public string FoldKey { get; init; } = "";
+    /// <summary>For block cards: the variant whose page section draws this block.</summary>
+    public BlockVariant? Variant { get; init; }
+    /// <summary>Parameters of one instance; -1 unknown.</summary>
+    public long Parameters { get; init; } = -1;
+    /// <summary>First flow id mapped to the node: keeps the node order of the trace.</summary>
+    public int Order { get; init; }
+}
+
+/// <summary>A data-flow edge between two drawn nodes.</summary>
+internal sealed class DiagramEdge
+{
+    public required string Id { get; set; }
+    public required string Source { get; set; }
+    public required string Target { get; init; }
+    /// <summary>The tensor shape carried, as displayed ("N×128×28×28"), empty when unknown.</summary>
+    public string Shape { get; init; } = "";
+    /// <summary>True when the shape should be written on the edge (it changed at the source).</summary>
+    public bool ShowShape { get; set; }
+}
+
+/// <summary>A group box: an expanded custom block or container.</summary>
+internal sealed class DiagramCluster
+{
+    public required string Id { get; init; }
+    public string? Parent { get; init; }
+    public required string Title { get; init; }
+    public int Order { get; init; }
+}
+
+/// <summary>A diagram ready for layout and drawing; no coordinates yet.</summary>
+internal sealed class DiagramGraph
+{
+    public required string Title { get; init; }
+    public required string Subtitle { get; init; }
+    /// <summary>One-paragraph plain-text summary for the SVG's &lt;desc&gt; and alt text.</summary>
+    public string Description { get; set; } = "";
+    public List<DiagramNode> Nodes { get; } = [];
+    public List<DiagramEdge> Edges { get; } = [];
+    public List<DiagramCluster> Clusters { get; } = [];
+}

@@ -1,0 +1,47 @@
+using NetVizGen.Model.Specs;
+
+namespace NetVizGen.Rendering.Diagram;
+
+/// <summary>Totals and shapes of a model or block, read from its spec: the facts titles and summaries quote.</summary>
+internal static class ModelFacts
+{
+    public static string InputShape(ModelSpec model)
+    {
+        var input = model.Flow.Nodes.FirstOrDefault(n => n.Kind == FlowNodeKind.Input && n.Shape.Length > 0);
+        return input?.Shape ?? model.Input;
+    }
+
+    public static string OutputShape(ModelSpec model)
+    {
+        var byId = model.Flow.Nodes.ToDictionary(n => n.Id);
+        var output = model.Flow.Nodes.LastOrDefault(n => n.Kind == FlowNodeKind.Output);
+        if (output is null) return model.Flow.Nodes.Count > 0 ? model.Flow.Nodes[^1].Shape : "";
+        if (output.Shape.Length > 0) return output.Shape;
+        return string.Join(", ", output.Inputs.Where(byId.ContainsKey).Select(i => byId[i].Shape).Where(s => s.Length > 0));
+    }
+
+    /// <summary>The shape a module's output has in the trace: its own call, or the last node inside it.</summary>
+    public static string ShapeOf(ModelSpec model, string path)
+    {
+        var own = model.Flow.Nodes.FirstOrDefault(n => n.Kind == FlowNodeKind.Module && n.ModulePath == path);
+        if (own is not null) return own.Shape;
+        var prefix = path + ".";
+        var last = model.Flow.Nodes.LastOrDefault(n => n.Kind == FlowNodeKind.Module ? n.ModulePath.StartsWith(prefix, StringComparison.Ordinal)
+            : n.Kind is FlowNodeKind.Op or FlowNodeKind.Merge && (n.Scope == path || n.Scope.StartsWith(prefix, StringComparison.Ordinal)));
+        return last?.Shape ?? "";
+    }
+
+    /// <summary>"N×3×224×224 → N×1000 · 11.7 M parameters" (trainable added when it differs).</summary>
+    public static string Subtitle(string input, string output, long parameters, long trainable)
+    {
+        var parts = new List<string>();
+        if (input.Length > 0 || output.Length > 0) parts.Add((input.Length > 0 ? input : "?") + " → " + (output.Length > 0 ? output : "?"));
+        if (parameters >= 0)
+        {
+            var p = Numbers.Short(parameters) + " parameters";
+            if (trainable >= 0 && trainable != parameters) p += " (" + Numbers.Short(trainable) + " trainable)";
+            parts.Add(p);
+        }
+        return string.Join(" · ", parts);
+    }
+}

@@ -1,0 +1,105 @@
+using NetVizGen.Model.Specs;
+using NetVizGen.Rendering.Diagram;
+using NetVizGen.Rendering.Markdown;
+using NetVizGen.Rendering.Mermaid;
+using NetVizGen.Rendering.Svg;
+
+namespace NetVizGen.Rendering;
+
+/// <summary>
+/// The entry point the MSBuild task calls: turns the extracted models into the docs folder's files.
+/// </summary>
+/// <remarks>
+/// Per model <c>Id</c>: <c>Id.svg</c> (light, also for print), <c>Id.dark.svg</c>, <c>Id.md</c>, and
+/// one light/dark pair per block variant (<c>Id.BasicBlock.svg</c>, <c>Id.BasicBlock-downsample.svg</c>);
+/// plus the index page. Output is byte-identical for the same input, whatever the current culture.
+/// </remarks>
+public static class DocumentationRenderer
+{
+    /// <summary>Renders every model. Files are returned in a fixed order (models by ordinal Id).</summary>
+    /// <param name="models">The models to document; duplicate ids are an error.</param>
+    /// <param name="options">Rendering options.</param>
+    /// <returns>The files to write, paths relative to <see cref="RenderOptions.OutputDirectory"/>.</returns>
+    public static IReadOnlyList<GeneratedFile> Render(IReadOnlyList<ModelSpec> models, RenderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        ArgumentNullException.ThrowIfNull(options);
+        var files = new List<GeneratedFile>();
+        var pages = new List<ModelPage>();
+        foreach (var model in models.OrderBy(m => m.Id, StringComparer.Ordinal))
+        {
+            if (pages.Any(p => p.Model.Id == model.Id)) throw new ArgumentException("Two models share the id '" + model.Id + "'.", nameof(models));
+            var page = BuildPage(model, options, files);
+            pages.Add(page);
+            files.Add(new GeneratedFile(model.Id + ".md", MarkdownPageRenderer.Render(page, options)));
+        }
+        files.Add(new GeneratedFile(options.IndexFileName, IndexPageRenderer.Render(pages)));
+        return files;
+    }
+
+    private static ModelPage BuildPage(ModelSpec model, RenderOptions options, List<GeneratedFile> files)
+    {
+        int depth = model.Depth >= 0 ? model.Depth : options.Depth;
+        var direction = options.Direction ?? model.Direction;
+        var blocks = new BlockCatalog(model.Root);
+        string input = ModelFacts.InputShape(model), output = ModelFacts.OutputShape(model);
+        var overview = DiagramBuilder.Build(model, model.Root, depth, blocks, model.Title,
+            ModelFacts.Subtitle(input, output, model.Root.Parameters, model.Root.Trainable));
+        var page = new ModelPage
+        {
+            Model = model, Overview = overview,
+            Summary = Summary(input, output, model.Root),
+        };
+        Emit(files, model.Id, overview, direction, options);
+
+        // Every block variant that appears as a card gets its own diagram, drawn one level deep;
+        // cards inside those diagrams are followed in turn (blocks inside blocks).
+        var queue = new Queue<BlockVariant>(Cards(overview));
+        var seen = new HashSet<BlockVariant>(queue);
+        while (queue.Count > 0)
+        {
+            var v = queue.Dequeue();
+            var rep = v.Representative;
+            var graph = DiagramBuilder.Build(model, rep, 1, blocks, v.Name,
+                ModelFacts.Subtitle(ShapeInto(model, rep.Path), ModelFacts.ShapeOf(model, rep.Path), rep.Parameters, rep.Trainable));
+            var stem = model.Id + "." + v.Name;
+            page.Blocks.Add((v, graph, stem));
+            Emit(files, stem, graph, direction, options);
+            foreach (var inner in Cards(graph)) if (seen.Add(inner)) queue.Enqueue(inner);
+        }
+        if (options.Mermaid) page.Mermaid = MermaidRenderer.Render(overview, direction == FlowDirection.LeftRight);
+        return page;
+    }
+
+    private static IEnumerable<BlockVariant> Cards(DiagramGraph g) => g.Nodes.Where(n => n.Variant is not null).Select(n => n.Variant!).Distinct();
+
+    private static void Emit(List<GeneratedFile> files, string stem, DiagramGraph graph, FlowDirection direction, RenderOptions options)
+    {
+        var (light, dark) = DiagramPainter.Paint(graph, direction);
+        files.Add(new GeneratedFile(stem + ".svg", light));
+        if (options.DarkMode) files.Add(new GeneratedFile(stem + ".dark.svg", dark));
+    }
+
+    // The shape entering a block: the output of the first node outside it that feeds a node inside.
+    private static string ShapeInto(ModelSpec model, string path)
+    {
+        var prefix = path + ".";
+        bool Inside(FlowNodeSpec n) => n.Kind == FlowNodeKind.Module ? n.ModulePath.StartsWith(prefix, StringComparison.Ordinal)
+            : n.Kind is FlowNodeKind.Op or FlowNodeKind.Merge && (n.Scope == path || n.Scope.StartsWith(prefix, StringComparison.Ordinal));
+        var byId = model.Flow.Nodes.ToDictionary(n => n.Id);
+        foreach (var n in model.Flow.Nodes.Where(Inside))
+            foreach (var i in n.Inputs)
+                if (byId.TryGetValue(i, out var src) && !Inside(src)) return src.Shape;
+        return "";
+    }
+
+    private static string Summary(string input, string output, ModuleSpec root)
+    {
+        var parts = new List<string>();
+        if (input.Length > 0 || output.Length > 0) parts.Add("Input " + (input.Length > 0 ? input : "?") + " → output " + (output.Length > 0 ? output : "?"));
+        if (root.Parameters >= 0)
+            parts.Add(Numbers.Grouped(root.Parameters) + " parameters" + (root.Trainable >= 0 ? " (" + Numbers.Grouped(root.Trainable) + " trainable)" : ""));
+        if (root.Buffers > 0) parts.Add(Numbers.Grouped(root.Buffers) + " buffer elements");
+        return parts.Count == 0 ? "" : string.Join(" · ", parts) + ".";
+    }
+}

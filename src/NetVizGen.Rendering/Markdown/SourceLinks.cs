@@ -1,0 +1,39 @@
+using NetVizGen.Model.Specs;
+
+namespace NetVizGen.Rendering.Markdown;
+
+/// <summary>
+/// Links from the docs folder to source lines. The compiler records absolute paths; a committed
+/// page must not contain them (they differ per machine), so links are relative to the output folder
+/// and only made for files inside the project.
+/// </summary>
+internal static class SourceLinks
+{
+    /// <summary><c>../Models/ResNet.cs#L42</c>, or null when the file is outside the project or the folders are unknown.</summary>
+    public static string? Link(SourceSpan? span, RenderOptions options)
+    {
+        if (span is null || span.Path.Length == 0 || options.ProjectDirectory.Length == 0 || options.OutputDirectory.Length == 0) return null;
+        string file, project, output;
+        try
+        {
+            file = Normalize(span.Path);
+            project = Normalize(options.ProjectDirectory);
+            output = Normalize(options.OutputDirectory);
+        }
+        catch (ArgumentException) { return null; }
+        var projectPrefix = project.EndsWith('/') ? project : project + "/";
+        if (!file.StartsWith(projectPrefix, StringComparison.OrdinalIgnoreCase)) return null;
+        var relative = Path.GetRelativePath(output, file).Replace('\\', '/');
+        return relative + "#L" + Numbers.Int(span.DisplayLine);
+    }
+
+    /// <summary>The file part of a link, for its display text.</summary>
+    public static string FileName(string link)
+    {
+        int hash = link.LastIndexOf('#');
+        var path = hash < 0 ? link : link[..hash];
+        return path.TrimStart('.', '/') + (hash < 0 ? "" : ":" + link[(hash + 2)..]);
+    }
+
+    private static string Normalize(string path) => Path.GetFullPath(path).Replace('\\', '/').TrimEnd('/');
+}

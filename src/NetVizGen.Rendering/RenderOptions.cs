@@ -1,0 +1,33 @@
+using NetVizGen.Model.Specs;
+
+namespace NetVizGen.Rendering;
+
+/// <summary>Options for <see cref="DocumentationRenderer.Render"/>. The defaults suit a typical project.</summary>
+public sealed class RenderOptions
+{
+    /// <summary>Overrides every model's <see cref="ModelSpec.Direction"/> when set. Diagrams are never drawn bottom-up.</summary>
+    public FlowDirection? Direction { get; set; }
+
+    /// <summary>
+    /// How many levels of custom blocks the overview expands. 1 (the default) draws the model at
+    /// block level: each top-level block is one card, with its own diagram page section. 2 opens
+    /// those blocks and shows their sub-blocks as cards, and so on. -1 expands everything down to
+    /// layers (good for small models). A model's own <see cref="ModelSpec.Depth"/> wins when it is 0 or more.
+    /// </summary>
+    public int Depth { get; set; } = 1;
+
+    /// <summary>Adds a Mermaid overview (inside <c>&lt;details&gt;</c>) to each Markdown page when GitHub's limits allow it.</summary>
+    public bool Mermaid { get; set; }
+
+    /// <summary>The project folder. Source links are emitted only for files under it. Empty: no source links.</summary>
+    public string ProjectDirectory { get; set; } = "";
+
+    /// <summary>The folder the generated files go to; source links are made relative to it. Empty: no source links.</summary>
+    public string OutputDirectory { get; set; } = "";
+
+    /// <summary>Name of the index page listing every model.</summary>
+    public string IndexFileName { get; set; } = "README.md";
+
+    /// <summary>Emit the dark-theme SVG next to each light one (referenced from Markdown through <c>&lt;picture&gt;</c>).</summary>
+    public bool DarkMode { get; set; } = true;
+}

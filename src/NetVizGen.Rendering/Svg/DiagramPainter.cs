@@ -1,0 +1,35 @@
+using NetVizGen.Model.Specs;
+using NetVizGen.Rendering.Diagram;
+using NetVizGen.Rendering.Layout;
+using NetVizGen.Rendering.Text;
+using NetVizGen.Rendering.Theme;
+
+namespace NetVizGen.Rendering.Svg;
+
+/// <summary>Sizes, lays out and draws one diagram in both themes. The layout is computed once and shared.</summary>
+internal static class DiagramPainter
+{
+    /// <summary>The layout engine behind the <see cref="IDiagramLayout"/> seam: NetVizGen.Layout's layered layout.</summary>
+    public static IDiagramLayout Layout { get; } = new LayeredEngineLayout();
+
+    public static (string Light, string Dark) Paint(DiagramGraph graph, FlowDirection direction)
+    {
+        var layout = Layout.Run(Request(graph, direction));
+        return (SvgDiagramRenderer.Render(graph, layout, DiagramTheme.Light), SvgDiagramRenderer.Render(graph, layout, DiagramTheme.Dark));
+    }
+
+    public static LayoutRequest Request(DiagramGraph graph, FlowDirection direction)
+    {
+        var req = new LayoutRequest { Direction = direction == FlowDirection.LeftRight ? LayoutDirection.LeftToRight : LayoutDirection.TopToBottom };
+        foreach (var c in graph.Clusters)
+            req.Clusters.Add((c.Id, c.Parent, TextMetrics.BoxWidth(c.Title, NodeMetrics.ClusterTitleSize) + 8, 18));
+        foreach (var n in graph.Nodes)
+        {
+            var (w, h) = NodeMetrics.Size(n);
+            req.Nodes.Add((n.Id, w, h, n.Cluster));
+        }
+        foreach (var e in graph.Edges)
+            req.Edges.Add((e.Id, e.Source, e.Target, e.ShowShape ? SvgDiagramRenderer.EdgeLabelWidth(e) : 0, e.ShowShape ? NodeMetrics.EdgeLabelSize + 4 : 0));
+        return req;
+    }
+}

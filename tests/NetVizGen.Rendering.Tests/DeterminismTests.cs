@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace NetVizGen.Rendering.Tests;
+
+public class DeterminismTests
+{
+    [Fact]
+    public void Output_is_byte_identical_across_runs_and_cultures()
+    {
+        var reference = Snapshot();
+        Assert.Equal(reference, Snapshot());
+        foreach (var culture in new[] { "de-DE", "tr-TR", "ar-SA", "fa-IR" })
+        {
+            var (c, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+            try
+            {
+                CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+                Assert.Equal(reference, Snapshot());
+            }
+            finally
+            {
+                CultureInfo.CurrentCulture = c;
+                CultureInfo.CurrentUICulture = ui;
+            }
+        }
+    }
+
+    [Fact]
+    public void File_list_is_complete_and_ordered()
+    {
+        var paths = Support.RenderSamples().Select(f => f.RelativePath).ToList();
+        Assert.Equal(
+        [
+            "Mlp.svg", "Mlp.dark.svg", "Mlp.md",
+            "ResNet18.svg", "ResNet18.dark.svg",
+            "ResNet18.BasicBlock.svg", "ResNet18.BasicBlock.dark.svg",
+            "ResNet18.BasicBlock-downsample.svg", "ResNet18.BasicBlock-downsample.dark.svg",
+            "ResNet18.md", "README.md",
+        ], paths);
+    }
+
+    private static List<(string, string)> Snapshot() => Support.RenderSamples().Select(f => (f.RelativePath, f.Content)).ToList();
+}
