@@ -49,7 +49,7 @@ internal static class AttributeSource
                 /// <summary>Flow direction of the diagram.</summary>
                 public DiagramDirection Direction { get; set; }
 
-                /// <summary>How many block levels the overview expands (-1: the project default).</summary>
+                /// <summary>How many block levels the overview expands: -1 = the project's NetVizGenDepth, 0 = every layer.</summary>
                 public int Depth { get; set; } = -1;
 
                 /// <summary>Constructor arguments to document the class with, when it has no parameterless constructor.</summary>

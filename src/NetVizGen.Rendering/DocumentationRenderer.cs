@@ -39,7 +39,8 @@ public static class DocumentationRenderer
 
     private static ModelPage BuildPage(ModelSpec model, RenderOptions options, List<GeneratedFile> files)
     {
-        int depth = model.Depth >= 0 ? model.Depth : options.Depth;
+        // [Diagram(Depth = ...)]: -1 = the project's NetVizGenDepth, 0 = every layer, N = N block levels.
+        int depth = model.Depth > 0 ? model.Depth : model.Depth == 0 ? -1 : options.Depth;
         var direction = options.Direction ?? model.Direction;
         var blocks = new BlockCatalog(model.Root);
         string input = ModelFacts.InputShape(model), output = ModelFacts.OutputShape(model);

@@ -12,7 +12,7 @@ public sealed class RenderOptions
     /// How many levels of custom blocks the overview expands. 1 (the default) draws the model at
     /// block level: each top-level block is one card, with its own diagram page section. 2 opens
     /// those blocks and shows their sub-blocks as cards, and so on. -1 expands everything down to
-    /// layers (good for small models). A model's own <see cref="ModelSpec.Depth"/> wins when it is 0 or more.
+    /// layers (good for small models). A model's own <see cref="ModelSpec.Depth"/> wins when it is 0 (every layer) or more.
     /// </summary>
     public int Depth { get; set; } = 1;
 
