@@ -10,6 +10,7 @@ internal static class ModelAnalysis
     {
         // A model whose construction failed has nothing to analyse; its notes already say why.
         if (model.Root.Origin == ModuleOrigin.Unresolved && model.Root.Children.IsEmpty) return model;
-        return ShapeAnalysis.Run(model).Model;
+        var result = ShapeAnalysis.Run(model);
+        return result.Model with { MultiplyAdds = result.MultiplyAdds };
     }
 }

@@ -49,7 +49,7 @@ public static class DocumentationRenderer
         var page = new ModelPage
         {
             Model = model, Overview = overview,
-            Summary = Summary(input, output, model.Root),
+            Summary = Summary(input, output, model.Root, model.MultiplyAdds),
         };
         Emit(files, model.Id, overview, direction, options);
 
@@ -94,13 +94,14 @@ public static class DocumentationRenderer
         return "";
     }
 
-    private static string Summary(string input, string output, ModuleSpec root)
+    private static string Summary(string input, string output, ModuleSpec root, long multiplyAdds)
     {
         var parts = new List<string>();
         if (input.Length > 0 || output.Length > 0) parts.Add("Input " + (input.Length > 0 ? input : "?") + " → output " + (output.Length > 0 ? output : "?"));
         if (root.Parameters >= 0)
             parts.Add(Numbers.Grouped(root.Parameters) + " parameters" + (root.Trainable >= 0 ? " (" + Numbers.Grouped(root.Trainable) + " trainable)" : ""));
         if (root.Buffers > 0) parts.Add(Numbers.Grouped(root.Buffers) + " buffer elements");
+        if (multiplyAdds > 0) parts.Add(Numbers.Short(multiplyAdds) + " multiply-adds per sample");
         return parts.Count == 0 ? "" : string.Join(" · ", parts) + ".";
     }
 }

@@ -29,7 +29,8 @@ public static class ManifestJson
             .Prop("type", model.TypeName)
             .Prop("direction", model.Direction.ToString())
             .Prop("input", model.Input)
-            .Prop("depth", model.Depth);
+            .Prop("depth", model.Depth)
+            .Prop("multiplyAdds", model.MultiplyAdds);
         w.Name("source"); WriteSpan(w, model.Source);
         w.Name("root"); WriteModule(w, model.Root);
         w.Name("flow").StartArray();

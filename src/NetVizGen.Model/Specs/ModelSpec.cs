@@ -28,6 +28,7 @@ public enum FlowDirection
 /// containers are expanded, and each node's <see cref="FlowNodeSpec.Scope"/> says which block it is in.</param>
 /// <param name="Notes">Diagnostics found while extracting.</param>
 /// <param name="Source">The attribute's location (class or factory method).</param>
+/// <param name="MultiplyAdds">Multiply-accumulate operations per sample for one forward pass; -1 when unknown.</param>
 public sealed record ModelSpec(
     string Id,
     string Title,
@@ -38,5 +39,6 @@ public sealed record ModelSpec(
     ModuleSpec Root,
     FlowSpec Flow,
     EquatableArray<NoteSpec> Notes,
-    SourceSpan? Source);
+    SourceSpan? Source,
+    long MultiplyAdds = -1);
 
