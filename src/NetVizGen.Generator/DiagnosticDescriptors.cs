@@ -13,7 +13,6 @@ internal static class DiagnosticDescriptors
 
     private static readonly Dictionary<string, (string Title, DiagnosticSeverity Severity)> Known = new(StringComparer.Ordinal)
     {
-        ["NVG0001"] = ("Invalid input shape in [Diagram]", DiagnosticSeverity.Error),
         ["NVG0002"] = ("[Diagram] on an unsupported target", DiagnosticSeverity.Error),
         ["NVG0003"] = ("Two diagrams with the same name", DiagnosticSeverity.Error),
         ["NVG0004"] = ("No usable constructor", DiagnosticSeverity.Error),
@@ -44,7 +43,7 @@ internal static class DiagnosticDescriptors
             if (Cache.TryGetValue(note.Id, out var d)) return d;
             var (title, severity) = Known.TryGetValue(note.Id, out var k) ? k : ("NetVizGen finding", ToSeverity(note.Severity));
             d = new DiagnosticDescriptor(note.Id, title, "{0}", Category, severity, isEnabledByDefault: true,
-                helpLinkUri: "https://github.com/netvizgen/netvizgen/blob/main/docs/diagnostics.md#" + note.Id.ToLowerInvariant());
+                description: "See docs/diagnostics.md in the NetVizGen repository for what " + note.Id + " means and how to fix it.");
             Cache[note.Id] = d;
             return d;
         }

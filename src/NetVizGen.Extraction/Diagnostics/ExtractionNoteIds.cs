@@ -7,8 +7,6 @@ namespace NetVizGen.Extraction.Diagnostics;
 /// </summary>
 public static class ExtractionNoteIds
 {
-    /// <summary>The attribute's <c>Input</c> shape cannot be parsed.</summary>
-    public const string InvalidInput = "NVG0001";
     /// <summary>The attribute sits on something that is not a module class or a static factory returning one.</summary>
     public const string InvalidTarget = "NVG0002";
     /// <summary>Two diagrams in one project would write the same output name.</summary>
