@@ -30,6 +30,7 @@ internal static class DiagnosticDescriptors
         ["NVG0206"] = ("Unknown module type", DiagnosticSeverity.Info),
         ["NVG0207"] = ("Unknown op", DiagnosticSeverity.Info),
         ["NVG0208"] = ("Invalid input shape", DiagnosticSeverity.Error),
+        ["NVG0209"] = ("Invalid shape operation", DiagnosticSeverity.Warning),
         ["NVG0999"] = ("Internal extraction error", DiagnosticSeverity.Warning),
     };
 
