@@ -154,12 +154,34 @@ public static class OracleComparer
         var bindings = new Dictionary<string, long>(StringComparer.Ordinal);
         for (int i = 0; i < aligned; i++)
         {
-            var runtime = calls[i].Shapes.Count > 0 ? calls[i].Shapes[0] : Array.Empty<long>();
-            var error = ShapeError(nodes[i].Shape, runtime, bindings);
+            var error = OutputsError(nodes[i].Shape, calls[i].Shapes, bindings);
             if (error != null)
                 mismatches.Add(new Mismatch("shape", $"call #{i} {Q(calls[i].Path)}",
-                    nodes[i].Shape.Length == 0 ? "not inferred" : nodes[i].Shape + error, RuntimeReport.FormatShape(runtime)));
+                    nodes[i].Shape.Length == 0 ? "not inferred" : nodes[i].Shape + error,
+                    string.Join(", ", calls[i].Shapes.Select(RuntimeReport.FormatShape))));
         }
+    }
+
+    /// <summary>
+    /// Null when the static output shape describes every runtime output. A module with several outputs
+    /// (LSTM: output, h_n, c_n) has the static shape <c>(A, B, C)</c> and the hook sees the tuple's
+    /// tensors in the same order: all of them are compared, not the first one against the whole tuple.
+    /// </summary>
+    public static string? OutputsError(string staticShape, IReadOnlyList<long[]> runtime, Dictionary<string, long> bindings)
+    {
+        var text = staticShape.Trim();
+        if (text.Length > 1 && text[0] == '(' && text[^1] == ')')
+        {
+            var parts = text[1..^1].Split(',', StringSplitOptions.TrimEntries);
+            if (parts.Length != runtime.Count) return $" ({parts.Length} outputs vs {runtime.Count})";
+            for (int k = 0; k < parts.Length; k++)
+            {
+                var error = ShapeError(parts[k], runtime[k], bindings);
+                if (error != null) return $" (output {k}{error})";
+            }
+            return null;
+        }
+        return ShapeError(staticShape, runtime.Count > 0 ? runtime[0] : Array.Empty<long>(), bindings);
     }
 
     /// <summary>

@@ -91,6 +91,16 @@ public sealed class OracleComparerTests
     }
 
     [Fact]
+    public void Several_outputs_are_compared_one_by_one()
+    {
+        long[][] lstm = [[1, 64, 128], [2, 1, 128], [2, 1, 128]];
+        Assert.Null(OracleComparer.OutputsError($"(N{X}64{X}128, 2{X}N{X}128, 2{X}N{X}128)", lstm, new()));
+        Assert.NotNull(OracleComparer.OutputsError($"(N{X}64{X}128, 2{X}N{X}64)", lstm, new()));      // output count
+        Assert.NotNull(OracleComparer.OutputsError($"(N{X}64{X}128, 2{X}N{X}128, 3{X}N{X}128)", lstm, new())); // output 2
+        Assert.Null(OracleComparer.OutputsError($"N{X}64{X}128", [[1, 64, 128]], new()));
+    }
+
+    [Fact]
     public void Wrong_tree_order_reports_the_first_differing_path()
     {
         var report = Reports.Small("LeNet5");

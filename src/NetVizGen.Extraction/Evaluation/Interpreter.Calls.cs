@@ -154,7 +154,12 @@ internal sealed partial class Interpreter
         var args = BindArguments(ctor, oc.Arguments, frame);
 
         Value result;
-        if (TorchNames.IsModule(type) && !TorchNames.IsTorchSharpType(type))
+        if (TorchNames.ContainerKind(type) is { } kind)
+        {
+            // new ModuleList<T>(), new Sequential(...), new ModuleDict<T>(): same as the torch.nn factories.
+            result = Container(kind, ctor, args, oc.Syntax);
+        }
+        else if (TorchNames.IsModule(type) && !TorchNames.IsTorchSharpType(type))
         {
             result = ConstructModule(type, ctor, args, oc.Syntax);
         }

@@ -116,6 +116,8 @@ internal sealed partial class Interpreter
 
     private static Value DefaultOf(ITypeSymbol? type) => type?.SpecialType switch
     {
+        // default(long?) is null: TorchSharp's optional arguments (MaxPool2d stride/padding) use it.
+        _ when type?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T => Value.Null,
         SpecialType.System_Boolean => new PrimValue(false),
         SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte => new PrimValue(0L),
         SpecialType.System_Double or SpecialType.System_Single => new PrimValue(0.0),

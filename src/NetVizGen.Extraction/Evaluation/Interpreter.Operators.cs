@@ -25,6 +25,7 @@ internal sealed partial class Interpreter
     private Value Binary(BinaryOperatorKind kind, Value l, Value r, IOperation site)
     {
         if (IsTensorLike(l) || IsTensorLike(r)) return TensorBinary(kind, l, r, site);
+        if (SizeBinary(kind, l, r) is { } size) return size;
 
         switch (kind)
         {

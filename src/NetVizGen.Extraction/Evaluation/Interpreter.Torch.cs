@@ -60,6 +60,14 @@ internal sealed partial class Interpreter
             var p = method.Parameters[i];
             if (PlacementParameters.Contains(p.Name)) continue;
             var value = i < args.Count ? args[i] : Value.Unknown;
+            if (value is ModuleValue { Origin: ModuleOrigin.Builtin } layer)
+            {
+                // A layer passed as an argument (TransformerEncoder(encoder_layer, n)): TorchSharp clones it
+                // natively, so it is no child; its type and arguments are flattened for the catalog.
+                module.Args.Add(new ArgSpec(p.Name, ArgValue.FromSymbol(layer.TypeName)));
+                foreach (var inner in layer.Args) module.Args.Add(new ArgSpec(p.Name + "." + inner.Name, inner.Value));
+                continue;
+            }
             var arg = ValueConversions.ToArg(value);
             if (arg.IsUnknown && value is not UnknownValue) arg = ArgValue.Unknown;
             if (arg.IsUnknown)
@@ -89,6 +97,9 @@ internal sealed partial class Interpreter
     {
         switch (item)
         {
+            case ListValue list: // append(params T[]) and lists of modules
+                foreach (var inner in list.Items) AddToContainer(container, inner, site);
+                break;
             case ModuleValue m:
                 container.Register(container.Children.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), m);
                 break;
@@ -129,7 +140,12 @@ internal sealed partial class Interpreter
                 return module;
             case "children" or "modules" when module.IsContainer || Graph is not null:
                 return new ListValue(module.Children.Select(c => (Value)c.Value).ToList());
-            case "named_children":
+            case "values" when module.IsContainer:
+                // ModuleDict.values(): the modules in insertion order.
+                return new ListValue(module.Children.Select(c => (Value)c.Value).ToList());
+            case "keys" when module.IsContainer:
+                return new ListValue(module.Children.Select(c => (Value)new PrimValue(c.Key)).ToList());
+            case "items" or "named_children":
                 return new ListValue(module.Children.Select(c => (Value)new TupleValue(new Value[] { new PrimValue(c.Key), c.Value })).ToList());
             case "to" or "cuda" or "cpu" or "train" or "eval" or "float" or "double" or "half":
                 return module;

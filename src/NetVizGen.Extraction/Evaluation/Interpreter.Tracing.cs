@@ -41,15 +41,26 @@ internal sealed partial class Interpreter
 
     private Value TupleItem(Value v, int index)
     {
+        if (SizeIndex(v, new PrimValue((long)index)) is { } size) return size;
         if (v is MultiTensorValue m && Graph is not null)
             return new TensorValue(Graph.Select(m.NodeId, index, null));
         return Value.Unknown;
     }
 
-    private Value? TracingProperty(Value? receiver, IPropertyReferenceOperation p, Frame frame) => null;
+    private Value? TracingProperty(Value? receiver, IPropertyReferenceOperation p, Frame frame) =>
+        Graph is null ? null : TensorSize(p.Property.Name, receiver, new List<Value>());
 
-    private Value? TracingIndex(Value container, Value index) =>
-        container is MultiTensorValue m && ValueConversions.TryLong(index, out var i) ? TupleItem(m, (int)i) : null;
+    private Value? TracingIndex(Value container, Value index)
+    {
+        if (container is MultiTensorValue m && ValueConversions.TryLong(index, out var i)) return TupleItem(m, (int)i);
+        if (container is TensorValue t && Graph is not null && ValueConversions.TryLong(index, out var k))
+        {
+            // tensor[i] selects along the first axis (h_n[0], the last layer's hidden state).
+            return new TensorValue(Graph.Add(FlowNodeKind.Op, "select", "", new[] { t.NodeId },
+                new[] { new ArgSpec("dim", ArgValue.FromInt(0)), new ArgSpec("index", ArgValue.FromInt(k)) }, null));
+        }
+        return SizeIndex(container, index);
+    }
 
     private Value TensorBinary(BinaryOperatorKind kind, Value l, Value r, IOperation site)
     {
@@ -93,6 +104,15 @@ internal sealed partial class Interpreter
         var span = Spans.Of(inv.Syntax);
         var name = method.Name;
 
+        if (name is "forward" or "call" && TorchNames.IsModule(owner) && receiver is not ModuleValue)
+        {
+            // A module whose value construction could not know (loaded, made by reflection, ...).
+            Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Info,
+                $"'{Short(inv.Instance ?? inv)}' is not a module known at compile time; its call is drawn as unresolved", inv.Syntax);
+            var ins = args.Where(IsTensorLike).Select(a => TensorId(a, span));
+            return new TensorValue(graph.Add(FlowNodeKind.Unresolved, Short(inv.Instance ?? inv), "", ins, null, span));
+        }
+
         var inputs = new List<int>();
         var opArgs = new List<ArgSpec>();
         if (receiver is not null && IsTensorLike(receiver)) inputs.Add(TensorId(receiver, span));
@@ -124,7 +144,8 @@ internal sealed partial class Interpreter
         if (owner.Name == "DisposeScope" || PassThrough.Contains(name))
             return returnsTensor && receiver is not null && IsTensorLike(receiver) ? receiver : returnsTensor && args.Count > 0 && IsTensorLike(args[0]) ? args[0] : Value.Unknown;
 
-        if (!returnsTensor && !returnsTensors) return Value.Unknown; // size(), dim(), item(): not part of the data flow
+        // size(i) stays a symbolic reference for view/reshape; dim(), item(): not part of the data flow.
+        if (!returnsTensor && !returnsTensors) return TensorSize(name, receiver, args) ?? Value.Unknown;
 
         if (MergeOps.TryGetValue(name, out var merge) && inputs.Count >= 2)
             return new TensorValue(graph.Add(FlowNodeKind.Merge, merge, "", inputs, opArgs, span));

@@ -155,6 +155,7 @@ internal static class ValueConversions
         PrimValue { Raw: EnumName e } => ArgValue.FromSymbol(e.Name),
         TupleValue t => ArgValue.FromTuple(t.Items.Select(ToArg)),
         ListValue l => ArgValue.FromTuple(l.Items.Select(ToArg)),
+        SizeRefValue s => ArgValue.FromSymbol(s.Dim.ToString()),
         _ => ArgValue.Unknown,
     };
 

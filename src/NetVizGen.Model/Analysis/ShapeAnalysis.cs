@@ -113,7 +113,8 @@ public static class ShapeAnalysis
         var summary = def.Summary(node.Args);
         var inputs = ctx.InputsOf(node, expandLists: def.Category == LayerCategory.Merge);
         if (inputs is null || inputs.Count == 0) return new Outcome(Array.Empty<Shape>(), def.CountsMultiplyAdds ? -1 : 0, summary);
-        var result = def.InferShape(node.Args, inputs);
+        // Sizes read from traced tensors (x.size(0)) resolve against those tensors' inferred shapes.
+        var result = def.InferShape(node.Args, inputs, r => r.Resolve(id => ctx.Outputs.TryGetValue(id, out var o) && o.Count == 1 ? o[0] : null));
         long macs = Macs(def.CountsMultiplyAdds, result, o => def.MultiplyAdds(node.Args, inputs, o));
         var note = result.Error is { } error ? ShapeNotes.FromError(error, node, ctx, inputs, ctx.Describe(node)) : null;
         return new Outcome(result.Outputs.ToArray(), macs, summary, note);

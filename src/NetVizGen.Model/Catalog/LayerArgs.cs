@@ -1,4 +1,5 @@
 using System.Globalization;
+using NetVizGen.Model.Shapes;
 using NetVizGen.Model.Specs;
 
 namespace NetVizGen.Model.Catalog;
@@ -9,10 +10,46 @@ internal sealed class LayerArgs
     private readonly IReadOnlyList<ArgSpec> _args;
     private readonly IReadOnlyList<LayerParam> _params;
 
-    public LayerArgs(IReadOnlyList<ArgSpec> args, IReadOnlyList<LayerParam> parameters)
+    public LayerArgs(IReadOnlyList<ArgSpec> args, IReadOnlyList<LayerParam> parameters, Func<DimRef, Dim?>? sizes = null)
     {
         _args = args ?? Array.Empty<ArgSpec>();
         _params = parameters;
+        _sizes = sizes;
+    }
+
+    /// <summary>Resolves sizes read from traced tensors (<see cref="DimRef"/>); null outside shape analysis.</summary>
+    private readonly Func<DimRef, Dim?>? _sizes;
+
+    /// <summary>
+    /// A list of sizes where items may be symbolic references to traced tensors' dims
+    /// (<c>x.view(x.size(0), -1)</c>); null when an item is unknown.
+    /// </summary>
+    public Dim[]? Dims(string name)
+    {
+        var v = Get(name);
+        if (v is null || v.IsUnknown || v.Kind == ArgKind.Null) return null;
+        var items = v.Kind == ArgKind.Tuple ? v.Items : (IReadOnlyList<ArgValue>)new[] { v };
+        var result = new Dim[items.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            var item = items[i];
+            if (item.AsLong is long x) result[i] = x;
+            else if (item.Kind == ArgKind.Symbol && DimRef.TryParse(item.Text, out var r) && _sizes?.Invoke(r!) is { } d) result[i] = d;
+            else return null;
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The arguments of a layer passed as an argument (TransformerEncoder's <c>encoder_layer</c>): the
+    /// extractor flattens them as <c>encoder_layer.d_model</c>, ..., next to <c>encoder_layer</c> = its type.
+    /// </summary>
+    public LayerArgs Nested(string prefix, IReadOnlyList<LayerParam> parameters)
+    {
+        var inner = new List<ArgSpec>();
+        foreach (var a in _args)
+            if (a.Name.StartsWith(prefix + ".", StringComparison.Ordinal)) inner.Add(new ArgSpec(a.Name.Substring(prefix.Length + 1), a.Value));
+        return new LayerArgs(inner, parameters, _sizes);
     }
 
     /// <summary>The given value, else the default; null when absent and required.</summary>

@@ -39,6 +39,10 @@ public sealed class OpDef
     public ShapeResult InferShape(IReadOnlyList<ArgSpec> args, IReadOnlyList<Shape> inputs)
         => _shape(new LayerArgs(args, _defaults), inputs);
 
+    /// <summary>As <see cref="InferShape(IReadOnlyList{ArgSpec}, IReadOnlyList{Shape})"/>, resolving sizes read from traced tensors.</summary>
+    public ShapeResult InferShape(IReadOnlyList<ArgSpec> args, IReadOnlyList<Shape> inputs, Func<DimRef, Dim?> sizes)
+        => _shape(new LayerArgs(args, _defaults, sizes), inputs);
+
     /// <summary>Multiply-accumulate operations (matmul, bmm); null when not meaningful.</summary>
     public long? MultiplyAdds(IReadOnlyList<ArgSpec> args, IReadOnlyList<Shape> inputs, Shape output)
         => _macs?.Invoke(new LayerArgs(args, _defaults), inputs, output);

@@ -113,6 +113,40 @@ public sealed class Dim : IEquatable<Dim>
         return outside + new Dim(new[] { new Term(new[] { Atom.Floor(numerator, d) }, 1) }, 0);
     }
 
+    /// <summary>
+    /// Exact division by a concrete size or by a monomial (<c>N</c>, <c>4*N*T</c>): what view(-1)
+    /// needs when other sizes are symbolic (<c>x.view(x.size(0), -1)</c>). Null when it does not divide
+    /// exactly in this canonical form.
+    /// </summary>
+    public Dim? TryDivideExact(Dim divisor)
+    {
+        if (divisor.IsConcrete)
+        {
+            long c = divisor._constant;
+            if (c == 0) return null;
+            if (_constant % c != 0 || _terms.Any(t => t.Coefficient % c != 0)) return null;
+            return FromTerms(_terms.Select(t => new Term(t.Atoms, t.Coefficient / c)), _constant / c);
+        }
+        if (divisor._terms.Length != 1 || divisor._constant != 0 || _constant != 0) return null;
+        var d = divisor._terms[0];
+        var terms = new List<Term>();
+        long constant = 0;
+        foreach (var t in _terms)
+        {
+            if (t.Coefficient % d.Coefficient != 0) return null;
+            var atoms = t.Atoms.ToList();
+            foreach (var a in d.Atoms)
+            {
+                int i = atoms.FindIndex(x => x.Key == a.Key);
+                if (i < 0) return null;
+                atoms.RemoveAt(i);
+            }
+            if (atoms.Count == 0) constant += t.Coefficient / d.Coefficient;
+            else terms.Add(new Term(atoms.ToArray(), t.Coefficient / d.Coefficient));
+        }
+        return FromTerms(terms, constant);
+    }
+
     /// <summary>Ceiling division by a positive constant: <c>floor((a + d - 1)/d)</c>.</summary>
     public Dim CeilDiv(long divisor) => (this + (divisor - 1)).FloorDiv(divisor);
 

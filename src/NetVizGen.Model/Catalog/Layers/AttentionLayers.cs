@@ -44,9 +44,10 @@ internal static class AttentionLayers
         var model = List(Int("d_model", 512), Int("nhead", 8), Int("dim_feedforward", 2048), Float("dropout", 0.1), Sym("activation", "Activations.ReLU"));
         yield return Block("TransformerEncoderLayer", model, a => Layer(a, decoder: false));
         yield return Block("TransformerDecoderLayer", model, a => Layer(a, decoder: true));
-        // The stacks hold a layer instance; their parameters come from the children in the module tree.
-        yield return Block("TransformerEncoder", List(Req("encoder_layer"), Req("num_layers")), _ => null, "num_layers");
-        yield return Block("TransformerDecoder", List(Req("decoder_layer"), Req("num_layers")), _ => null, "num_layers");
+        // TorchSharp's stacks wrap a native module: no children at run time, num_layers clones of the
+        // layer argument, whose arguments the extractor flattens as "encoder_layer.d_model", ...
+        yield return Block("TransformerEncoder", List(Req("encoder_layer"), Req("num_layers")), a => Stack(a, "encoder_layer", model, decoder: false), "num_layers");
+        yield return Block("TransformerDecoder", List(Req("decoder_layer"), Req("num_layers")), a => Stack(a, "decoder_layer", model, decoder: true), "num_layers");
         yield return Block("Transformer", List(Int("d_model", 512), Int("nhead", 8), Int("num_encoder_layers", 6), Int("num_decoder_layers", 6),
             Int("dim_feedforward", 2048), Float("dropout", 0.1), Sym("activation", "Activations.ReLU")), a =>
             {
@@ -56,6 +57,13 @@ internal static class AttentionLayers
                 if (enc is null || dec is null) return null;
                 return enc * ne + dec * nd + new ParamCount(4 * d, 0); // + final encoder and decoder LayerNorms
             });
+    }
+
+    private static ParamCount? Stack(LayerArgs a, string layerArg, LayerParam[] model, bool decoder)
+    {
+        var expected = decoder ? "TransformerDecoderLayer" : "TransformerEncoderLayer";
+        if (a.Symbol(layerArg) != expected || a.Long("num_layers") is not long n) return null;
+        return Layer(a.Nested(layerArg, model), decoder) is { } one ? one * n : null;
     }
 
     /// <summary>One encoder (self-attention + FFN + 2 norms) or decoder (+ cross-attention + 1 norm) layer.</summary>

@@ -13,7 +13,7 @@ internal static class ReshapeOps
             List(Int("start_dim", 0), Int("end_dim", -1)));
         yield return Op("unflatten", (a, x) => ShapeOps.Unflatten("unflatten", x[0], a.Long("dim"), a.List("sizes") ?? a.List("unflattened_size")));
         foreach (var name in new[] { "view", "reshape" })
-            yield return Op(name, (a, x) => ShapeOps.View(name, x[0], a.List("shape") ?? a.List("size")), a => a.Show("shape"));
+            yield return Op(name, (a, x) => ShapeOps.View(name, x[0], a.Dims("shape") ?? a.Dims("size")), a => a.Show("shape"));
         yield return Op("permute", (a, x) => ShapeOps.Permute("permute", x[0], a.List("permutation") ?? a.List("dims")), a => a.Show("permutation"));
         foreach (var name in new[] { "transpose", "swapaxes", "swapdims" })
             yield return Op(name, (a, x) => ShapeOps.Transpose(name, x[0], a.Long("dim0") ?? a.Long("axis0"), a.Long("dim1") ?? a.Long("axis1")),
@@ -30,6 +30,13 @@ internal static class ReshapeOps
         }, a => a.Show("dim"));
         yield return Op("chunk", (a, x) => Chunk(a, x[0]), a => a.Show("chunks"), List(Int("dim", 0)));
         yield return Op("split", (a, x) => Split(a, x[0]), null, List(Int("dim", 0)));
+        // x[i] / x.select(dim, i): drops the axis.
+        yield return Op("select", (a, x) =>
+        {
+            if (a.Long("dim") is not long d) return ShapeResult.Unknown("select dim is not known at compile time");
+            if (x[0].NormalizeAxis(d) is not int axis) return ShapeResult.Fail(ShapeOps.Axis("select", x[0], d));
+            return ShapeResult.Ok(Shape.Of(x[0].Dims.Where((_, i) => i != axis)));
+        }, a => a.Show("dim") + "," + a.Show("index"), List(Int("dim", 0)));
         yield return Op("narrow", (a, x) =>
         {
             if (a.Long("dim") is not long d || a.Long("length") is not long len) return ShapeResult.Unknown("narrow arguments are not known");

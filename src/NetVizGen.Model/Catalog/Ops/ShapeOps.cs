@@ -31,6 +31,26 @@ internal static class ShapeOps
     }
 
     /// <summary>view/reshape: sizes with at most one -1.</summary>
+    public static ShapeResult View(string op, Shape x, Dim[]? sizes)
+    {
+        if (sizes is null) return ShapeResult.Unknown(op + " shape is not known at compile time");
+        if (sizes.Any(d => !d.IsConcrete)) return ViewSymbolic(op, x, sizes);
+        return View(op, x, sizes.Select(d => d.Value!.Value).ToArray());
+    }
+
+    /// <summary>view/reshape to sizes read from tensors (<c>x.size(0)</c>): -1 is the exact quotient.</summary>
+    private static ShapeResult ViewSymbolic(string op, Shape x, Dim[] sizes)
+    {
+        int infer = Array.FindIndex(sizes, d => d.Value == -1);
+        if (sizes.Count(d => d.Value == -1) > 1) return ShapeResult.Fail(Rules.Invalid(op + " allows only one -1", "shape"));
+        if (infer < 0) return ShapeResult.Ok(Shape.Of(sizes)); // the element count cannot be checked symbolically
+        var known = Dim.Product(sizes.Where((_, i) => i != infer));
+        if (x.ElementCount.TryDivideExact(known) is not { } q) return ShapeResult.Unknown(op + " cannot resolve -1 symbolically");
+        var dims = sizes.ToArray();
+        dims[infer] = q;
+        return ShapeResult.Ok(Shape.Of(dims));
+    }
+
     public static ShapeResult View(string op, Shape x, long[]? sizes)
     {
         if (sizes is null) return ShapeResult.Unknown(op + " shape is not known at compile time");
