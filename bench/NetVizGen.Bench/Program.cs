@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+using NetVizGen.Bench;
+using NetVizGen.Layout;
+
+// Benchmarks for NetVizGen.Layout. Commands:
+//   layout IN.json OUT.json          lay out one nngraph/1 file, write nnlayout/1 (score it with score.mjs)
+//   timing [CORPUS_DIR] [--reps N]   median warm in-process layout time per corpus graph
+//   scaling [--reps N]               time on synthetic random layered DAGs of growing size (the cost curve)
+//   phases IN.json|synthetic:N       time of each pipeline phase (one warm run)
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Length == 0) return Usage();
+switch (args[0])
+{
+    case "layout" when args.Length >= 3:
+    {
+        var (g, name, dir) = NnGraph.Read(args[1]);
+        var r = LayeredLayout.Run(g, new LayoutOptions { Direction = dir });
+        File.WriteAllText(args[2], NnGraph.Write(name, r));
+        Console.WriteLine($"{name}: {r.Nodes.Count} nodes, {r.Clusters.Count} clusters, {r.Edges.Count} edges -> {args[2]} ({r.Width:0} x {r.Height:0})");
+        return 0;
+    }
+    case "timing":
+    {
+        string dir = args.Length > 1 && !args[1].StartsWith("--") ? args[1] : DefaultCorpus();
+        int reps = Reps(args, 15);
+        Console.WriteLine($"| graph | nodes / edges / clusters | median ms | min ms | 1st ms (cold) |");
+        Console.WriteLine("|---|---|---:|---:|---:|");
+        foreach (var file in Directory.GetFiles(dir, "*.json").Where(f => !f.EndsWith("index.json")).Order(StringComparer.Ordinal))
+        {
+            var (g, name, d) = NnGraph.Read(file);
+            var o = new LayoutOptions { Direction = d };
+            var (median, min, first) = Measure(() => LayeredLayout.Run(g, o), reps);
+            Console.WriteLine($"| {name} | {g.NodeCount} / {g.EdgeCount} / {g.ClusterCount} | {median:0.00} | {min:0.00} | {first:0.0} |");
+        }
+        return 0;
+    }
+    case "scaling":
+    {
+        int reps = Reps(args, 7);
+        Console.WriteLine("| nodes | edges | median ms | min ms | µs per (node+edge), min |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|");
+        foreach (int n in new[] { 1000, 2000, 5000, 10000, 20000, 40000 })
+        {
+            var g = Synthetic.RandomLayeredDag(n, seed: 42);
+            var o = new LayoutOptions();
+            var (median, min, _) = Measure(() => LayeredLayout.Run(g, o), reps);
+            Console.WriteLine($"| {n} | {g.EdgeCount} | {median:0.0} | {min:0.0} | {min * 1000 / (n + g.EdgeCount):0.00} |");
+        }
+        return 0;
+    }
+    case "phases" when args.Length >= 2:
+    {
+        var (g, _, d) = args[1].StartsWith("synthetic:", StringComparison.Ordinal)
+            ? (Synthetic.RandomLayeredDag(int.Parse(args[1]["synthetic:".Length..], CultureInfo.InvariantCulture), seed: 42), "synthetic", LayoutDirection.TopToBottom)
+            : NnGraph.Read(args[1]);
+        var o = new LayoutOptions { Direction = d };
+        for (int i = 0; i < 2; i++) LayeredLayout.Run(g, o);
+        LayeredLayout.Run(g, o, (phase, t) => Console.WriteLine($"{phase,-28} {t.TotalMilliseconds,8:0.00} ms"));
+        return 0;
+    }
+    default:
+        return Usage();
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: NetVizGen.Bench layout IN.json OUT.json | timing [CORPUS_DIR] [--reps N] | scaling [--reps N] | phases IN.json");
+    return 2;
+}
+
+static int Reps(string[] args, int fallback)
+{
+    int i = Array.IndexOf(args, "--reps");
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+static string DefaultCorpus()
+{
+    // The test project carries a copy of the shared corpus, so this works from a fresh clone.
+    var dir = AppContext.BaseDirectory;
+    for (int i = 0; i < 8 && dir is not null; i++, dir = Path.GetDirectoryName(dir))
+    {
+        var c = Path.Combine(dir, "tests", "NetVizGen.Layout.Tests", "Corpus");
+        if (Directory.Exists(c)) return c;
+    }
+    throw new DirectoryNotFoundException("corpus folder not found; pass it as an argument");
+}
+
+static (double Median, double Min, double First) Measure(Action run, int reps)
+{
+    var sw = Stopwatch.StartNew();
+    run();
+    double first = sw.Elapsed.TotalMilliseconds;
+    // Warm up until the JIT has settled (tiered compilation), then time.
+    for (int i = 0; i < 3; i++) run();
+    var times = new double[reps];
+    for (int i = 0; i < reps; i++)
+    {
+        sw.Restart();
+        run();
+        times[i] = sw.Elapsed.TotalMilliseconds;
+    }
+    Array.Sort(times);
+    return (times[reps / 2], times[0], first);
+}
