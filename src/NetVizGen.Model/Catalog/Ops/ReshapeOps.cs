@@ -43,11 +43,23 @@ internal static class ReshapeOps
             return x[0].NormalizeAxis(d) is int axis ? ShapeResult.Ok(x[0].With(axis, len)) : ShapeResult.Fail(ShapeOps.Axis("narrow", x[0], d));
         });
         foreach (var name in new[] { "mean", "sum", "amax", "amin", "prod", "std", "var", "logsumexp", "norm" })
-            yield return new OpDef(name, LayerCategory.Other, (a, x) => Reduce(name, a, x[0]), a => a.Show("dim") == "?" ? a.Show("dimensions") : a.Show("dim"),
+            yield return new OpDef(name, LayerCategory.Other, (a, x) => Reduce(name, a, x[0]), ReduceLabel,
                 List(Bool("keepdim", false), Null("dim"), Null("dimensions")));
         foreach (var name in new[] { "max", "min", "argmax", "argmin" })
             yield return new OpDef(name, LayerCategory.Other, (a, x) => x.Count > 1 ? ShapeOps.Broadcast(name, x) : Reduce(name, a, x[0], pair: !name.StartsWith("arg", StringComparison.Ordinal)),
                 null, List(Bool("keepdim", false), Null("dim")));
+    }
+
+    /// <summary>"dim 1" or "dims (1, 2)"; nothing when the op reduces every dimension.</summary>
+    private static string? ReduceLabel(LayerArgs a)
+    {
+        foreach (var name in new[] { "dim", "dimensions" })
+        {
+            if (a.IsNull(name)) continue;
+            var shown = a.Show(name);
+            if (shown != "?") return (name == "dim" ? "dim " : "dims ") + shown;
+        }
+        return null;
     }
 
     private static OpDef Op(string name, Func<LayerArgs, IReadOnlyList<Shape>, ShapeResult> shape, Func<LayerArgs, string?>? label = null, LayerParam[]? defaults = null)
