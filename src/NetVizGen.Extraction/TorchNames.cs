@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace NetVizGen.Extraction;
@@ -12,7 +13,18 @@ internal static class TorchNames
     private static readonly SymbolDisplayFormat Format = new(
         typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces);
 
-    public static string FullName(ISymbol? symbol) => symbol?.ToDisplayString(Format) ?? "";
+    // Display strings are costly and asked for on every call and member access: once per symbol. The
+    // weak tables hold nothing alive: an entry goes with its symbol, hence with its compilation.
+    private static readonly ConditionalWeakTable<ISymbol, string> s_fullNames = new();
+    private static readonly ConditionalWeakTable<ISymbol, string> s_displayNames = new();
+
+    /// <summary>The namespace- and type-qualified name, e.g. <c>TorchSharp.torch.nn</c> (cached per symbol).</summary>
+    public static string FullName(ISymbol? symbol) =>
+        symbol is null ? "" : s_fullNames.GetValue(symbol, static s => s.ToDisplayString(Format));
+
+    /// <summary><see cref="ISymbol.ToDisplayString"/> with the default format (cached per symbol).</summary>
+    public static string DisplayName(ISymbol? symbol) =>
+        symbol is null ? "" : s_displayNames.GetValue(symbol, static s => s.ToDisplayString());
 
     /// <summary><c>torch.nn</c>: layer factories such as <c>Conv2d(...)</c> and <c>Sequential(...)</c>.</summary>
     public static bool IsNnClass(INamedTypeSymbol? type) => FullName(type) == "TorchSharp.torch.nn";
@@ -51,7 +63,7 @@ internal static class TorchNames
     /// <summary>True for types defined in TorchSharp (not in user code).</summary>
     public static bool IsTorchSharpType(ITypeSymbol? type)
     {
-        var ns = type?.ContainingNamespace?.ToDisplayString() ?? "";
+        var ns = DisplayName(type?.ContainingNamespace);
         return ns == "TorchSharp" || ns.StartsWith("TorchSharp.", StringComparison.Ordinal);
     }
 

@@ -48,7 +48,8 @@ public sealed class ComparisonResult(string modelId, IReadOnlyList<Mismatch> mis
 /// Checks a statically extracted <see cref="ModelSpec"/> against a <see cref="RuntimeReport"/>:
 /// <list type="number">
 /// <item>the module tree (paths, type names, order) equals <c>named_modules()</c>;</item>
-/// <item>each module's Parameters / Trainable / Buffers equal the runtime counts (-1, "unknown", is a mismatch);</item>
+/// <item>each module's Parameters / Trainable / Buffers equal the runtime counts (-1, "unknown", is a mismatch), and
+/// its <c>SharedWith</c> (the first path of the same instance) equals the runtime's object identity;</item>
 /// <item>the <see cref="FlowNodeKind.Module"/> nodes' <c>ModulePath</c>s, in <c>Flow.Nodes</c> order, equal the
 /// forward-hook leaf call order;</item>
 /// <item>each such node's <c>Shape</c> (<c>1×64×56×56</c>) equals the hooked output shape. A symbolic
@@ -117,6 +118,8 @@ public static class OracleComparer
             if (!staticByPath.TryGetValue(r.Path, out var s)) continue;
             if (s.TypeName != r.TypeName)
                 mismatches.Add(new Mismatch("type", Q(r.Path), s.TypeName, r.TypeName));
+            if (s.SharedWith != r.SharedWith)
+                mismatches.Add(new Mismatch("shared with", Q(r.Path), s.SharedWith ?? "(first occurrence)", r.SharedWith ?? "(first occurrence)"));
             Count("parameters", r.Path, s.Parameters, r.Parameters, mismatches);
             Count("trainable", r.Path, s.Trainable, r.Trainable, mismatches);
             Count("buffers", r.Path, s.Buffers, r.Buffers, mismatches);

@@ -26,7 +26,7 @@ public sealed class OracleComparerTests
                 .Select(c => Build(c.Path))
                 .ToEquatableArray();
             return new ModuleSpec(path, m.TypeName, m.IsLeaf ? ModuleOrigin.Builtin : ModuleOrigin.Custom,
-                EquatableArray<ArgSpec>.Empty, children, m.Parameters, m.Trainable, m.Buffers);
+                EquatableArray<ArgSpec>.Empty, children, m.Parameters, m.Trainable, m.Buffers, SharedWith: m.SharedWith);
         }
 
         var nodes = new List<FlowNodeSpec>
@@ -64,6 +64,22 @@ public sealed class OracleComparerTests
         var spec = ManifestJson.Read(ManifestJson.Write(SpecFrom(report, id)));
         var result = OracleComparer.Compare(spec, report);
         Assert.True(result.IsMatch, result.Describe());
+    }
+
+    [Fact]
+    public void Shared_weights_lost_or_counted_twice_are_reported()
+    {
+        var report = Reports.Small("SharedWeightsMlp");
+        var faithful = SpecFrom(report, "SharedWeightsMlp");
+
+        // Identity lost: every occurrence looks like its own module.
+        static ModuleSpec Forget(ModuleSpec m) => m with { SharedWith = null, Children = m.Children.Select(Forget).ToEquatableArray() };
+        var lost = OracleComparer.Compare(faithful with { Root = Forget(faithful.Root) }, report);
+        Assert.Contains(lost.Mismatches, m => m.Aspect == "shared with" && m.Where == "'tied'" && m.Runtime == "shared");
+
+        // Counted twice: the root sums its children's counts.
+        var twice = faithful with { Root = faithful.Root with { Parameters = faithful.Root.Children.Sum(c => c.Parameters) } };
+        Assert.Contains(OracleComparer.Compare(twice, report).Mismatches, m => m.Aspect == "parameters" && m.Where == "<root>");
     }
 
     [Fact]

@@ -25,9 +25,12 @@ public static class OracleHarness
         if (named.Count == 0 || named[0].name != "")
             named.Insert(0, ("", model));
 
+        // One object under several names (shared weights): named_modules() lists every occurrence.
+        var firstPath = new Dictionary<nn.Module, string>(ReferenceEqualityComparer.Instance);
         var modules = new List<RuntimeModule>(named.Count);
         foreach (var (path, module) in named)
         {
+            string? sharedWith = firstPath.TryAdd(module, path) ? null : firstPath[module];
             long parameters = 0, trainable = 0, buffers = 0;
             foreach (var p in module.parameters(recurse: true))
             {
@@ -37,16 +40,18 @@ public static class OracleHarness
             foreach (var b in module.buffers(recurse: true, include_nonpersistent: true))
                 buffers += b.numel();
             bool isLeaf = !module.named_children().Any();
-            modules.Add(new RuntimeModule(path, TypeNameOf(module), isLeaf, parameters, trainable, buffers));
+            modules.Add(new RuntimeModule(path, TypeNameOf(module), isLeaf, parameters, trainable, buffers, sharedWith));
         }
 
         var calls = new List<LeafCall>();
         var removers = new List<object>();
         try
         {
+            // One hook per instance, reporting its first path: a hook sees the object, not the name it was
+            // reached by (a shared leaf hooked under each name would report every call several times).
             foreach (var (path, module) in named)
             {
-                if (module.named_children().Any()) continue;
+                if (module.named_children().Any() || firstPath[module] != path) continue;
                 removers.Add(HookInstaller.AddForwardHook(module, output => calls.Add(new LeafCall(path, ShapesOf(output)))));
             }
 

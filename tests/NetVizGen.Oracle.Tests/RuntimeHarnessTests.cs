@@ -62,8 +62,10 @@ public sealed class RuntimeHarnessTests
         // Every call is a leaf's; every leaf with parameters is called at least once (nothing dead).
         var leaves = r.Modules.Where(m => m.IsLeaf).ToDictionary(m => m.Path);
         Assert.All(r.Calls, c => Assert.True(leaves.ContainsKey(c.Path), $"{c.Path} is not a leaf"));
+        // A shared instance's calls carry its first path (one hook per object).
         var called = r.Calls.Select(c => c.Path).ToHashSet();
-        Assert.All(leaves.Values.Where(l => l.Parameters > 0), l => Assert.Contains(l.Path, called));
+        Assert.All(leaves.Values.Where(l => l.Parameters > 0), l => Assert.Contains(l.InstancePath, called));
+        Assert.All(r.Calls, c => Assert.Null(leaves[c.Path].SharedWith));
 
         // A parent's recursive counts are at least the sum of its direct children's.
         foreach (var parent in r.Modules)
@@ -73,6 +75,12 @@ public sealed class RuntimeHarnessTests
                                                 && m.Path.Length > prefix.Length
                                                 && !m.Path[prefix.Length..].Contains('.')).ToList();
             if (children.Count == 0) continue;
+            if (r.Modules.Any(m => m.SharedWith != null))
+            {
+                // Shared weights are counted once, so only each child on its own bounds the parent.
+                Assert.All(children, c => Assert.True(parent.Parameters >= c.Parameters, $"{parent.Path}: parameters"));
+                continue;
+            }
             Assert.True(parent.Parameters >= children.Sum(c => c.Parameters), $"{parent.Path}: parameters");
             Assert.True(parent.Buffers >= children.Sum(c => c.Buffers), $"{parent.Path}: buffers");
         }
@@ -256,6 +264,23 @@ public sealed class RuntimeHarnessTests
         Assert.Equal(215_040, r.Module("lstm").Parameters);                 // 4·128·(32+128+2) + 4·128·(128+128+2)
         var lstm = r.Calls.Single(c => c.Path == "lstm");
         Assert.Equal(new[] { $"1{X}64{X}128", $"2{X}1{X}128", $"2{X}1{X}128" }, lstm.Shapes.Select(RuntimeReport.FormatShape));
+    }
+
+    [Fact]
+    public void Shared_weights_are_one_module_listed_under_every_name_and_counted_once()
+    {
+        var r = Reports.Small("SharedWeightsMlp");
+        // named_modules() does not deduplicate: the one Linear appears as shared, tied, body.0 and body.2,
+        // each with the instance's full count...
+        Assert.Equal(new[] { "", "shared", "body", "tied", "head", "body.0", "body.1", "body.2", "body.3" }, r.Paths);
+        Assert.Equal(new string?[] { null, null, null, "shared", null, "shared", null, "shared", null },
+                     r.Modules.Select(m => m.SharedWith));
+        Assert.All(new[] { "shared", "tied", "body.0", "body.2" }, p => Assert.Equal(32 * 32 + 32, r.Module(p).Parameters));
+        // ...but parameters() counts the shared weights once in every ancestor.
+        Assert.Equal(32 * 32 + 32, r.Module("body").Parameters);
+        Assert.Equal(32 * 32 + 32 + 32 * 10 + 10, r.TotalParameters);
+        // A forward hook sees the object: its three calls (body.0, body.2, tied) all report the first path.
+        Assert.Equal(new[] { "shared", "body.1", "shared", "body.3", "shared", "head" }, r.CallOrder);
     }
 
     [Fact]

@@ -8,7 +8,14 @@ namespace NetVizGen.Oracle.Tests;
 /// <param name="Parameters">Parameter elements in this module and below.</param>
 /// <param name="Trainable">Of those, elements with <c>requires_grad</c>.</param>
 /// <param name="Buffers">Buffer elements in this module and below (BatchNorm running stats etc.).</param>
-public sealed record RuntimeModule(string Path, string TypeName, bool IsLeaf, long Parameters, long Trainable, long Buffers);
+/// <param name="SharedWith">When this entry is the same object as an earlier entry of <c>named_modules()</c>
+/// (shared weights), that entry's path; null for an instance's first occurrence.</param>
+public sealed record RuntimeModule(string Path, string TypeName, bool IsLeaf, long Parameters, long Trainable, long Buffers,
+    string? SharedWith = null)
+{
+    /// <summary>The path that identifies the instance: its first occurrence in <c>named_modules()</c>.</summary>
+    public string InstancePath => SharedWith ?? Path;
+}
 
 /// <summary>One call of a leaf module during the forward pass, as seen by its forward hook.</summary>
 /// <param name="Path">The leaf's path.</param>

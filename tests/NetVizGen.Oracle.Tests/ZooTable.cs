@@ -64,6 +64,7 @@ public static class ZooTable
         new("TinyTransformer", () => new TinyTransformer(), "N,16,32", [1, 16, 32]),
         new("StdTransformer", () => new StdTransformer(), "N,16,64", [1, 16, 64]),
         new("CharLstm", () => new CharLstm(), "N,64", [1, 64], TokenVocab: 65),
+        new("SharedWeightsMlp", () => new SharedWeightsMlp(), "N,32", [1, 32]),
     };
 
     public static ZooEntry Get(string id) =>

@@ -133,7 +133,7 @@ internal sealed partial class Interpreter
                 _ => null,
             };
             if (target is null) continue;
-            var op = ModelFor(target.SyntaxTree).GetOperation(target, _cancellation);
+            var op = OperationFor(target);
             switch (op)
             {
                 case IMethodBodyBaseOperation body: return body;
@@ -223,7 +223,7 @@ internal sealed partial class Interpreter
         if (++_depth > _limits.MaxCallDepth) { _depth--; throw new EvaluationLimitException($"constructor nesting exceeds {_limits.MaxCallDepth}"); }
         try
         {
-            var body = ModelFor(declaration.SyntaxTree).GetOperation(declaration, _cancellation) as IConstructorBodyOperation;
+            var body = OperationFor(declaration) as IConstructorBodyOperation;
             var initializer = Unwrap(body?.Initializer);
             var chained = initializer?.TargetMethod;
             bool chainsToThis = chained is not null && SymbolEqualityComparer.Default.Equals(chained.ContainingType.OriginalDefinition, type.OriginalDefinition);
@@ -270,7 +270,7 @@ internal sealed partial class Interpreter
                     _ => null,
                 };
                 if (init is null) continue;
-                var op = ModelFor(init.SyntaxTree).GetOperation(init, _cancellation);
+                var op = OperationFor(init);
                 var valueOp = op switch
                 {
                     IFieldInitializerOperation fi => fi.Value,

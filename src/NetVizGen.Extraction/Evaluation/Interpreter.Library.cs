@@ -9,7 +9,7 @@ internal sealed partial class Interpreter
 {
     private static Value? TryCreateLibraryObject(INamedTypeSymbol type, List<Value> args)
     {
-        var name = type.OriginalDefinition.ToDisplayString();
+        var name = TorchNames.DisplayName(type.OriginalDefinition);
         if (name.StartsWith("System.Collections.Generic.List<", StringComparison.Ordinal) ||
             name.StartsWith("System.Collections.Generic.HashSet<", StringComparison.Ordinal) ||
             name.StartsWith("System.Collections.Generic.Queue<", StringComparison.Ordinal) ||
@@ -28,7 +28,7 @@ internal sealed partial class Interpreter
 
     private Value? TryLibraryCall(IMethodSymbol method, Value? receiver, List<Value> args, IOperation site)
     {
-        var owner = method.ContainingType?.OriginalDefinition.ToDisplayString() ?? "";
+        var owner = TorchNames.DisplayName(method.ContainingType?.OriginalDefinition);
         if (owner == "System.Linq.Enumerable") return Linq(method.Name, args, site);
         if (owner == "System.Math" || owner == "System.MathF") return MathCall(method.Name, args);
         if (owner == "System.Convert") return args.Count == 1 && args[0] is PrimValue ? Convert(method, args[0]) : Value.Unknown;

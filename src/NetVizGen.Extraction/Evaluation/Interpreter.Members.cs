@@ -53,7 +53,7 @@ internal sealed partial class Interpreter
         {
             if (syntaxRef.GetSyntax(_cancellation) is VariableDeclaratorSyntax { Initializer: { } init } decl)
             {
-                var op = ModelFor(decl.SyntaxTree).GetOperation(init, _cancellation);
+                var op = OperationFor(init);
                 if (op is IFieldInitializerOperation fi) result = Eval(fi.Value, new Frame(null, null));
             }
         }

@@ -22,7 +22,7 @@ internal sealed partial class Interpreter
     private readonly Compilation _compilation;
     private readonly ExtractionLimits _limits;
     private readonly CancellationToken _cancellation;
-    private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly CompilationCache _cache;
     private int _steps;
     private int _depth;
     private Value _returnValue = Value.Unknown;
@@ -30,6 +30,7 @@ internal sealed partial class Interpreter
     public Interpreter(Compilation compilation, NoteCollector notes, ExtractionLimits limits, CancellationToken cancellation)
     {
         _compilation = compilation;
+        _cache = CompilationCache.For(compilation);
         Notes = notes;
         _limits = limits;
         _cancellation = cancellation;
@@ -305,13 +306,8 @@ internal sealed partial class Interpreter
         return text.Length > 80 ? text.Substring(0, 77) + "..." : text;
     }
 
-    internal SemanticModel ModelFor(SyntaxTree tree)
-    {
-        if (!_models.TryGetValue(tree, out var model))
-        {
-            model = _compilation.GetSemanticModel(tree);
-            _models[tree] = model;
-        }
-        return model;
-    }
+    internal SemanticModel ModelFor(SyntaxTree tree) => _cache.Model(tree);
+
+    /// <summary>The operation tree of <paramref name="node"/>, bound once per compilation (shared by every model).</summary>
+    internal IOperation? OperationFor(SyntaxNode node) => _cache.Operation(node, _cancellation);
 }

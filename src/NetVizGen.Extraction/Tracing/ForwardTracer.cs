@@ -75,7 +75,8 @@ internal static class ForwardTracer
         var called = new HashSet<string>(flow.Nodes.Where(n => n.Kind is FlowNodeKind.Module or FlowNodeKind.Unresolved).Select(n => n.ModulePath), StringComparer.Ordinal);
         foreach (var child in tree.Children) Visit(child);
 
-        bool AnyCalled(ModuleSpec m) => called.Contains(m.Path) || m.Children.Any(AnyCalled);
+        // A shared instance's calls carry its first path: every occurrence of it counts as called.
+        bool AnyCalled(ModuleSpec m) => called.Contains(m.InstancePath) || m.Children.Any(AnyCalled);
 
         void Visit(ModuleSpec m)
         {

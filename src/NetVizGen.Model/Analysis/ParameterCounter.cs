@@ -9,13 +9,18 @@ namespace NetVizGen.Model.Analysis;
 /// Containers: the sum of their children. Custom modules: the sum of their children plus the tensors
 /// registered directly on them (<see cref="ModuleSpec.Tensors"/>). Unresolved modules, unknown arguments
 /// and tensors of unknown shape make the count -1 (unknown is never guessed), and so do their ancestors.
+/// <para>
+/// Shared weights: one instance registered under several names (<see cref="ModuleSpec.SharedWith"/>) is
+/// counted once in every ancestor, as TorchSharp's <c>parameters()</c> does; each occurrence still reports
+/// the instance's own full count.
+/// </para>
 /// </summary>
 internal static class ParameterCounter
 {
     public static ModuleSpec Fill(ModuleSpec module)
     {
         var children = module.Children.Select(Fill).ToArray();
-        var count = Count(module, children);
+        var count = children.Any(HasSharing) ? CountDistinct(module, children) : Count(module, children);
         return module with
         {
             Children = new EquatableArray<ModuleSpec>(children),
@@ -57,5 +62,75 @@ internal static class ParameterCounter
         return total;
     }
 
-    private readonly record struct Counts(long Parameters, long Trainable, long Buffers);
+    private static bool HasSharing(ModuleSpec m) => m.SharedWith != null || m.Children.Any(HasSharing);
+
+    /// <summary>
+    /// Counts for a module whose subtree holds a shared instance: every distinct instance (by
+    /// <see cref="ModuleSpec.InstancePath"/>) contributes once. A module whose own count is self-contained
+    /// (catalog-counted built-in, or a subtree without sharing) contributes that count and is not entered.
+    /// </summary>
+    private static Counts? CountDistinct(ModuleSpec module, ModuleSpec[] children)
+    {
+        if (IsCatalogCounted(module)) return Count(module, children); // the catalog counts the whole layer
+        if (module.Origin == ModuleOrigin.Unresolved) return null;
+
+        var total = module.Origin == ModuleOrigin.Custom ? OwnTensors(module) : new Counts(0, 0, 0);
+        if (total is null) return null;
+        var seen = new HashSet<string>(StringComparer.Ordinal) { module.InstancePath };
+        foreach (var c in children)
+        {
+            var t = Distinct(c, seen);
+            if (t is null) return null;
+            total = total.Value + t.Value;
+        }
+        return total;
+    }
+
+    /// <summary>What the (already filled) <paramref name="m"/> adds beyond the instances in <paramref name="seen"/>.</summary>
+    private static Counts? Distinct(ModuleSpec m, HashSet<string> seen)
+    {
+        if (!seen.Add(m.InstancePath)) return new Counts(0, 0, 0); // the same instance, whole subtree included
+        if (m.Parameters < 0 || m.Trainable < 0 || m.Buffers < 0) return null;
+        bool selfContained = IsCatalogCounted(m)
+            || (!HasSharing(m) && m.DescendantsAndSelf().Skip(1).All(d => !seen.Contains(d.InstancePath)));
+        if (selfContained)
+        {
+            foreach (var d in m.DescendantsAndSelf().Skip(1)) seen.Add(d.InstancePath);
+            return new Counts(m.Parameters, m.Trainable, m.Buffers);
+        }
+
+        var total = m.Origin == ModuleOrigin.Custom ? OwnTensors(m) : new Counts(0, 0, 0);
+        if (total is null) return null;
+        foreach (var c in m.Children)
+        {
+            var t = Distinct(c, seen);
+            if (t is null) return null;
+            total = total.Value + t.Value;
+        }
+        return total;
+    }
+
+    private static bool IsCatalogCounted(ModuleSpec m) =>
+        m.Origin == ModuleOrigin.Builtin && LayerCatalog.TryGet(m.TypeName, out var def)
+        && def.Category != LayerCategory.Container && def.CountParameters(m.Args) is not null;
+
+    private static Counts? OwnTensors(ModuleSpec module)
+    {
+        var total = new Counts(0, 0, 0);
+        foreach (var t in module.Tensors)
+        {
+            long n = t.Elements;
+            if (n < 0) return null;
+            total = t.IsParameter
+                ? new Counts(total.Parameters + n, total.Trainable + (t.Trainable ? n : 0), total.Buffers)
+                : new Counts(total.Parameters, total.Trainable, total.Buffers + n);
+        }
+        return total;
+    }
+
+    private readonly record struct Counts(long Parameters, long Trainable, long Buffers)
+    {
+        public static Counts operator +(Counts a, Counts b) =>
+            new(a.Parameters + b.Parameters, a.Trainable + b.Trainable, a.Buffers + b.Buffers);
+    }
 }

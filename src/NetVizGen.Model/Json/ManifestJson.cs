@@ -76,6 +76,8 @@ public static class ManifestJson
             .Prop("params", m.Parameters)
             .Prop("trainable", m.Trainable)
             .Prop("buffers", m.Buffers);
+        // Only for a repeated occurrence of a shared instance: manifests without sharing are unchanged.
+        if (m.SharedWith != null) w.Prop("sharedWith", m.SharedWith);
         w.Name("args"); WriteArgs(w, m.Args);
         w.Name("source"); WriteSpan(w, m.Source);
         w.Name("tensors").StartArray();
@@ -104,7 +106,8 @@ public static class ManifestJson
         Source: ReadSpan(j["source"]),
         Tensors: (j["tensors"]?.Items ?? Array.Empty<JsonNode>()).Select(t => new TensorSpec(
             Str(t["name"]), (t["shape"]?.Items ?? Array.Empty<JsonNode>()).Select(d => d.Long).ToEquatableArray(),
-            t["parameter"]?.Bool ?? false, t["trainable"]?.Bool ?? false)).ToEquatableArray());
+            t["parameter"]?.Bool ?? false, t["trainable"]?.Bool ?? false)).ToEquatableArray(),
+        SharedWith: j["sharedWith"] is { IsNull: false } shared ? shared.String : null);
 
     private static void WriteFlowNode(JsonWriter w, FlowNodeSpec n)
     {

@@ -26,6 +26,11 @@ public enum ModuleOrigin
 /// <param name="Buffers">Buffer elements (e.g. BatchNorm running stats) in this module and below; -1 when unknown.</param>
 /// <param name="Source">Where the module was constructed, when known.</param>
 /// <param name="Tensors">Parameters and buffers registered directly on a custom module (not via child layers).</param>
+/// <param name="SharedWith">When this entry is the same module instance as an earlier entry of
+/// <c>named_modules()</c> (one object registered under several names, e.g. appended twice to a
+/// <c>Sequential</c> or held by two fields: shared weights), the path of that first occurrence; null for a
+/// module's first (or only) occurrence. TorchSharp lists every occurrence with its full subtree, but
+/// counts a shared instance's parameters once in any ancestor.</param>
 public sealed record ModuleSpec(
     string Path,
     string TypeName,
@@ -36,8 +41,13 @@ public sealed record ModuleSpec(
     long Trainable = -1,
     long Buffers = -1,
     SourceSpan? Source = null,
-    EquatableArray<TensorSpec> Tensors = default)
+    EquatableArray<TensorSpec> Tensors = default,
+    string? SharedWith = null)
 {
+    /// <summary>The path that identifies this module instance: <see cref="SharedWith"/> for a repeated
+    /// occurrence of a shared instance, otherwise <see cref="Path"/>.</summary>
+    public string InstancePath => SharedWith ?? Path;
+
     /// <summary>The last segment of <see cref="Path"/>; empty for the root.</summary>
     public string Name
     {

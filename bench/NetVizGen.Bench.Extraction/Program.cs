@@ -1,0 +1,164 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using NetVizGen.Extraction;
+using NetVizGen.Generator;
+using NetVizGen.Model.Analysis;
+
+// Extraction cost on the model zoo (sample-projects/ModelZoo/*.cs), median of N runs after warm-up:
+//  (a) full:        a fresh compilation (nothing bound yet) and a fresh generator driver: what a build pays;
+//  (b) incremental: the same driver after an unrelated edit (a new compilation with one file changed):
+//                   what the IDE pays per keystroke;
+//  (c) extraction:  ModelExtractor.Extract for every model, again on one compilation that has
+//                   already been extracted once (warm semantic models where the extractor keeps them).
+// Usage: dotnet run -c Release --project bench/NetVizGen.Bench.Extraction [-- iterations]
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+int iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
+
+var root = new DirectoryInfo(AppContext.BaseDirectory);
+while (root is not null && !File.Exists(Path.Combine(root.FullName, "NetVizGen.sln"))) root = root.Parent;
+if (root is null) throw new InvalidOperationException("NetVizGen.sln not found above " + AppContext.BaseDirectory);
+var zooDir = Path.Combine(root.FullName, "sample-projects", "ModelZoo");
+var files = Directory.GetFiles(zooDir, "*.cs", SearchOption.TopDirectoryOnly).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+
+var parse = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
+var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, path: f))
+    .Append(CSharpSyntaxTree.ParseText("global using System; global using System.Collections.Generic; global using System.Linq;", parse, path: "GlobalUsings.cs"))
+    .ToArray();
+var references = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
+    .Append(MetadataReference.CreateFromFile(typeof(TorchSharp.torch).Assembly.Location))
+    .ToImmutableArray();
+var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
+
+CSharpCompilation Fresh() => CSharpCompilation.Create("ModelZoo", trees, references, options);
+GeneratorDriver Driver() => CSharpGeneratorDriver.Create(new[] { new NetVizGenerator().AsSourceGenerator() },
+    parseOptions: parse, driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+// Sanity: every [Diagram] of the zoo produces a manifest, and no NVG warning or error.
+var check = Driver().RunGenerators(Fresh());
+var checkResult = check.GetRunResult();
+var targets = checkResult.Results.Single().TrackedSteps[NetVizGenerator.StepNames.Targets]
+    .SelectMany(s => s.Outputs).Select(o => (DiagramTarget)o.Value).ToArray();
+int manifests = checkResult.GeneratedTrees.Count(t => t.FilePath.Contains("NetVizGen.Model.", StringComparison.Ordinal) || t.FilePath.Contains("Manifest", StringComparison.Ordinal));
+var bad = checkResult.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+if (bad.Count > 0) throw new InvalidOperationException("the zoo has NVG warnings: " + string.Join("\n", bad));
+Console.WriteLine($"zoo: {files.Length} files, {targets.Length} [Diagram] models, {checkResult.GeneratedTrees.Length} generated files");
+Console.WriteLine($"machine: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+Console.WriteLine($"iterations: {iterations} (+ warm-up), median [min–max] ms");
+Console.WriteLine();
+
+// (a) full generator run over a fresh compilation.
+var full = Measure(iterations, () =>
+{
+    var c = Fresh();
+    var sw = Stopwatch.StartNew();
+    Driver().RunGenerators(c);
+    return sw.Elapsed.TotalMilliseconds;
+});
+
+// (b) incremental: one driver, each run sees a compilation with an unrelated file edited.
+var incDriver = Driver().RunGenerators(Fresh());
+var incCompilation = Fresh().AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Scratch; static class Edit { const int V = 0; }", parse, path: "Edit.cs"));
+incDriver = incDriver.RunGenerators(incCompilation);
+int edit = 0;
+var incremental = Measure(iterations, () =>
+{
+    var old = incCompilation.SyntaxTrees.Single(t => t.FilePath == "Edit.cs");
+    edit++;
+    var next = incCompilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText($"namespace Scratch; static class Edit {{ const int V = {edit}; }}", parse, path: "Edit.cs"));
+    incCompilation = next;
+    var sw = Stopwatch.StartNew();
+    incDriver = incDriver.RunGenerators(next);
+    return sw.Elapsed.TotalMilliseconds;
+});
+
+// (c) extraction alone, repeated on one compilation.
+var warm = Fresh();
+foreach (var t in targets) ModelExtractor.Extract(t, warm, default);
+var extraction = Measure(iterations, () =>
+{
+    var sw = Stopwatch.StartNew();
+    foreach (var t in targets) ModelExtractor.Extract(t, warm, default);
+    return sw.Elapsed.TotalMilliseconds;
+});
+
+// Where the time of (a) goes: extraction on a fresh compilation, then analysis of the extracted specs.
+var coldExtraction = Measure(iterations, () =>
+{
+    var c = Fresh();
+    var sw = Stopwatch.StartNew();
+    foreach (var t in targets) ModelExtractor.Extract(t, c, default);
+    return sw.Elapsed.TotalMilliseconds;
+});
+var specs = targets.Select(t => ModelExtractor.Extract(t, warm, default)).ToArray();
+var analysis = Measure(iterations, () =>
+{
+    var sw = Stopwatch.StartNew();
+    foreach (var s in specs) ShapeAnalysis.Run(s);
+    return sw.Elapsed.TotalMilliseconds;
+});
+// Roslyn alone: binding every method body of the zoo once (a lower bound of what any extractor pays cold).
+var binding = Measure(iterations, () =>
+{
+    var c = Fresh();
+    var sw = Stopwatch.StartNew();
+    foreach (var tree in c.SyntaxTrees)
+    {
+        var model = c.GetSemanticModel(tree);
+        foreach (var body in tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax>())
+            model.GetOperation(body);
+    }
+    return sw.Elapsed.TotalMilliseconds;
+});
+
+// One full run, broken down by the driver's own step timings.
+{
+    var c = Fresh();
+    var sw = Stopwatch.StartNew();
+    var d = Driver().RunGenerators(c);
+    var total = sw.Elapsed.TotalMilliseconds;
+    var timing = d.GetTimingInfo();
+    var run = d.GetRunResult().Results.Single();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one full run: {total:F1} ms wall, driver {timing.ElapsedTime.TotalMilliseconds:F1} ms, generator {timing.GeneratorTimes.Single().ElapsedTime.TotalMilliseconds:F1} ms"));
+    foreach (var (name, steps) in run.TrackedSteps.OrderBy(k => k.Key, StringComparer.Ordinal))
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  step {name}: {steps.Length} runs, {steps.Sum(s => s.ElapsedTime.TotalMilliseconds):F1} ms"));
+    Console.WriteLine();
+}
+
+Console.WriteLine("| Measurement | Median ms | Min–max ms | CPU ms/run |");
+Console.WriteLine("|---|---:|---:|---:|");
+Row("(a) full generator run, fresh compilation", full);
+Row("(b) incremental re-run after an unrelated edit", incremental);
+Row("(c) extraction alone, same compilation again", extraction);
+Row("    extraction alone, fresh compilation", coldExtraction);
+Row("    shape analysis alone (all models)", analysis);
+Row("    Roslyn: bind every method body of the zoo once", binding);
+
+static void Row(string name, Sample s) =>
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Median(s.Wall):F1} | {s.Wall.Min():F1}–{s.Wall.Max():F1} | {s.CpuPerRun:F1} |"));
+
+static double Median(double[] xs)
+{
+    var s = xs.OrderBy(x => x).ToArray();
+    return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
+}
+
+static Sample Measure(int n, Func<double> run)
+{
+    for (int i = 0; i < 3; i++) run(); // warm-up: JIT, tiering
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    var result = new double[n];
+    var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+    for (int i = 0; i < n; i++) result[i] = run();
+    var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / n;
+    return new Sample(result, cpu);
+}
+
+/// <summary>Wall-clock times of each run, and the process CPU time per run (all threads, GC included):
+/// the CPU figure is what the work costs when the shared machine is busy with other jobs.</summary>
+record Sample(double[] Wall, double CpuPerRun);
