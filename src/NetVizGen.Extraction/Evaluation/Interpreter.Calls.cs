@@ -195,9 +195,27 @@ internal sealed partial class Interpreter
     public ModuleValue ConstructModule(INamedTypeSymbol type, IMethodSymbol ctor, List<Value> args, SyntaxNode site)
     {
         var module = new ModuleValue(type.Name, ModuleOrigin.Custom, type, Spans.Of(site));
+        RecordConstructorArguments(module, ctor, args);
         RunConstructor(module, type, ctor, args);
         CheckRegistration(module);
         return module;
+    }
+
+    /// <summary>
+    /// Keeps a custom block's plain constructor arguments (numbers, flags, strings, tuples): they are
+    /// its configuration, shown on block cards and compared when repeated blocks are folded.
+    /// Factories, modules and values unknown at compile time are left out.
+    /// </summary>
+    private static void RecordConstructorArguments(ModuleValue module, IMethodSymbol ctor, List<Value> args)
+    {
+        var parameters = ctor.OriginalDefinition.Parameters;
+        for (int i = 0; i < parameters.Length && i < args.Count; i++)
+        {
+            if (args[i] is not (PrimValue { IsNull: false } or TupleValue or ListValue)) continue;
+            var arg = ValueConversions.ToArg(args[i]);
+            if (arg.IsUnknown) continue;
+            module.Args.Add(new ArgSpec(parameters[i].Name, arg));
+        }
     }
 
     /// <summary>Runs a constructor the way C# does: this(...) chains, or field initialisers, then base(...), then the body.</summary>

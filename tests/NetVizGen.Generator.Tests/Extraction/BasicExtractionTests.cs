@@ -124,4 +124,31 @@ public class BasicExtractionTests
         var stem = model.Flow.Nodes.Single(n => n.ModulePath == "stem");
         Assert.Equal(new[] { bn.Id, stem.Id }, add.Inputs.ToArray()); // the skip connection comes from the block's input
     }
+
+    [Fact]
+    public void A_custom_block_keeps_its_plain_constructor_arguments_as_its_configuration()
+    {
+        var model = Single(Usings + """
+            public sealed class Block : Module<Tensor, Tensor>
+            {
+                private readonly Module<Tensor, Tensor> conv;
+                public Block(long inChannels, long outChannels, int stride = 1, Func<long, Module<Tensor, Tensor>>? norm = null) : base("Block")
+                {
+                    conv = Conv2d(inChannels, outChannels, 3, stride: stride, padding: 1);
+                    RegisterComponents();
+                }
+                public override Tensor forward(Tensor x) => conv.forward(x);
+            }
+
+            [Diagram(Input = "N,3,32,32")]
+            public sealed class Net : Module<Tensor, Tensor>
+            {
+                private readonly Block block = new Block(3, 8, stride: 2, norm: c => BatchNorm2d(c));
+                public Net() : base("Net") { RegisterComponents(); }
+                public override Tensor forward(Tensor x) => block.forward(x);
+            }
+            """);
+        var block = model.Root.Children.Single();
+        Assert.Equal("inChannels=3 outChannels=8 stride=2", string.Join(" ", block.Args.Select(a => a.Name + "=" + a.Value)));
+    }
 }
