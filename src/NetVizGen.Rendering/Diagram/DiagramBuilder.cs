@@ -59,11 +59,14 @@ internal sealed class DiagramBuilder
         var externalInputs = new Dictionary<int, DiagramNode>();
         foreach (var n in flow)
         {
-            if (!Inside(n)) continue;
+            if (!Inside(n) || IsSelector(n)) continue;
             var unit = Resolve(n);
             _unitOf[n.Id] = unit;
-            foreach (var input in n.Inputs)
+            foreach (var selected in n.Inputs)
             {
+                // An output selector (LSTM's output of (output, h, c)) is not drawn: the edge comes
+                // from the producer and carries the selected output's shape.
+                var input = ProducerOf(selected, byId);
                 DiagramNode? src = _unitOf.TryGetValue(input, out var u) ? u : null;
                 if (src is null)
                 {
@@ -74,21 +77,33 @@ internal sealed class DiagramBuilder
                         externalInputs[input] = src;
                     }
                 }
-                AddEdge(src, unit, byId.TryGetValue(input, out var i) ? i.Shape : "");
+                AddEdge(src, unit, byId.TryGetValue(selected, out var i) ? i.Shape : "");
             }
         }
         if (IsBlockPage) AddBlockOutputs(flow);
+    }
+
+    private static bool IsSelector(FlowNodeSpec n) => n.Kind == FlowNodeKind.Op && n.Name == "getitem" && n.Inputs.Count == 1;
+
+    private static int ProducerOf(int id, Dictionary<int, FlowNodeSpec> byId)
+    {
+        while (byId.TryGetValue(id, out var n) && IsSelector(n)) id = n.Inputs[0];
+        return id;
     }
 
     // A block page ends in an Output node fed by whatever the rest of the model consumes.
     private void AddBlockOutputs(IReadOnlyList<FlowNodeSpec> flow)
     {
         var fed = new List<FlowNodeSpec>();
+        var byId = flow.ToDictionary(n => n.Id);
         foreach (var n in flow)
         {
             if (Inside(n)) continue;
-            foreach (var input in n.Inputs)
-                if (_unitOf.ContainsKey(input) && !fed.Any(f => f.Id == input)) fed.Add(flow.First(f => f.Id == input));
+            foreach (var selected in n.Inputs)
+            {
+                var input = ProducerOf(selected, byId);
+                if (_unitOf.ContainsKey(input) && !fed.Any(f => f.Id == input)) fed.Add(byId[input]);
+            }
         }
         if (fed.Count == 0 && _unitOf.Count > 0) fed.Add(flow.Last(f => _unitOf.ContainsKey(f.Id)));
         for (int k = 0; k < fed.Count; k++)

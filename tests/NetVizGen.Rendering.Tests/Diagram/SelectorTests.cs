@@ -1,0 +1,31 @@
+using NetVizGen.Model.Specs;
+using NetVizGen.Rendering.Diagram;
+using static NetVizGen.Rendering.Tests.TestModels.SpecBuilder;
+
+namespace NetVizGen.Rendering.Tests.Diagram;
+
+/// <summary>Output selectors (one output of LSTM's (output, h, c)) are edges, not boxes.</summary>
+public class SelectorTests
+{
+    [Fact]
+    public void A_selected_output_is_drawn_as_an_edge_from_the_producer_with_its_own_shape()
+    {
+        var b = new TestModels.SpecBuilder();
+        int x = b.Input("x", "N×64×32");
+        int lstm = b.Module("lstm", "(N×64×128, 2×N×128, 2×N×128)", "", x);
+        int out0 = b.Op("getitem", "N×64×128", "", lstm);
+        b.Op("getitem", "2×N×128", "", lstm); // h: selected but never used
+        int fc = b.Module("fc", "N×64×65", "", out0);
+        b.Output("N×64×65", fc);
+        var root = Node("", "CharLstm", ModuleOrigin.Custom, [], Leaf("lstm", "LSTM", 215040), Leaf("fc", "Linear", 8385));
+        var model = new ModelSpec("CharLstm", "CharLstm", "CharLstm", FlowDirection.TopDown, "N,64", -1, root, b.Flow, EquatableArray<NoteSpec>.Empty, null);
+
+        var g = DiagramBuilder.Build(model, root, -1, new BlockCatalog(root), "CharLstm", "");
+
+        Assert.DoesNotContain(g.Nodes, n => n.Label.Contains("getitem"));
+        Assert.Equal(4, g.Nodes.Count); // input, lstm, fc, output
+        var lstmNode = g.Nodes.Single(n => n.Label.StartsWith("LSTM", StringComparison.Ordinal) || n.Id.Contains("lstm"));
+        var edge = Assert.Single(g.Edges, e => e.Source == lstmNode.Id);
+        Assert.Equal("N×64×128", edge.Shape);
+    }
+}
