@@ -32,6 +32,25 @@ internal sealed partial class Interpreter
 
     private static bool IsTensorLike(Value v) => v is TensorValue or MultiTensorValue;
 
+    private readonly Dictionary<(int, string), TensorValue> _parameterNodes = new();
+
+    /// <summary>
+    /// While tracing, a module's own Parameter or buffer (a class token, a positional embedding)
+    /// read in forward becomes a source node of the flow, once per (instance, field).
+    /// </summary>
+    private Value TracedTensor(ModuleValue owner, string field, Value value)
+    {
+        if (Graph is null || value is not ConstTensorValue tensor) return value;
+        if (_parameterNodes.TryGetValue((owner.InstanceId, field), out var known)) return known;
+        var path = Graph.PathOf(owner) ?? "";
+        var name = path.Length == 0 ? field : path + "." + field;
+        var args = new List<ArgSpec> { new("name", ArgValue.FromString(name)) };
+        if (tensor.Shape is { } dims) args.Add(new ArgSpec("shape", ArgValue.FromTuple(dims.Select(ArgValue.FromInt))));
+        var node = new TensorValue(Graph.Add(FlowNodeKind.Op, "parameter", "", Array.Empty<int>(), args, null));
+        _parameterNodes[(owner.InstanceId, field)] = node;
+        return node;
+    }
+
     private int TensorId(Value v, SourceSpan? site) => v switch
     {
         TensorValue t => t.NodeId,

@@ -79,6 +79,9 @@ public static class ShapeAnalysis
                 return new Outcome(ctx.InputsOf(node, expandLists: false) ?? (IReadOnlyList<Shape>)Array.Empty<Shape>(), 0, node.Name);
             case FlowNodeKind.Module:
                 return EvaluateModule(node, ctx);
+            case FlowNodeKind.Op when node.Name == "parameter" && node.Inputs.Count == 0 && OpCatalog.TryGet("parameter", out var parameter):
+                // A module's own Parameter or buffer used in forward: a source whose shape was declared.
+                return new Outcome(parameter.InferShape(node.Args, Array.Empty<Shape>()).Outputs.ToArray(), 0, parameter.Summary(node.Args));
             case FlowNodeKind.Op when node.Name == "getitem" && node.Inputs.Count == 1:
                 // The extractor's selector of one output of a multi-output producer (LSTM, chunk):
                 // it passes every output on, and Select keeps the one at OutputIndex.

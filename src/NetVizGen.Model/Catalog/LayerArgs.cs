@@ -133,7 +133,9 @@ internal sealed class LayerArgs
         var v = Get(name);
         if (v is null || v.IsUnknown) return "?";
         if (v.Kind == ArgKind.Float) return v.Float.ToString("0.####", CultureInfo.InvariantCulture);
-        return v.ToString();
+        // Sizes read in forward are stored as references to a flow node ("#3.size(0)"); readers
+        // know them as x.size(0), so the node id is not shown.
+        return System.Text.RegularExpressions.Regex.Replace(v.ToString(), @"#\d+\.", "");
     }
 
     private static long[]? Repeat(long? value, int n) => value is long x ? Enumerable.Repeat(x, n).ToArray() : null;

@@ -151,4 +151,26 @@ public class BasicExtractionTests
         var block = model.Root.Children.Single();
         Assert.Equal("inChannels=3 outChannels=8 stride=2", string.Join(" ", block.Args.Select(a => a.Name + "=" + a.Value)));
     }
+
+    [Fact]
+    public void A_parameter_field_read_in_forward_is_a_source_node_with_its_declared_shape()
+    {
+        var model = Single(Usings + """
+            [Diagram(Input = "N,16,64")]
+            public sealed class Embed : Module<Tensor, Tensor>
+            {
+                private readonly Parameter pos = Parameter(torch.zeros(1, 16, 64));
+                private readonly Module<Tensor, Tensor> norm = LayerNorm(64);
+                public Embed() : base("Embed") { RegisterComponents(); }
+                public override Tensor forward(Tensor x) => norm.forward(x + pos);
+            }
+            """);
+        var pos = model.Flow.Nodes.Single(n => n.Name == "parameter");
+        Assert.Empty(pos.Inputs);
+        Assert.Equal("1×16×64", pos.Shape);
+        var add = model.Flow.Nodes.Single(n => n.Kind == FlowNodeKind.Merge);
+        Assert.Contains(pos.Id, add.Inputs);
+        Assert.Equal("N×16×64", add.Shape);
+        Assert.Equal(64 * 16 + 128, model.Root.Parameters);
+    }
 }

@@ -37,6 +37,10 @@ internal static class ReshapeOps
             if (x[0].NormalizeAxis(d) is not int axis) return ShapeResult.Fail(ShapeOps.Axis("select", x[0], d));
             return ShapeResult.Ok(Shape.Of(x[0].Dims.Where((_, i) => i != axis)));
         }, a => a.Show("dim") + "," + a.Show("index"), List(Int("dim", 0)));
+        // A Parameter or buffer of a module used directly in forward (a class token, a positional
+        // embedding): a source of the data flow whose shape the extractor knows from its creation.
+        yield return new OpDef("parameter", LayerCategory.Other, (a, _) => ParameterShape(a),
+            a => a.Get("name") is { Kind: NetVizGen.Model.Specs.ArgKind.String } n ? n.Text : null);
         yield return Op("narrow", (a, x) =>
         {
             if (a.Long("dim") is not long d || a.Long("length") is not long len) return ShapeResult.Unknown("narrow arguments are not known");
@@ -49,6 +53,10 @@ internal static class ReshapeOps
             yield return new OpDef(name, LayerCategory.Other, (a, x) => x.Count > 1 ? ShapeOps.Broadcast(name, x) : Reduce(name, a, x[0], pair: !name.StartsWith("arg", StringComparison.Ordinal)),
                 null, List(Bool("keepdim", false), Null("dim")));
     }
+
+    /// <summary>The declared shape of a parameter node (<c>shape</c> argument), when known.</summary>
+    internal static ShapeResult ParameterShape(LayerArgs a) =>
+        a.List("shape") is { Length: > 0 } dims ? ShapeResult.Ok(Shape.Of(dims.Select(d => (Dim)d))) : ShapeResult.Unknown("parameter shape is not known");
 
     /// <summary>"dim 1" or "dims (1, 2)"; nothing when the op reduces every dimension.</summary>
     private static string? ReduceLabel(LayerArgs a)
