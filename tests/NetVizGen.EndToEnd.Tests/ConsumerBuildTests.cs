@@ -106,4 +106,22 @@ public sealed class ConsumerBuildTests
         Assert.Matches(@"Broken\.cs\(8,\d+\): error NVG0\d{3}", result.Output);
         Assert.DoesNotContain("CS8785", result.Output);
     }
+
+    [Fact]
+    public void Design_time_builds_and_NetVizGenEnabled_false_write_nothing_and_NetVizGenOutputPath_moves_the_docs()
+    {
+        var dir = _feed.NewConsumer("Settings");
+        File.WriteAllText(Path.Combine(dir, "LeNet5.cs"), Models.WithClasses(Models.LeNet5, 10));
+        _feed.AddPackages(dir);
+
+        DotNet.Run(dir, "build", "-p:DesignTimeBuild=true").ShouldSucceed("design-time build");
+        Assert.False(Directory.Exists(Path.Combine(dir, "docs")), "a design-time build wrote docs");
+
+        DotNet.Run(dir, "build", "-p:NetVizGenEnabled=false").ShouldSucceed("build with NetVizGenEnabled=false");
+        Assert.False(Directory.Exists(Path.Combine(dir, "docs")), "NetVizGenEnabled=false still wrote docs");
+
+        DotNet.Run(dir, "build", "-p:NetVizGenOutputPath=architecture/").ShouldSucceed("build with NetVizGenOutputPath");
+        Assert.True(File.Exists(Path.Combine(dir, "architecture", "LeNet5.svg")));
+        Assert.False(Directory.Exists(Path.Combine(dir, "docs")));
+    }
 }
