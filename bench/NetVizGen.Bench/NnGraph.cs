@@ -5,7 +5,7 @@ using NetVizGen.Layout;
 
 namespace NetVizGen.Bench;
 
-/// <summary>Reads the shared corpus format nngraph/1 and writes nnlayout/1 (see /work/shared/bench/FORMAT.md).</summary>
+/// <summary>Reads the shared corpus format nngraph/1 and writes nnlayout/1 (see ../shared/bench/FORMAT.md).</summary>
 internal static class NnGraph
 {
     /// <summary>Title band given to every cluster: the shared bench's clusterLabelH.</summary>

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Our layouts beside the anchors': same graphs, same metrics (the shared metrics.mjs), plus the targets.
-//   node bench/NetVizGen.Bench/compare.mjs /work/shared/bench OUT_DIR TIMING.md
+//   node bench/NetVizGen.Bench/compare.mjs ../shared/bench OUT_DIR TIMING.md
 // OUT_DIR holds our nnlayout/1 files (from `NetVizGen.Bench layout`), TIMING.md the output of `NetVizGen.Bench timing`.
 import fs from 'node:fs';
 import path from 'node:path';

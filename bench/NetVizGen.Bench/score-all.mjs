@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Scores every layout in OUT_DIR against the shared corpus with the shared metrics, as a markdown table.
-//   node bench/NetVizGen.Bench/score-all.mjs /work/shared/bench OUT_DIR
+//   node bench/NetVizGen.Bench/score-all.mjs ../shared/bench OUT_DIR
 import fs from 'node:fs';
 import path from 'node:path';
 const [benchDir, outDir] = process.argv.slice(2);
