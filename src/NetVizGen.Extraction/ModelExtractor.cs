@@ -17,6 +17,14 @@ public static class ModelExtractor
 {
     /// <summary>The phases, in order.</summary>
     public static ModelSpec Extract(DiagramTarget target, Compilation compilation, CancellationToken cancellation)
+        => Extract(target, compilation, cancellation, null);
+
+    /// <summary>
+    /// <see cref="Extract(DiagramTarget, Compilation, CancellationToken)"/>, adding to
+    /// <paramref name="treesRead"/> every syntax tree whose syntax, semantic model or operations the
+    /// extraction used (for <see cref="Incremental.ExtractionCache"/>).
+    /// </summary>
+    internal static ModelSpec Extract(DiagramTarget target, Compilation compilation, CancellationToken cancellation, ISet<SyntaxTree>? treesRead)
     {
         var notes = new NoteCollector();
         var id = string.IsNullOrWhiteSpace(target.Name) ? target.DefaultId : target.Name!;
@@ -38,7 +46,15 @@ public static class ModelExtractor
             return Result(empty, FlowSpec.Empty);
         }
 
-        var interpreter = new Interpreter(compilation, notes, ExtractionLimits.Default, cancellation);
+        var interpreter = new Interpreter(compilation, notes, ExtractionLimits.Default, cancellation, treesRead);
+        // The model's own declarations (every partial part, and so the [Diagram] attribute's tree) are
+        // read whatever path the evaluation takes.
+        foreach (var r in type.DeclaringSyntaxReferences) interpreter.Read(r.SyntaxTree);
+        if (target.MethodName is not null)
+        {
+            foreach (var m in type.GetMembers(target.MethodName))
+                foreach (var r in m.DeclaringSyntaxReferences) interpreter.Read(r.SyntaxTree);
+        }
         try
         {
             // 1. Construction: run the constructor or factory with compile-time values.
@@ -106,7 +122,8 @@ public static class ModelExtractor
                 target.Source);
             return null;
         }
-        var site = ctor.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() ?? type.DeclaringSyntaxReferences.First().GetSyntax();
+        var siteRef = ctor.DeclaringSyntaxReferences.FirstOrDefault() ?? type.DeclaringSyntaxReferences.First();
+        var site = interpreter.SyntaxOf(siteRef);
         return interpreter.ConstructModule(type, ctor, Pad(ctor, arguments), site);
     }
 

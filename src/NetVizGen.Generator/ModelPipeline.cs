@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using NetVizGen.Extraction;
 using NetVizGen.Extraction.Diagnostics;
+using NetVizGen.Extraction.Incremental;
 using NetVizGen.Model.Specs;
 
 namespace NetVizGen.Generator;
@@ -13,8 +14,10 @@ internal static class ModelPipeline
     {
         // Every formatting call below uses the invariant culture explicitly (analyzers may not switch
         // the thread culture, RS1035); the tests run the generator under de-DE and tr-TR to prove it.
-        var model = ModelExtractor.Extract(target, compilation, cancellation);
-        return ModelAnalysis.Run(model);
+        // Across compilations (the IDE makes one per keystroke) the result is re-used when no edit can
+        // have changed this model; see ExtractionCache for the conditions. Analysis is a pure function
+        // of the extracted model, so the analysed result is what is cached.
+        return ExtractionCache.GetOrExtract(target, compilation, ModelAnalysis.Run, cancellation);
     }
 
     /// <summary>Models with distinct ids (the first wins; duplicates are reported by <see cref="AllNotes"/>).</summary>

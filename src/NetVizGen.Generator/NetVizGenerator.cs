@@ -9,9 +9,10 @@ namespace NetVizGen.Generator;
 
 /// <summary>
 /// The NetVizGen incremental generator. Pipeline:
-/// attribute targets (syntax stage, cached per file) → models (extraction + analysis, re-run on any
-/// compilation change because blocks and helpers live in other files, but compared by value so
-/// nothing downstream runs when the model did not change) → manifest sources and diagnostics.
+/// attribute targets (syntax stage, cached per file) → models (extraction + analysis, run on any
+/// compilation change because blocks and helpers live in other files; <c>ExtractionCache</c> returns the
+/// previous model when the edit cannot have changed it, and results are compared by value so nothing
+/// downstream runs when the model did not change) → manifest sources and diagnostics.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class NetVizGenerator : IIncrementalGenerator

@@ -121,7 +121,7 @@ internal sealed partial class Interpreter
     {
         foreach (var r in method.OriginalDefinition.DeclaringSyntaxReferences)
         {
-            var syntax = r.GetSyntax(_cancellation);
+            var syntax = SyntaxOf(r);
             SyntaxNode? target = syntax switch
             {
                 MethodDeclarationSyntax m => m,
@@ -226,7 +226,7 @@ internal sealed partial class Interpreter
         for (int i = 0; i < parameters.Length; i++)
             frame.Declare(parameters[i], i < args.Count ? args[i] : DefaultParameter(parameters[i]));
 
-        var declaration = ctor.DeclaringSyntaxReferences.Select(r => r.GetSyntax(_cancellation)).OfType<ConstructorDeclarationSyntax>().FirstOrDefault();
+        var declaration = ctor.DeclaringSyntaxReferences.Select(r => SyntaxOf(r)).OfType<ConstructorDeclarationSyntax>().FirstOrDefault();
         if (declaration is null)
         {
             // Implicit or primary constructor: parameters are visible to field initialisers.
@@ -280,7 +280,7 @@ internal sealed partial class Interpreter
             if (member.IsStatic) continue;
             foreach (var r in member.DeclaringSyntaxReferences)
             {
-                var syntax = r.GetSyntax(_cancellation);
+                var syntax = SyntaxOf(r);
                 EqualsValueClauseSyntax? init = syntax switch
                 {
                     VariableDeclaratorSyntax v when member is IFieldSymbol => v.Initializer,

@@ -51,7 +51,7 @@ internal sealed partial class Interpreter
         Value result = Value.Unknown;
         foreach (var syntaxRef in field.DeclaringSyntaxReferences)
         {
-            if (syntaxRef.GetSyntax(_cancellation) is VariableDeclaratorSyntax { Initializer: { } init } decl)
+            if (SyntaxOf(syntaxRef) is VariableDeclaratorSyntax { Initializer: { } init } decl)
             {
                 var op = OperationFor(init);
                 if (op is IFieldInitializerOperation fi) result = Eval(fi.Value, new Frame(null, null));
@@ -95,11 +95,11 @@ internal sealed partial class Interpreter
         return TracingProperty(receiver, p, frame) ?? Value.Unknown;
     }
 
-    private static bool IsAutoProperty(IPropertySymbol prop)
+    private bool IsAutoProperty(IPropertySymbol prop)
     {
         foreach (var r in prop.DeclaringSyntaxReferences)
         {
-            if (r.GetSyntax() is PropertyDeclarationSyntax pd)
+            if (SyntaxOf(r) is PropertyDeclarationSyntax pd)
             {
                 if (pd.ExpressionBody is not null) return false;
                 if (pd.AccessorList is null) return false;

@@ -27,9 +27,12 @@ internal sealed partial class Interpreter
     private int _depth;
     private Value _returnValue = Value.Unknown;
 
-    public Interpreter(Compilation compilation, NoteCollector notes, ExtractionLimits limits, CancellationToken cancellation)
+    private readonly ISet<SyntaxTree>? _treesRead;
+
+    public Interpreter(Compilation compilation, NoteCollector notes, ExtractionLimits limits, CancellationToken cancellation, ISet<SyntaxTree>? treesRead = null)
     {
         _compilation = compilation;
+        _treesRead = treesRead;
         _cache = CompilationCache.For(compilation);
         Notes = notes;
         _limits = limits;
@@ -306,8 +309,29 @@ internal sealed partial class Interpreter
         return text.Length > 80 ? text.Substring(0, 77) + "..." : text;
     }
 
-    internal SemanticModel ModelFor(SyntaxTree tree) => _cache.Model(tree);
+    // Every read of syntax, semantic models or operations goes through the three members below, so the
+    // extraction cache (Incremental/ExtractionCache) knows every tree a model depends on beyond declarations.
+
+    /// <summary>Records that the extraction depends on the text of <paramref name="tree"/>.</summary>
+    internal void Read(SyntaxTree tree) => _treesRead?.Add(tree);
+
+    internal SemanticModel ModelFor(SyntaxTree tree)
+    {
+        Read(tree);
+        return _cache.Model(tree);
+    }
+
+    /// <summary>The declaring syntax of a symbol, recording its tree.</summary>
+    internal SyntaxNode SyntaxOf(SyntaxReference reference)
+    {
+        Read(reference.SyntaxTree);
+        return reference.GetSyntax(_cancellation);
+    }
 
     /// <summary>The operation tree of <paramref name="node"/>, bound once per compilation (shared by every model).</summary>
-    internal IOperation? OperationFor(SyntaxNode node) => _cache.Operation(node, _cancellation);
+    internal IOperation? OperationFor(SyntaxNode node)
+    {
+        Read(node.SyntaxTree);
+        return _cache.Operation(node, _cancellation);
+    }
 }

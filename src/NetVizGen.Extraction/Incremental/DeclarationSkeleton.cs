@@ -1,0 +1,176 @@
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace NetVizGen.Extraction.Incremental;
+
+/// <summary>
+/// A stable 64-bit hash (FNV-1a over each token's kind and text) of everything in a syntax tree that
+/// can change how <em>another</em> file binds: every token except the bodies of methods,
+/// constructors, destructors, operators, conversion operators, accessors (and expression-bodied
+/// properties and indexers), local functions and lambdas. Field, property and enum initialisers,
+/// default parameter values, attributes, usings (global ones too), base lists, constructor
+/// initialisers and member signatures stay in: a <c>const</c> in another file can change a model.
+/// </summary>
+/// <remarks>
+/// Why bodies may be left out: C# never infers a declaration from a member body (no inferred return
+/// or field types), so the body of a method can only matter to a model whose extraction evaluated
+/// it, and such a tree is in the extraction's read set (compared by identity, which covers its
+/// bodies). Conservative choices, each a possible miss, never a stale hit:
+/// - a skipped body leaves a marker, so <c>M();</c> and <c>M() =&gt; x;</c> (extern/partial/abstract vs
+///   implemented) and auto vs computed accessors hash differently;
+/// - top-level statements are kept whole (the synthesized <c>Main</c>'s return type is inferred from
+///   them, lambdas included);
+/// - an accessor body that mentions <c>field</c> adds a marker (a backing field changes the property);
+/// - every preprocessor directive of the tree, bodies included, is hashed (<c>#nullable</c> inside a
+///   body changes the annotations of the declarations after it).
+/// Trivia (comments, whitespace) is ignored. Cached per tree object, weakly (a tree is immutable).
+/// </remarks>
+internal static class DeclarationSkeleton
+{
+    private const ulong OffsetBasis = 14695981039346656037UL;
+    private const ulong Prime = 1099511628211UL;
+    private const int BodyMarker = -1;
+    private const int FieldKeywordMarker = -2;
+    private const int DirectivesMarker = -3;
+
+    private sealed class Box
+    {
+        public Box(ulong value) => Value = value;
+        public readonly ulong Value;
+    }
+
+    private static readonly ConditionalWeakTable<SyntaxTree, Box> s_trees = new();
+    private static readonly ConditionalWeakTable<Compilation, Box> s_compilations = new();
+
+    /// <summary>The skeleton hash of one tree, computed once per tree object.</summary>
+    public static ulong Of(SyntaxTree tree, CancellationToken cancellation)
+    {
+        if (s_trees.TryGetValue(tree, out var box)) return box.Value;
+        var value = Compute(tree.GetRoot(cancellation), cancellation);
+        return s_trees.GetValue(tree, _ => new Box(value)).Value;
+    }
+
+    /// <summary>
+    /// The combined hash of every tree of the compilation, in order, with its path: equal only when no
+    /// declaration anywhere changed (a new overload, type or extension in any file changes it).
+    /// </summary>
+    public static ulong Of(Compilation compilation, CancellationToken cancellation)
+    {
+        if (s_compilations.TryGetValue(compilation, out var box)) return box.Value;
+        ulong h = OffsetBasis;
+        int count = 0;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            h = Add(h, tree.FilePath);
+            h = Add(h, Of(tree, cancellation));
+            count++;
+        }
+        h = Add(h, (ulong)count);
+        var value = h;
+        return s_compilations.GetValue(compilation, _ => new Box(value)).Value;
+    }
+
+    internal static ulong Compute(SyntaxNode root, CancellationToken cancellation)
+    {
+        ulong h = OffsetBasis;
+        // Explicit stack: deeply nested expressions must not overflow the compiler's stack.
+        var stack = new Stack<SyntaxNodeOrToken>();
+        stack.Push(root);
+        int visited = 0;
+        while (stack.Count > 0)
+        {
+            if ((++visited & 0xFFF) == 0) cancellation.ThrowIfCancellationRequested();
+            var item = stack.Pop();
+            if (item.IsToken)
+            {
+                var token = item.AsToken();
+                h = Add(h, (ulong)(uint)token.RawKind);
+                h = Add(h, token.Text);
+                continue;
+            }
+            var node = item.AsNode()!;
+            if (node is GlobalStatementSyntax)
+            {
+                // Kept whole, lambdas and local functions included (see remarks).
+                foreach (var token in node.DescendantTokens())
+                {
+                    h = Add(h, (ulong)(uint)token.RawKind);
+                    h = Add(h, token.Text);
+                }
+                continue;
+            }
+            if (IsSkippedBody(node))
+            {
+                h = Add(h, unchecked((ulong)BodyMarker));
+                if (node.Parent is AccessorDeclarationSyntax or ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax }
+                    && MentionsField(node))
+                    h = Add(h, unchecked((ulong)FieldKeywordMarker));
+                continue;
+            }
+            var children = node.ChildNodesAndTokens();
+            for (int i = children.Count - 1; i >= 0; i--) stack.Push(children[i]);
+        }
+
+        if (root.ContainsDirectives)
+        {
+            h = Add(h, unchecked((ulong)DirectivesMarker));
+            foreach (var trivia in root.DescendantTrivia(static n => n.ContainsDirectives, descendIntoTrivia: false))
+            {
+                if (!trivia.IsDirective) continue;
+                h = Add(h, (ulong)(uint)trivia.RawKind);
+                h = Add(h, trivia.ToString().Trim());
+            }
+        }
+        return h;
+    }
+
+    /// <summary>A body whose text cannot change any declaration: method-like, accessor, local function or lambda body.</summary>
+    private static bool IsSkippedBody(SyntaxNode node)
+    {
+        if (node is not (BlockSyntax or ArrowExpressionClauseSyntax or ExpressionSyntax)) return false;
+        return node.Parent switch
+        {
+            BaseMethodDeclarationSyntax m => m.Body == node || m.ExpressionBody == node,
+            AccessorDeclarationSyntax a => a.Body == node || a.ExpressionBody == node,
+            LocalFunctionStatementSyntax lf => lf.Body == node || lf.ExpressionBody == node,
+            PropertyDeclarationSyntax p => p.ExpressionBody == node,
+            IndexerDeclarationSyntax ix => ix.ExpressionBody == node,
+            AnonymousFunctionExpressionSyntax f => f.Body == node,
+            _ => false,
+        };
+    }
+
+    private static bool MentionsField(SyntaxNode body)
+    {
+        foreach (var token in body.DescendantTokens())
+        {
+            if (token.Text == "field") return true;
+        }
+        return false;
+    }
+
+    private static ulong Add(ulong h, ulong value)
+    {
+        for (int i = 0; i < 8; i++)
+        {
+            h ^= (byte)(value >> (8 * i));
+            h *= Prime;
+        }
+        return h;
+    }
+
+    private static ulong Add(ulong h, string text)
+    {
+        h = Add(h, (ulong)text.Length);
+        foreach (var c in text)
+        {
+            h ^= (byte)c;
+            h *= Prime;
+            h ^= (byte)(c >> 8);
+            h *= Prime;
+        }
+        return h;
+    }
+}
