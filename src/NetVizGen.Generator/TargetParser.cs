@@ -73,7 +73,23 @@ internal static class TargetParser
                 error = "[Diagram] must be on a class or a static method";
                 break;
         }
+        if (error is null && name is not null && !IsValidName(name))
+            error = $"[Diagram] Name '{name}' is not a valid file name: use letters, digits, '_', '-' and single '.' only";
         return new DiagramTarget(typeName, methodName, defaultId, name, title, input, direction, depth, arguments, source, error);
+    }
+
+    /// <summary>
+    /// The name becomes file names in the docs folder on every OS: a portable subset only (no
+    /// separators, no ':' which Windows reads as a stream, no "..").
+    /// </summary>
+    private static bool IsValidName(string name)
+    {
+        if (name.Length == 0 || name.Length > 100 || name[0] == '.' || name.EndsWith(".", StringComparison.Ordinal) || name.Contains("..")) return false;
+        foreach (var c in name)
+        {
+            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '-' or '.')) return false;
+        }
+        return true;
     }
 
     private static ArgValue ToArg(TypedConstant c)

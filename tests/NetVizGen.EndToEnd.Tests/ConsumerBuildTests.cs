@@ -123,5 +123,12 @@ public sealed class ConsumerBuildTests
         DotNet.Run(dir, "build", "-p:NetVizGenOutputPath=architecture/").ShouldSucceed("build with NetVizGenOutputPath");
         Assert.True(File.Exists(Path.Combine(dir, "architecture", "LeNet5.svg")));
         Assert.False(Directory.Exists(Path.Combine(dir, "docs")));
+
+        // Settings are inputs: with the assembly unchanged, turning dark mode off still re-renders,
+        // and the dark files NetVizGen wrote before are removed.
+        Assert.True(File.Exists(Path.Combine(dir, "architecture", "LeNet5.dark.svg")));
+        DotNet.Run(dir, "build", "-p:NetVizGenOutputPath=architecture/", "-p:NetVizGenDarkMode=false").ShouldSucceed("build with NetVizGenDarkMode=false");
+        Assert.False(File.Exists(Path.Combine(dir, "architecture", "LeNet5.dark.svg")), "changing a setting did not re-render");
+        Assert.True(File.Exists(Path.Combine(dir, "architecture", "LeNet5.svg")));
     }
 }

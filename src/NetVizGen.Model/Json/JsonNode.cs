@@ -32,7 +32,14 @@ public sealed class JsonNode
     public long Long => Raw switch { long l => l, double d => (long)d, _ => 0 };
 
     /// <summary>The numeric value (0 when not a number).</summary>
-    public double Double => Raw switch { long l => l, double d => d, _ => 0 };
+    public double Double => Raw switch
+    {
+        long l => l,
+        double d => d,
+        // The writer spells non-finite numbers as strings ("NaN", "-Infinity"), as JSON has no literal for them.
+        string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => 0,
+    };
 
     /// <summary>The boolean value (false when not a boolean).</summary>
     public bool Bool => Raw is bool b && b;
@@ -119,6 +126,7 @@ public sealed class JsonNode
             char c = s[i++];
             if (c == '"') return sb.ToString();
             if (c != '\\') { sb.Append(c); continue; }
+            if (i >= s.Length) throw new FormatException("Unterminated escape in JSON string.");
             char e = s[i++];
             switch (e)
             {
@@ -128,6 +136,7 @@ public sealed class JsonNode
                 case 'b': sb.Append('\b'); break;
                 case 'f': sb.Append('\f'); break;
                 case 'u':
+                    if (i + 4 > s.Length) throw new FormatException("Truncated \\u escape in JSON string.");
                     sb.Append((char)int.Parse(s.Substring(i, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
                     i += 4;
                     break;

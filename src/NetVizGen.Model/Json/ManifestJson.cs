@@ -64,7 +64,8 @@ public static class ManifestJson
             Flow: new FlowSpec(j["flow"]!.Items.Select(ReadFlowNode).ToEquatableArray()),
             Notes: (j["notes"]?.Items ?? Array.Empty<JsonNode>()).Select(n => new NoteSpec(
                 Str(n["id"]), ParseEnum<NoteSeverity>(n["severity"]), Str(n["message"]), ReadSpan(n["source"]))).ToEquatableArray(),
-            Source: ReadSpan(j["source"]));
+            Source: ReadSpan(j["source"]),
+            MultiplyAdds: j["multiplyAdds"]?.Long ?? -1);
     }
 
     private static void WriteModule(JsonWriter w, ModuleSpec m)

@@ -96,4 +96,25 @@ public class DiagnosticsTests
         Assert.Single(result.Diagnostics, d => d.Id == "NVG0003");
         Assert.Single(result.Models);
     }
+
+    [Theory]
+    [InlineData("ResNet:18")]
+    [InlineData("../escape")]
+    [InlineData("My Model")]
+    [InlineData("Net..Block")]
+    public void A_Name_that_is_not_a_portable_file_name_is_reported(string name)
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + $$"""
+            [Diagram(Input = "N,4", Name = "{{name}}")]
+            public sealed class Named : Module<Tensor, Tensor>
+            {
+                private readonly Module<Tensor, Tensor> fc = Linear(4, 2);
+                public Named() : base("Named") { RegisterComponents(); }
+                public override Tensor forward(Tensor x) => fc.forward(x);
+            }
+            """);
+        var d = Assert.Single(result.Diagnostics, d => d.Id == "NVG0002");
+        Assert.Contains("not a valid file name", d.GetMessage());
+        Assert.Empty(result.Models);
+    }
 }
