@@ -62,17 +62,27 @@ public sealed class NetVizGenerator : IIncrementalGenerator
                 spc.AddSource(ManifestEmitter.HintName(model), SourceText.From(ManifestEmitter.Emit(model), System.Text.Encoding.UTF8));
         });
 
-        context.RegisterSourceOutput(models.Collect(), static (spc, all) =>
+        // Locations must point into the compilation's own syntax trees: only then does the compiler
+        // apply .editorconfig severities, #pragma warning and [SuppressMessage] to them.
+        context.RegisterSourceOutput(models.Collect().Combine(context.CompilationProvider), static (spc, pair) =>
         {
-            foreach (var note in ModelPipeline.AllNotes(all)) spc.ReportDiagnostic(ToDiagnostic(note));
+            var trees = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
+            foreach (var tree in pair.Right.SyntaxTrees)
+                if (!trees.ContainsKey(tree.FilePath)) trees.Add(tree.FilePath, tree);
+            foreach (var note in ModelPipeline.AllNotes(pair.Left)) spc.ReportDiagnostic(ToDiagnostic(note, trees));
         });
     }
 
-    private static Diagnostic ToDiagnostic(NoteSpec note)
+    private static Diagnostic ToDiagnostic(NoteSpec note, Dictionary<string, SyntaxTree> trees)
     {
-        var location = note.Source is { } s
-            ? Location.Create(s.Path, new TextSpan(s.Start, s.Length), new LinePositionSpan(new LinePosition(s.Line, s.Column), new LinePosition(s.EndLine, s.EndColumn)))
-            : Location.None;
+        var location = Location.None;
+        if (note.Source is { } s)
+        {
+            var span = new TextSpan(s.Start, s.Length);
+            location = trees.TryGetValue(s.Path, out var tree) && span.End <= tree.Length
+                ? Location.Create(tree, span)
+                : Location.Create(s.Path, span, new LinePositionSpan(new LinePosition(s.Line, s.Column), new LinePosition(s.EndLine, s.EndColumn)));
+        }
         return Diagnostic.Create(DiagnosticDescriptors.For(note), location, note.Message);
     }
 }

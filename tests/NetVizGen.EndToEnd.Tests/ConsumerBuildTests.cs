@@ -131,4 +131,40 @@ public sealed class ConsumerBuildTests
         Assert.False(File.Exists(Path.Combine(dir, "architecture", "LeNet5.dark.svg")), "changing a setting did not re-render");
         Assert.True(File.Exists(Path.Combine(dir, "architecture", "LeNet5.svg")));
     }
+
+    [Fact]
+    public void Diagnostic_severities_follow_editorconfig()
+    {
+        var dir = _feed.NewConsumer("Severity");
+        File.WriteAllText(Path.Combine(dir, "Mismatch.cs"), """
+            using TorchSharp;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+            using NetVizGen;
+
+            namespace Consumer;
+
+            [Diagram(Input = "N,3,32,32")]
+            public sealed class Mismatch : Module<Tensor, Tensor>
+            {
+                private readonly Module<Tensor, Tensor> conv = Conv2d(3, 128, 3, padding: 1);
+                private readonly Module<Tensor, Tensor> bn = BatchNorm2d(64);
+                public Mismatch() : base(nameof(Mismatch)) => RegisterComponents();
+                public override Tensor forward(Tensor x) => bn.forward(conv.forward(x));
+            }
+            """);
+        _feed.AddPackages(dir);
+
+        var warned = DotNet.Run(dir, "build").ShouldSucceed("build with the default severity");
+        Assert.Contains("warning NVG0201", warned.Output);
+
+        File.WriteAllText(Path.Combine(dir, ".editorconfig"), "root = true\n[*.cs]\ndotnet_diagnostic.NVG0201.severity = error\n");
+        var failed = DotNet.Run(dir, "build");
+        Assert.NotEqual(0, failed.ExitCode);
+        Assert.Contains("error NVG0201", failed.Output);
+
+        File.WriteAllText(Path.Combine(dir, ".editorconfig"), "root = true\n[*.cs]\ndotnet_diagnostic.NVG0201.severity = none\n");
+        var quiet = DotNet.Run(dir, "build").ShouldSucceed("build with the diagnostic turned off");
+        Assert.DoesNotContain("NVG0201", quiet.Output);
+    }
 }

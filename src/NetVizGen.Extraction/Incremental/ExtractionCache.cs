@@ -62,7 +62,7 @@ public static class ExtractionCache
     }
 
     private static readonly object s_lock = new();
-    private static readonly Dictionary<(string Assembly, DiagramTarget Target), Entry> s_entries = new();
+    private static readonly Dictionary<(string Assembly, string Variant, DiagramTarget Target), Entry> s_entries = new();
 
     /// <summary>
     /// The model of <paramref name="target"/> in <paramref name="compilation"/>, passed through
@@ -71,7 +71,13 @@ public static class ExtractionCache
     /// </summary>
     public static ModelSpec GetOrExtract(DiagramTarget target, Compilation compilation, Func<ModelSpec, ModelSpec> analyse, CancellationToken cancellation)
     {
-        var key = (compilation.AssemblyName ?? "", target);
+        // A multi-targeting project has one compilation per target framework in the IDE, alive at the
+        // same time; their preprocessor symbols (NET8_0, NET10_0, ...) tell them apart, so each keeps
+        // its own entry instead of evicting the other's on every keystroke.
+        var variant = compilation.SyntaxTrees.FirstOrDefault()?.Options.PreprocessorSymbolNames is { } symbols
+            ? string.Join(";", symbols.OrderBy(x => x, StringComparer.Ordinal))
+            : "";
+        var key = (compilation.AssemblyName ?? "", variant, target);
         Entry? previous;
         lock (s_lock) s_entries.TryGetValue(key, out previous);
 
@@ -129,7 +135,7 @@ public static class ExtractionCache
 
     private static void Sweep()
     {
-        List<(string, DiagramTarget)>? dead = null;
+        List<(string, string, DiagramTarget)>? dead = null;
         foreach (var pair in s_entries)
         {
             if (!pair.Value.IsAlive()) (dead ??= new()).Add(pair.Key);
