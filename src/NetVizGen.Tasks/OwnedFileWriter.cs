@@ -46,9 +46,17 @@ internal sealed class OwnedFileWriter
             if (WriteIfChanged(full, content)) Written.Add(relative);
         }
 
+        var onDisk = new HashSet<string>(
+            Directory.Exists(_root) ? Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories).Select(f => Normalize(f.Substring(_root.Length).TrimStart('/', '\\'))) : Enumerable.Empty<string>(),
+            StringComparer.Ordinal);
         foreach (var stale in previous)
         {
-            if (current.Contains(stale)) continue;
+            if (current.TryGetValue(stale, out var now))
+            {
+                // Same name but for case (a model renamed from Resnet to ResNet): one file on Windows
+                // and macOS, to keep; two files on Linux, where the old spelling is stale.
+                if (string.Equals(now, stale, StringComparison.Ordinal) || !(onDisk.Contains(stale) && onDisk.Contains(now))) continue;
+            }
             var full = Resolve(stale);
             if (File.Exists(full))
             {

@@ -5,16 +5,17 @@ using NetVizGen.Model.Specs;
 namespace NetVizGen.Oracle.Tests;
 
 /// <summary>
-/// Reads the manifests the NetVizGen generator embeds in a compiled assembly as
-/// <c>[assembly: AssemblyMetadata("NetVizGen.Model:&lt;Id&gt;", "&lt;json&gt;")]</c>.
+/// Reads the manifests the NetVizGen generator embeds in a compiled assembly as private string
+/// constants of <c>NetVizGen.Generated.NetVizGenManifests</c>.
 /// </summary>
 public static class ManifestCatalog
 {
     /// <summary>Manifest JSON by model id.</summary>
     public static IReadOnlyDictionary<string, string> ReadAll(Assembly assembly) =>
-        assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Where(a => a.Key.StartsWith(ManifestJson.MetadataKeyPrefix, StringComparison.Ordinal) && a.Value != null)
-            .ToDictionary(a => a.Key[ManifestJson.MetadataKeyPrefix.Length..], a => a.Value!, StringComparer.Ordinal);
+        (assembly.GetType(ManifestJson.CarrierNamespace + "." + ManifestJson.CarrierTypeName)?.GetFields(BindingFlags.NonPublic | BindingFlags.Static) ?? [])
+            .Where(f => f.IsLiteral && f.Name.StartsWith(ManifestJson.CarrierFieldPrefix, StringComparison.Ordinal))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToDictionary(json => ManifestJson.Read(json).Id, json => json, StringComparer.Ordinal);
 
     /// <summary>The failure text when an assembly carries no manifest at all.</summary>
     public static string NoManifestMessage(Assembly assembly) =>

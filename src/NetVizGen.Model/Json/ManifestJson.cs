@@ -15,8 +15,14 @@ public static class ManifestJson
     /// <summary>The manifest schema version written in every manifest.</summary>
     public const string SchemaVersion = "netvizgen-model/1";
 
-    /// <summary>Prefix of the <c>AssemblyMetadata</c> keys that carry manifests; the model id follows it.</summary>
-    public const string MetadataKeyPrefix = "NetVizGen.Model:";
+    /// <summary>Namespace of the generated class whose private string constants carry the manifests.</summary>
+    public const string CarrierNamespace = "NetVizGen.Generated";
+
+    /// <summary>Name of the generated class whose private string constants carry the manifests.</summary>
+    public const string CarrierTypeName = "NetVizGenManifests";
+
+    /// <summary>Prefix of the constants' names (the rest is derived from the model id; the id itself is in the JSON).</summary>
+    public const string CarrierFieldPrefix = "Manifest_";
 
     /// <summary>Serialises a model.</summary>
     public static string Write(ModelSpec model)

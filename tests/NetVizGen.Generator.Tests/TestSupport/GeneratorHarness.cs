@@ -48,12 +48,12 @@ internal static class GeneratorHarness
         return Assert.Single(result.Models);
     }
 
-    /// <summary>Reads the manifests back exactly as the MSBuild task will: from the assembly attributes.</summary>
+    /// <summary>Reads the manifests back from the generated carrier constants (the task reads the same constants from metadata).</summary>
     public static IReadOnlyList<ModelSpec> ReadManifests(Compilation output) =>
-        output.Assembly.GetAttributes()
-            .Where(a => a.AttributeClass?.Name == "AssemblyMetadataAttribute" && a.ConstructorArguments.Length == 2
-                        && a.ConstructorArguments[0].Value is string key && key.StartsWith(ManifestJson.MetadataKeyPrefix, StringComparison.Ordinal))
-            .Select(a => ManifestJson.Read((string)a.ConstructorArguments[1].Value!))
+        (output.GetTypeByMetadataName(ManifestJson.CarrierNamespace + "." + ManifestJson.CarrierTypeName)?.GetMembers() ?? default)
+            .OfType<IFieldSymbol>()
+            .Where(f => f.IsConst && f.Name.StartsWith(ManifestJson.CarrierFieldPrefix, StringComparison.Ordinal) && f.ConstantValue is string)
+            .Select(f => ManifestJson.Read((string)f.ConstantValue!))
             .ToList();
 
     public static string Paths(ModuleSpec root) =>
