@@ -69,7 +69,8 @@ internal static class AlignedXPlacer
 
         var root = new int[n];
         for (int v = 0; v < n; v++) root[v] = v;
-        var natural = NaturalX(g);
+        var natural = NaturalX(g, out var half);
+        var spine = Spine(g, upScore, downScore);
         for (int r = 1; r < g.RankCount; r++)
         {
             var layer = g.Layers[r];
@@ -80,8 +81,12 @@ internal static class AlignedXPlacer
                 if (!cand[v] || marked[v]) continue;
                 // A far-reaching alignment would drag whole ranks sideways (a staircase): refuse it, except
                 // for cluster borders, which must stay aligned.
+                // On the spine, the offset that only comes from centring ranks of different widths (a side
+                // branch widening one rank) does not count: measured packed from the left or from the right instead.
                 int u = pu[v];
-                if (!g.IsBorder(v) && Math.Abs(natural[u] - natural[v]) > Reach(g, u, v)) continue;
+                double off = Math.Abs(natural[u] - natural[v]);
+                if (spine[u] && spine[v]) off = Math.Max(0, off - Math.Abs(half[g.Rank[u]] - half[g.Rank[v]]));
+                if (!g.IsBorder(v) && off > Reach(g, u, v)) continue;
                 int p = g.Pos[u];
                 if (leftToRight ? p > last : p < last)
                 {
@@ -94,6 +99,46 @@ internal static class AlignedXPlacer
     }
 
     /// <summary>
+    /// Nodes on a longest path (most real nodes) of their connected component: the network's spine. A side
+    /// branch that widens a rank (a downsample cluster beside a block's last conv, say) shifts the spine's
+    /// centred packed position on that rank, and the reach rule alone would then break the spine into a zig-zag.
+    /// Ranks where the longest paths are not one node wide have no spine node.
+    /// </summary>
+    internal static bool[] Spine(LGraph g, int[] up, int[] down)
+    {
+        int n = Math.Min(g.N, Math.Min(up.Length, down.Length));
+        var parent = new int[n];
+        for (int v = 0; v < n; v++) parent[v] = v;
+        int Find(int v)
+        {
+            while (parent[v] != v) { parent[v] = parent[parent[v]]; v = parent[v]; }
+            return v;
+        }
+        for (int v = 0; v < n; v++)
+            for (int k = g.DownStart[v]; k < g.DownStart[v + 1]; k++)
+            {
+                int a = Find(v), b = Find(g.DownAdj[k]);
+                if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b);
+            }
+        var len = new int[n];
+        var best = new int[n];
+        for (int v = 0; v < n; v++)
+        {
+            len[v] = up[v] + down[v] - (g.IsReal(v) ? 1 : 0);
+            int c = Find(v);
+            best[c] = Math.Max(best[c], len[v]);
+        }
+        var spine = new bool[g.N];
+        var perRank = new int[g.RankCount];
+        for (int v = 0; v < n; v++)
+            if (len[v] > 0 && len[v] == best[Find(v)]) { spine[v] = true; perRank[g.Rank[v]]++; }
+        // Only where the spine is one node wide: where several longest paths run side by side (random DAGs,
+        // equally long parallel branches) there is no single line to keep straight.
+        for (int v = 0; v < n; v++) if (spine[v] && perRank[g.Rank[v]] > 1) spine[v] = false;
+        return spine;
+    }
+
+    /// <summary>
     /// How far apart (in packed-rank terms) two nodes may be and still be aligned: about their own widths.
     /// Measured on the corpus: letting long-edge segments reach further straightens them but widens dense
     /// graphs a lot (DenseNet-121 area +85 %), so they get the same rule.
@@ -101,11 +146,13 @@ internal static class AlignedXPlacer
     private static double Reach(LGraph g, int u, int v) => g.Width[u] / 2 + g.Width[v] / 2 + 2 * g.Options.NodeSpacing;
 
     /// <summary>Each node's x if its rank were packed tightly and centred on 0.</summary>
-    private static double[] NaturalX(LGraph g)
+    private static double[] NaturalX(LGraph g, out double[] half)
     {
         var x = new double[g.N];
-        foreach (var layer in g.Layers)
+        half = new double[g.RankCount];
+        for (int r = 0; r < g.Layers.Length; r++)
         {
+            var layer = g.Layers[r];
             double at = 0;
             for (int i = 0; i < layer.Length; i++)
             {
@@ -113,6 +160,7 @@ internal static class AlignedXPlacer
                 x[layer[i]] = at;
             }
             foreach (int v in layer) x[v] -= at / 2;
+            half[r] = at / 2;
         }
         return x;
     }

@@ -38,6 +38,28 @@ public class PositionTests
         Assert.Single(skip.Chain[1..^1].Select(d => g.X[d]).Distinct()); // the skip runs straight too
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void MainPathStaysStraightBesideADownsampleCluster(bool labels)
+    {
+        // A ResNet block with a downsample branch: in -> 10 layers -> add -> out (12 nodes), and
+        // in -> [downsample: conv, bn] -> add. Node widths as the renderer sizes them (conv wide, relu narrow).
+        var widths = new double[] { 80, 172, 145, 96, 172, 145, 96, 180, 153, 24, 96, 80 };
+        var spec = new GraphSpec();
+        for (int i = 0; i < 12; i++) spec.Node("n" + i, widths[i], i == 9 ? 24 : 40);
+        spec.Cluster("downsample").Node("d0", 180, 40, "downsample").Node("d1", 153, 40, "downsample");
+        for (int i = 1; i < 12; i++) spec.Edge("n" + (i - 1), "n" + i, labels && i is 1 or 8 ? 70 : 0, labels && i is 1 or 8 ? 12 : 0);
+        spec.Edge("n0", "d0").Edge("d0", "d1", labels ? 70 : 0, labels ? 12 : 0).Edge("d1", "n9");
+        var r = spec.Layout();
+        Invariants.Check(spec, r);
+        var xs = Enumerable.Range(0, 12).Select(i => r.Nodes["n" + i].X).ToArray();
+        Assert.True(xs.Distinct().Count() == 1, "main-path centres: " + string.Join(", ", xs));
+        // The branch sits beside the spine, not on it.
+        var c = r.Clusters["downsample"];
+        Assert.True(c.Left >= r.Nodes["n7"].Left + r.Nodes["n7"].Width || c.Left + c.Width <= r.Nodes["n7"].Left);
+    }
+
     [Fact]
     public void ClusterBordersAreAligned()
     {
