@@ -10,7 +10,19 @@ internal static class ModelAnalysis
     {
         // A model whose construction failed has nothing to analyse; its notes already say why.
         if (model.Root.Origin == ModuleOrigin.Unresolved && model.Root.Children.IsEmpty) return model;
-        var result = ShapeAnalysis.Run(model);
-        return result.Model with { MultiplyAdds = result.MultiplyAdds };
+        try
+        {
+            var result = ShapeAnalysis.Run(model);
+            return result.Model with { MultiplyAdds = result.MultiplyAdds };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A throw here would drop every generated file of the project (CS8785): keep the
+            // extracted model without shapes and say what happened.
+            var note = new NoteSpec("NVG0999", NoteSeverity.Warning,
+                $"NetVizGen could not infer shapes for '{model.Id}' ({e.GetType().Name}: {e.Message}); the diagram is drawn without shapes. Please report this with the model's code",
+                model.Source);
+            return model with { Notes = model.Notes.Concat(new[] { note }).ToEquatableArray() };
+        }
     }
 }
