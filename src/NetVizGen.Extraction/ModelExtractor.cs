@@ -133,7 +133,7 @@ public static class ModelExtractor
         for (int i = given.Count; i < method.Parameters.Length; i++)
         {
             var p = method.Parameters[i];
-            args.Add(p.HasExplicitDefaultValue ? PrimValue.Of(p.ExplicitDefaultValue) : Value.Unknown);
+            args.Add(Interpreter.DefaultParameter(p));
         }
         return args;
     }

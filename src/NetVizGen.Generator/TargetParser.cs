@@ -96,6 +96,13 @@ internal static class TargetParser
     {
         if (c.IsNull) return ArgValue.Null;
         if (c.Kind == TypedConstantKind.Array) return ArgValue.FromTuple(c.Values.Select(ToArg));
+        if (c.Kind == TypedConstantKind.Enum && c.Type is { } enumType)
+        {
+            // By member name, so that it compares equal to the same member in the model's code.
+            foreach (var member in enumType.GetMembers().OfType<IFieldSymbol>())
+                if (member.HasConstantValue && Equals(member.ConstantValue, c.Value))
+                    return new ArgValue(ArgKind.Symbol, Int: System.Convert.ToInt64(c.Value, System.Globalization.CultureInfo.InvariantCulture), Text: enumType.Name + "." + member.Name);
+        }
         return c.Value switch
         {
             bool b => ArgValue.FromBool(b),

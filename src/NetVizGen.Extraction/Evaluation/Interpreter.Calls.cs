@@ -49,10 +49,27 @@ internal sealed partial class Interpreter
 
         if (receiver is ModuleValue { CustomType: not null } or ObjectValue || receiver is null)
         {
-            var target = ResolveVirtual(method, receiver);
-            if (HasSource(target)) return CallSourceMethod(target, receiver, args, inv);
+            // base.M() and non-virtual calls run exactly the bound method; only virtual calls dispatch
+            // on the receiver's run-time type (else base.M() inside an override would call itself).
+            var target = inv.IsVirtual ? ResolveVirtual(method, receiver) : method;
+            if (HasSource(target)) return CallWithRefs(target, receiver, args, inv, frame);
         }
         return Value.Unknown;
+    }
+
+    /// <summary>A source call whose ref/out arguments are written back to the caller's variables.</summary>
+    private Value CallWithRefs(IMethodSymbol target, Value? receiver, List<Value> args, IInvocationOperation inv, Frame frame)
+    {
+        if (!inv.Arguments.Any(a => a.Parameter?.RefKind is RefKind.Ref or RefKind.Out))
+            return CallSourceMethod(target, receiver, args, inv);
+        var result = CallSourceMethod(target, receiver, args, inv, out var callee);
+        foreach (var arg in inv.Arguments)
+        {
+            if (arg.Parameter is not { RefKind: RefKind.Ref or RefKind.Out } p) continue;
+            var parameter = target.OriginalDefinition.Parameters[p.Ordinal];
+            Assign(arg.Value, callee is not null && callee.TryGet(parameter, out var v) ? v : Value.Unknown, frame);
+        }
+        return result;
     }
 
     /// <summary>Finds the override that runs for the receiver's run-time type (virtual dispatch).</summary>
@@ -69,10 +86,18 @@ internal sealed partial class Interpreter
         {
             foreach (var candidate in t.GetMembers(method.Name).OfType<IMethodSymbol>())
             {
-                if (candidate.Parameters.Length == method.Parameters.Length && HasSource(candidate)) return candidate;
+                if (candidate.Parameters.Length == method.Parameters.Length && HasSource(candidate) && Overrides(candidate, method)) return candidate;
             }
         }
         return method;
+    }
+
+    /// <summary>True when <paramref name="candidate"/> is <paramref name="method"/> or overrides it (directly or further down).</summary>
+    private static bool Overrides(IMethodSymbol candidate, IMethodSymbol method)
+    {
+        for (var m = candidate; m is not null; m = m.OverriddenMethod)
+            if (SymbolEqualityComparer.Default.Equals(m.OriginalDefinition, method.OriginalDefinition)) return true;
+        return false;
     }
 
     public Value InvokeLambda(LambdaValue lambda, List<Value> args, IOperation site)
@@ -98,15 +123,20 @@ internal sealed partial class Interpreter
         return RunBody(body, frame);
     }
 
-    private static Value DefaultParameter(IParameterSymbol p) =>
-        p.HasExplicitDefaultValue ? PrimValue.Of(p.ExplicitDefaultValue) : Value.Unknown;
+    internal static Value DefaultParameter(IParameterSymbol p) =>
+        p.HasExplicitDefaultValue ? Constant(p.Type, p.ExplicitDefaultValue) : Value.Unknown;
 
     /// <summary>Runs a user-defined method (helper, getter, forward of a block) with a fresh frame.</summary>
-    public Value CallSourceMethod(IMethodSymbol method, Value? receiver, List<Value> args, IOperation site)
+    public Value CallSourceMethod(IMethodSymbol method, Value? receiver, List<Value> args, IOperation site) =>
+        CallSourceMethod(method, receiver, args, site, out _);
+
+    private Value CallSourceMethod(IMethodSymbol method, Value? receiver, List<Value> args, IOperation site, out Frame? callee)
     {
+        callee = null;
         var body = BodyOf(method);
         if (body is null) return Value.Unknown;
         var frame = new Frame(receiver, null);
+        callee = frame;
         var parameters = method.OriginalDefinition.Parameters;
         for (int i = 0; i < parameters.Length; i++)
         {
@@ -229,8 +259,14 @@ internal sealed partial class Interpreter
         var declaration = ctor.DeclaringSyntaxReferences.Select(r => SyntaxOf(r)).OfType<ConstructorDeclarationSyntax>().FirstOrDefault();
         if (declaration is null)
         {
-            // Implicit or primary constructor: parameters are visible to field initialisers.
+            // Implicit or primary constructor: parameters are visible to field initialisers; then, as
+            // C# does, the base class's parameterless constructor (user code only).
             RunFieldInitializers(self, type, frame);
+            if (type.BaseType is { } baseType && baseType.DeclaringSyntaxReferences.Length > 0 && !TorchNames.IsTorchSharpType(baseType)
+                && baseType.InstanceConstructors.FirstOrDefault(c => c.Parameters.All(p => p.HasExplicitDefaultValue || p.IsParams)) is { } baseCtor)
+            {
+                RunConstructor(self, baseType, baseCtor, new List<Value>());
+            }
             if (type.IsRecord && self is ObjectValue record)
             {
                 foreach (var p in parameters) record.Fields[p.Name] = frame.TryGet(p, out var v) ? v : Value.Unknown;

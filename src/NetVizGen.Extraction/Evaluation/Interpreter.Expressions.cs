@@ -102,16 +102,22 @@ internal sealed partial class Interpreter
         }
     }
 
-    private static Value EnumValue(IOperation op)
+    private static Value EnumValue(IOperation op) => Constant(op.Type!, op.ConstantValue.Value);
+
+    /// <summary>A compile-time constant of <paramref name="type"/>: enum members by name (so they
+    /// compare equal to the same member written elsewhere), everything else as a primitive.</summary>
+    internal static Value Constant(ITypeSymbol? type, object? raw)
     {
-        var type = op.Type!;
-        var raw = op.ConstantValue.Value;
-        foreach (var member in type.GetMembers().OfType<IFieldSymbol>())
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum } && raw is not null)
         {
-            if (member.HasConstantValue && Equals(member.ConstantValue, raw))
-                return new PrimValue(new EnumName(type.Name + "." + member.Name, System.Convert.ToInt64(raw, CultureInfo.InvariantCulture)));
+            foreach (var member in type.GetMembers().OfType<IFieldSymbol>())
+            {
+                if (member.HasConstantValue && Equals(member.ConstantValue, raw))
+                    return new PrimValue(new EnumName(type.Name + "." + member.Name, System.Convert.ToInt64(raw, CultureInfo.InvariantCulture)));
+            }
+            return new PrimValue(new EnumName(type.Name + "(" + System.Convert.ToString(raw, CultureInfo.InvariantCulture) + ")", System.Convert.ToInt64(raw, CultureInfo.InvariantCulture)));
         }
-        return new PrimValue(new EnumName(type.Name + "(" + System.Convert.ToString(raw, CultureInfo.InvariantCulture) + ")", System.Convert.ToInt64(raw, CultureInfo.InvariantCulture)));
+        return PrimValue.Of(raw);
     }
 
     private static Value DefaultOf(ITypeSymbol? type) => type?.SpecialType switch
@@ -331,6 +337,8 @@ internal sealed partial class Interpreter
         if (a is PrimValue pa && b is PrimValue pb)
         {
             if (pa.Raw is null || pb.Raw is null) return pa.Raw is null && pb.Raw is null;
+            if (pa.Raw is EnumName ea && pb.Raw is long lb2) return ea.Ordinal == lb2;
+            if (pa.Raw is long la2 && pb.Raw is EnumName eb) return la2 == eb.Ordinal;
             if (pa.Raw is long la && pb.Raw is double db) return la == db;
             if (pa.Raw is double da && pb.Raw is long lb) return da == lb;
             return pa.Raw.Equals(pb.Raw);

@@ -65,6 +65,10 @@ internal sealed partial class Interpreter
     {
         var prop = p.Property;
         var receiver = p.Instance is null ? (prop.IsStatic ? null : frame.Self) : Eval(p.Instance, frame);
+        // Virtual properties dispatch on the run-time type (an override of Width in a subclass); a
+        // base.Width access is not virtual and keeps the bound property.
+        if (!prop.IsStatic && (prop.IsVirtual || prop.IsAbstract || prop.IsOverride) && p.Instance is not IInstanceReferenceOperation { Syntax: Microsoft.CodeAnalysis.CSharp.Syntax.BaseExpressionSyntax })
+            prop = MostDerived(prop, receiver);
 
         if (p.Arguments.Length > 0)
             return ReadElement(receiver ?? Value.Unknown, p.Arguments.Select(a => Eval(a.Value, frame)).ToList());
@@ -87,7 +91,7 @@ internal sealed partial class Interpreter
 
         if (receiver is ModuleValue { CustomType: not null } or ObjectValue || prop.IsStatic)
         {
-            // A computed property in user code: run its getter.
+            // A computed property in user code: run the getter of the run-time type's override.
             var getter = prop.GetMethod;
             if (getter is not null && HasSource(getter)) return CallSourceMethod(getter, receiver, new List<Value>(), p);
         }
@@ -95,8 +99,23 @@ internal sealed partial class Interpreter
         return TracingProperty(receiver, p, frame) ?? Value.Unknown;
     }
 
+    private static IPropertySymbol MostDerived(IPropertySymbol prop, Value? receiver)
+    {
+        INamedTypeSymbol? type = receiver switch { ModuleValue m => m.CustomType, ObjectValue o => o.Type, _ => null };
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            foreach (var candidate in t.GetMembers(prop.Name).OfType<IPropertySymbol>())
+            {
+                for (var c = candidate; c is not null; c = c.OverriddenProperty)
+                    if (SymbolEqualityComparer.Default.Equals(c.OriginalDefinition, prop.OriginalDefinition)) return candidate;
+            }
+        }
+        return prop;
+    }
+
     private bool IsAutoProperty(IPropertySymbol prop)
     {
+        if (prop.IsAbstract || prop.IsExtern) return false;
         foreach (var r in prop.DeclaringSyntaxReferences)
         {
             if (SyntaxOf(r) is PropertyDeclarationSyntax pd)

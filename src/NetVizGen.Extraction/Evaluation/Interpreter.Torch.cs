@@ -149,6 +149,9 @@ internal sealed partial class Interpreter
                 return new ListValue(module.Children.Select(c => (Value)new TupleValue(new Value[] { new PrimValue(c.Key), c.Value })).ToList());
             case "to" or "cuda" or "cpu" or "train" or "eval" or "float" or "double" or "half":
                 return module;
+            case "forward" or "call" when Graph is not null && !inv.IsVirtual && HasSource(method):
+                // base.forward(x) inside an override: the base body, in the same block scope.
+                return CallSourceMethod(method, module, args, inv);
             case "forward" or "call":
                 return Graph is null ? Value.Unknown : CallModule(module, args, inv);
         }

@@ -74,6 +74,8 @@ internal sealed partial class Interpreter
 
     private void Step()
     {
+        // Deeply nested code must end in a diagnostic, not a stack overflow that kills the compiler.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (++_steps > _limits.MaxSteps) throw new EvaluationLimitException($"more than {_limits.MaxSteps} evaluation steps");
         if ((_steps & 1023) == 0) _cancellation.ThrowIfCancellationRequested();
     }

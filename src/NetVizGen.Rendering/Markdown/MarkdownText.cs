@@ -29,7 +29,12 @@ internal static class MarkdownText
     public static string Attribute(string text) => text.Replace("&", "&amp;").Replace("\"", "&quot;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\n", " ");
 
     /// <summary>Inline code, safe for backticks inside.</summary>
-    public static string Code(string text) => text.Contains('`') ? "`` " + text + " ``" : "`" + text + "`";
+    public static string Code(string text)
+    {
+        // GitHub splits table cells on '|' even inside code spans; "\|" keeps it in the cell.
+        text = text.Replace("\r", " ").Replace("\n", " ").Replace("|", "\\|");
+        return text.Contains('`') ? "`` " + text + " ``" : "`" + text + "`";
+    }
 
     /// <summary>
     /// The light/dark image pair: GitHub serves the dark file through the media query; everything

@@ -27,7 +27,7 @@ internal sealed class SvgWriter : IDisposable
     public SvgWriter Open(string name, params (string Name, string? Value)[] attributes)
     {
         _xml.WriteStartElement(name, Namespace);
-        foreach (var (n, v) in attributes) if (v is not null) _xml.WriteAttributeString(n, v);
+        foreach (var (n, v) in attributes) if (v is not null) _xml.WriteAttributeString(n, XmlSafe(v));
         return this;
     }
 
@@ -47,8 +47,31 @@ internal sealed class SvgWriter : IDisposable
     public SvgWriter Text(string name, string text, params (string Name, string? Value)[] attributes)
     {
         Open(name, attributes);
-        _xml.WriteString(text);
+        _xml.WriteString(XmlSafe(text));
         return Close();
+    }
+
+    /// <summary>
+    /// Drops characters XML cannot carry (control characters, lone surrogates): a module name or a
+    /// title from user code must never make the writer throw and fail the build.
+    /// </summary>
+    internal static string XmlSafe(string text)
+    {
+        StringBuilder? sb = null;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            bool ok = c is '\t' or '\n' or '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                sb?.Append(c).Append(text[i + 1]);
+                i++;
+                continue;
+            }
+            if (ok) { sb?.Append(c); continue; }
+            sb ??= new StringBuilder(text, 0, i, text.Length);
+        }
+        return sb?.ToString() ?? text;
     }
 
     /// <summary>Coordinate text.</summary>
