@@ -213,7 +213,9 @@ internal sealed partial class Interpreter
     internal static string? FormatPrim(Value v, string? format = null) => v switch
     {
         PrimValue { Raw: long l } => l.ToString(format, CultureInfo.InvariantCulture),
-        PrimValue { Raw: double d } => d.ToString(format, CultureInfo.InvariantCulture),
+        // "R" when no format is given: the shortest round-trip text on every runtime (.NET Framework's
+        // default would print 15 digits inside Visual Studio, .NET's the shortest form).
+        PrimValue { Raw: double d } => d.ToString(format ?? "R", CultureInfo.InvariantCulture),
         PrimValue { Raw: bool b } => b ? "True" : "False",
         PrimValue { Raw: string str } => str,
         PrimValue { Raw: char ch } => ch.ToString(),

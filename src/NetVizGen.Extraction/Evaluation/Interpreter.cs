@@ -177,12 +177,23 @@ internal sealed partial class Interpreter
         var test = ValueConversions.TryBool(Eval(cond.Condition, frame));
         if (test is null)
         {
+            // Argument validation ("if (dim % heads != 0) throw ...") must not end the constructor:
+            // when one branch only throws, the code that matters is the other one.
+            bool thenThrows = OnlyThrows(cond.WhenTrue), elseThrows = OnlyThrows(cond.WhenFalse);
+            test = thenThrows && !elseThrows ? false : true;
             Notes.Add(Graph is null ? ExtractionNoteIds.UnresolvedConstruction : ExtractionNoteIds.UnresolvedForward,
-                NoteSeverity.Info, $"Condition '{Short(cond.Condition)}' is not known at compile time; assumed true", cond.Condition.Syntax);
-            test = true;
+                NoteSeverity.Info, $"Condition '{Short(cond.Condition)}' is not known at compile time; assumed {(test.Value ? "true" : "false")}", cond.Condition.Syntax);
         }
         return Exec(test.Value ? cond.WhenTrue : cond.WhenFalse, frame);
     }
+
+    private static bool OnlyThrows(IOperation? op) => op switch
+    {
+        IThrowOperation => true,
+        IExpressionStatementOperation { Operation: IThrowOperation } => true,
+        IBlockOperation { Operations.Length: 1 } b => OnlyThrows(b.Operations[0]),
+        _ => false,
+    };
 
     private Completion ExecFor(IForLoopOperation loop, Frame frame)
     {
@@ -285,6 +296,11 @@ internal sealed partial class Interpreter
                         break;
                 }
             }
+        }
+        if (chosen is null && value is UnknownValue)
+        {
+            Notes.Add(Graph is null ? ExtractionNoteIds.UnresolvedConstruction : ExtractionNoteIds.UnresolvedForward, NoteSeverity.Info,
+                $"Switch value '{Short(sw.Value)}' is not known at compile time; the default case is assumed", sw.Value.Syntax);
         }
         chosen ??= fallback;
         if (chosen is null) return Completion.Normal;

@@ -40,7 +40,8 @@ internal sealed class PrimValue : Value
         uint ui => new PrimValue((long)ui),
         ulong ul => new PrimValue((long)ul),
         ushort us => new PrimValue((long)us),
-        float f => new PrimValue((double)f),
+        // A float keeps its shortest decimal form (0.1f is 0.1, not 0.10000000149011612).
+        float f => new PrimValue(double.Parse(f.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)),
         decimal m => new PrimValue((double)m),
         _ => new PrimValue(raw),
     };

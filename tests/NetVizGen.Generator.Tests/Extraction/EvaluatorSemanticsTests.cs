@@ -145,4 +145,41 @@ public class EvaluatorSemanticsTests
         Assert.Equal(5, convs[2].Arg("out_channels")!.Int);
         Assert.DoesNotContain(model.Notes, n => n.Id.StartsWith("NVG02", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Validation_that_throws_on_an_unknown_condition_does_not_end_the_constructor()
+    {
+        var model = Single(Usings + """
+            [Diagram(Input = "N,16")]
+            public sealed class Attn : Module<Tensor, Tensor>
+            {
+                private readonly Module<Tensor, Tensor> qkv;
+                public Attn() : this(int.Parse(Environment.GetEnvironmentVariable("DIM") ?? "16")) { }
+                private Attn(int dim) : base("Attn")
+                {
+                    if (dim % 4 != 0) throw new ArgumentException("dim must divide by the head count");
+                    qkv = Linear(16, 48);
+                    RegisterComponents();
+                }
+                public override Tensor forward(Tensor x) => qkv.forward(x);
+            }
+            """);
+        Assert.Equal("qkv:Linear", Paths(model.Root));
+    }
+
+    [Fact]
+    public void A_float_in_an_interpolated_name_prints_as_dotnet_prints_it()
+    {
+        var model = Single(Usings + """
+            [Diagram(Input = "N,4")]
+            public sealed class Drop : Module<Tensor, Tensor>
+            {
+                private readonly Module<Tensor, Tensor> drop = Dropout(0.1f);
+                private readonly Module<Tensor, Tensor> named;
+                public Drop() : base("Drop") { named = Sequential(($"drop{0.1f}", Dropout(0.2))); RegisterComponents(); }
+                public override Tensor forward(Tensor x) => named.forward(drop.forward(x));
+            }
+            """);
+        Assert.Equal("named.drop0.1", model.Root.Children[1].Children[0].Path);
+    }
 }
