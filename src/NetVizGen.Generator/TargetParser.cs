@@ -44,7 +44,7 @@ internal static class TargetParser
             }
         }
 
-        var source = attribute.ApplicationSyntaxReference is { } r ? Spans(r.GetSyntax()) : null;
+        var source = attribute.ApplicationSyntaxReference is { } r ? NetVizGen.Extraction.Evaluation.Spans.Of(r.GetSyntax()) : null;
         string? error = null;
         string typeName;
         string? methodName = null;
@@ -129,18 +129,9 @@ internal static class TargetParser
     private static string MetadataName(INamedTypeSymbol type)
     {
         var parts = new Stack<string>();
-        ISymbol? s = type;
         for (var t = type; t is not null; t = t.ContainingType) parts.Push(t.MetadataName);
         var typePart = string.Join("+", parts);
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() + "." : "";
         return ns + typePart;
-    }
-
-    private static SourceSpan? Spans(SyntaxNode node)
-    {
-        var location = node.GetLocation();
-        var line = location.GetLineSpan();
-        return new SourceSpan(line.Path, location.SourceSpan.Start, location.SourceSpan.Length,
-            line.StartLinePosition.Line, line.StartLinePosition.Character, line.EndLinePosition.Line, line.EndLinePosition.Character);
     }
 }

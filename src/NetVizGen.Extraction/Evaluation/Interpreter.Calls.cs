@@ -127,10 +127,10 @@ internal sealed partial class Interpreter
         p.HasExplicitDefaultValue ? Constant(p.Type, p.ExplicitDefaultValue) : Value.Unknown;
 
     /// <summary>Runs a user-defined method (helper, getter, forward of a block) with a fresh frame.</summary>
-    public Value CallSourceMethod(IMethodSymbol method, Value? receiver, List<Value> args, IOperation site) =>
+    public Value CallSourceMethod(IMethodSymbol method, Value? receiver, List<Value> args, IOperation? site) =>
         CallSourceMethod(method, receiver, args, site, out _);
 
-    private Value CallSourceMethod(IMethodSymbol method, Value? receiver, List<Value> args, IOperation site, out Frame? callee)
+    private Value CallSourceMethod(IMethodSymbol method, Value? receiver, List<Value> args, IOperation? site, out Frame? callee)
     {
         callee = null;
         var body = BodyOf(method);

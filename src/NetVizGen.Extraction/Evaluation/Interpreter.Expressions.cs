@@ -156,13 +156,6 @@ internal sealed partial class Interpreter
         }
     }
 
-    private Value IsNull(Value v) => v switch
-    {
-        PrimValue p => new PrimValue(p.IsNull),
-        UnknownValue => Value.Unknown,
-        _ => new PrimValue(false),
-    };
-
     private Value? _conditionalReceiver;
 
     private Value ConditionalAccess(IConditionalAccessOperation ca, Frame frame)

@@ -180,18 +180,24 @@ internal sealed partial class Interpreter
         return new TensorValue(node);
     }
 
-    /// <summary>Calls a module in forward: leaves become nodes, containers and custom blocks are inlined.</summary>
-    private Value CallModule(ModuleValue module, List<Value> args, IOperation site)
+    /// <summary>Entry for tracing a root that is a container or a built-in layer (factory methods returning Sequential).</summary>
+    public Value CallModuleFromRoot(ModuleValue root, Value input) => CallModule(root, new List<Value> { input }, null);
+
+    /// <summary>
+    /// Calls a module in forward: leaves become nodes, containers and custom blocks are inlined.
+    /// <paramref name="site"/> is the call in user code; null for a root the tracer calls itself.
+    /// </summary>
+    private Value CallModule(ModuleValue module, List<Value> args, IOperation? site)
     {
         var graph = Graph!;
-        var span = Spans.Of(site.Syntax);
+        var span = site is null ? module.Source : Spans.Of(site.Syntax);
         var path = graph.PathOf(module);
         var tensorInputs = args.Where(IsTensorLike).Select(a => TensorId(a, span)).ToList();
 
         if (path is null)
         {
             Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
-                $"forward calls a {module.TypeName} that is not registered in the module tree; it is drawn as unresolved", site.Syntax);
+                $"forward calls a {module.TypeName} that is not registered in the module tree; it is drawn as unresolved", span);
             return new TensorValue(graph.Add(FlowNodeKind.Unresolved, module.TypeName + " (unregistered)", "", tensorInputs, null, span));
         }
 
@@ -226,7 +232,7 @@ internal sealed partial class Interpreter
         }
 
         Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Info,
-            $"The forward of '{path}' ({module.TypeName}) cannot be traced; it is drawn as one unresolved node", site.Syntax);
+            $"The forward of '{path}' ({module.TypeName}) cannot be traced; it is drawn as one unresolved node", span);
         return new TensorValue(graph.Add(FlowNodeKind.Unresolved, module.TypeName, path, tensorInputs, null, span));
     }
 
@@ -240,47 +246,5 @@ internal sealed partial class Interpreter
             }
         }
         return null;
-    }
-}
-
-internal sealed partial class Interpreter
-{
-    /// <summary>Entry for tracing a root that is a container or a built-in layer (factory methods returning Sequential).</summary>
-    public Value CallModuleFromRoot(ModuleValue root, Value input)
-    {
-        var site = root.Source;
-        var graph = Graph!;
-        if (root.Origin == ModuleOrigin.Container && root.TypeName == "Sequential")
-        {
-            Value x = input;
-            foreach (var child in root.Children) x = CallModuleNoSite(child.Value, x);
-            return x;
-        }
-        return CallModuleNoSite(root, input);
-    }
-
-    private Value CallModuleNoSite(ModuleValue module, Value x)
-    {
-        var graph = Graph!;
-        var path = graph.PathOf(module) ?? "";
-        switch (module.Origin)
-        {
-            case ModuleOrigin.Builtin:
-                return new TensorValue(graph.Add(FlowNodeKind.Module, module.TypeName, path, new[] { TensorId(x, null) }, null, module.Source));
-            case ModuleOrigin.Container when module.TypeName == "Sequential":
-                graph.PushScope(path);
-                try
-                {
-                    foreach (var child in module.Children) x = CallModuleNoSite(child.Value, x);
-                    return x;
-                }
-                finally { graph.PopScope(); }
-            case ModuleOrigin.Custom when module.CustomType is not null && FindForward(module.CustomType, 1) is { } forward && BodyOf(forward) is { } body:
-                graph.PushScope(path);
-                try { return CallSourceMethod(forward, module, new List<Value> { x }, body); }
-                finally { graph.PopScope(); }
-            default:
-                return new TensorValue(graph.Add(FlowNodeKind.Unresolved, module.TypeName, path, new[] { TensorId(x, null) }, null, module.Source));
-        }
     }
 }

@@ -22,10 +22,12 @@ internal sealed class NoteCollector
 }
 
 /// <summary>Turns Roslyn locations into plain <see cref="SourceSpan"/> data.</summary>
-internal static class Spans
+public static class Spans
 {
+    /// <summary>The span of a syntax node, or null outside source.</summary>
     public static SourceSpan? Of(SyntaxNode node) => Of(node.GetLocation());
 
+    /// <summary>The span of a location, or null outside source.</summary>
     public static SourceSpan? Of(Location location)
     {
         if (!location.IsInSource) return null;

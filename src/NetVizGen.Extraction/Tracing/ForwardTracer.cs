@@ -30,7 +30,6 @@ internal static class ForwardTracer
             {
                 // A factory returning a Sequential (or a single layer): one input flows through it.
                 var x = new TensorValue(graph.Add(FlowNodeKind.Input, "input", "", Array.Empty<int>(), null, null));
-                var body = root.Source is null ? null : (IOperation?)null;
                 var result = interpreter.CallModuleFromRoot(root, x);
                 AddOutputs(graph, result, "output");
             }

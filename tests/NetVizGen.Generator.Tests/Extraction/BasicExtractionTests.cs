@@ -173,4 +173,19 @@ public class BasicExtractionTests
         Assert.Equal("N×16×64", add.Shape);
         Assert.Equal(64 * 16 + 128, model.Root.Parameters);
     }
+
+    [Fact]
+    public void A_factory_returning_a_Sequential_is_traced_from_its_input()
+    {
+        var model = Single(Usings + """
+            public static class Zoo
+            {
+                [Diagram(Input = "N,8", Name = "Head")]
+                public static Module<Tensor, Tensor> Head() => Sequential(("fc", Linear(8, 4)), ("act", ReLU()), ("out", Linear(4, 2)));
+            }
+            """);
+        Assert.Equal("Sequential", model.Root.TypeName);
+        Assert.Equal("fc act out", Calls(model));
+        Assert.Equal("N×2", model.Flow.Nodes.Last().Shape);
+    }
 }
