@@ -124,12 +124,18 @@ internal sealed class DiagramBuilder
 
     private string Rel(string path) => IsBlockPage ? path.Substring(_root.Path.Length + 1) : path;
 
+    private static bool IsWithin(string path, string scope) =>
+        scope.Length == 0 || path.StartsWith(scope + ".", StringComparison.Ordinal);
+
     private DiagramNode Resolve(FlowNodeSpec n)
     {
         if (n.Kind == FlowNodeKind.Input) return AddUnique("input", n, DiagramNodeKind.Input, NodeDescriber.Describe(n) with { Label = "Input" }, null);
         if (n.Kind == FlowNodeKind.Output) return AddUnique("output", n, DiagramNodeKind.Output, NodeDescriber.Describe(n) with { Label = "Output" }, null);
 
-        var location = n.Kind == FlowNodeKind.Module ? n.ModulePath : n.Scope;
+        // A layer is drawn where it is called. That is its own path, except for a shared instance
+        // called through another container (one Linear appended twice): its path names the first
+        // registration, its scope says where this call happens.
+        var location = n.Kind == FlowNodeKind.Module && IsWithin(n.ModulePath, n.Scope) ? n.ModulePath : n.Scope;
         string? cluster = null;
         int level = 0;
         foreach (var prefix in Prefixes(location))
