@@ -60,11 +60,18 @@ internal static class TorchNames
         return false;
     }
 
-    /// <summary>True for types defined in TorchSharp (not in user code).</summary>
+    /// <summary>
+    /// True for types defined in TorchSharp's own assembly: the library layers and containers. Decided
+    /// by assembly, never by namespace: user code (and decompiled package code) often lives in
+    /// <c>TorchSharp.Examples</c> or <c>TorchSharp.Modules</c>, and a type whose declaration is in the
+    /// compilation is always user code to interpret.
+    /// </summary>
     public static bool IsTorchSharpType(ITypeSymbol? type)
     {
-        var ns = DisplayName(type?.ContainingNamespace);
-        return ns == "TorchSharp" || ns.StartsWith("TorchSharp.", StringComparison.Ordinal);
+        if (type is null) return false;
+        var definition = type.OriginalDefinition;
+        if (!definition.DeclaringSyntaxReferences.IsDefaultOrEmpty) return false;
+        return definition.ContainingAssembly?.Name is "TorchSharp";
     }
 
     public static string? ContainerKind(ITypeSymbol? type) => type?.OriginalDefinition.Name switch
