@@ -6,14 +6,17 @@ namespace NetVizGen.Extraction.Evaluation;
 /// </summary>
 internal sealed class ExtractionLimits
 {
-    /// <summary>Most iterations of a single loop.</summary>
-    public int MaxLoopIterations { get; init; } = 10_000;
+    /// <summary>Most iterations of a single loop (position tables and anchor grids run tens of thousands).</summary>
+    public int MaxLoopIterations { get; init; } = 1_000_000;
+
+    /// <summary>Largest collection built at once (<c>new T[n]</c>, <c>Enumerable.Range</c>, <c>Repeat</c>).</summary>
+    public int MaxCollectionItems { get; init; } = 1_000_000;
 
     /// <summary>Deepest call nesting (helpers, constructors of blocks, forward of blocks).</summary>
     public int MaxCallDepth { get; init; } = 64;
 
-    /// <summary>Most operations evaluated for one model.</summary>
-    public int MaxSteps { get; init; } = 2_000_000;
+    /// <summary>Most operations evaluated for one model (about a second of evaluation; see docs/benchmarks.md).</summary>
+    public int MaxSteps { get; init; } = 20_000_000;
 
     public static ExtractionLimits Default { get; } = new();
 }

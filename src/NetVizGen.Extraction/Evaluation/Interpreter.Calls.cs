@@ -20,7 +20,8 @@ internal sealed partial class Interpreter
         {
             var ordinal = arg.Parameter?.Ordinal ?? -1;
             if (ordinal < 0 || ordinal >= values.Count) continue;
-            values[ordinal] = Eval(arg.Value, frame);
+            var v = Eval(arg.Value, frame);
+            values[ordinal] = arg.Parameter!.RefKind == RefKind.None ? CopyIfStruct(v) : v;
         }
         return values;
     }
@@ -41,10 +42,14 @@ internal sealed partial class Interpreter
         if (method.MethodKind == MethodKind.DelegateInvoke)
             return receiver is LambdaValue lambda ? InvokeLambda(lambda, args, inv) : Value.Unknown;
 
-        var torch = TryTorchCall(inv, method, receiver, args, frame);
+        var torch = TryTorchCall(inv, method, receiver, TorchNames.IsTorchSharpType(method.ContainingType) ? Materialized(args) : args, frame);
         if (torch is not null) return torch;
 
-        var bcl = TryLibraryCall(method, receiver, args, inv);
+        var savedFrame = _currentFrame;
+        _currentFrame = frame;
+        Value? bcl;
+        try { bcl = TryLibraryCall(method, receiver, WithDefaults(method, args), inv); }
+        finally { _currentFrame = savedFrame; }
         if (bcl is not null) return bcl;
 
         if (receiver is ModuleValue { CustomType: not null } or ObjectValue || receiver is null)
@@ -54,7 +59,29 @@ internal sealed partial class Interpreter
             var target = inv.IsVirtual ? ResolveVirtual(method, receiver) : method;
             if (HasSource(target)) return CallWithRefs(target, receiver, args, inv, frame);
         }
+        // Not modelled: whatever collections it was given may have changed.
+        PoisonCollections(receiver, args, method.Name);
         return Value.Unknown;
+    }
+
+    /// <summary>Omitted optional arguments of a library method take their declared defaults.</summary>
+    private static List<Value> WithDefaults(IMethodSymbol method, List<Value> args)
+    {
+        List<Value>? filled = null;
+        for (int i = 0; i < args.Count && i < method.Parameters.Length; i++)
+        {
+            if (args[i] is not UnknownValue || !method.Parameters[i].HasExplicitDefaultValue) continue;
+            filled ??= args.ToList();
+            filled[i] = DefaultParameter(method.Parameters[i]);
+        }
+        return filled ?? args;
+    }
+
+    /// <summary>Deferred LINQ queries enumerated into lists, for TorchSharp calls that take sequences.</summary>
+    private List<Value> Materialized(List<Value> args)
+    {
+        if (!args.Any(a => a is SeqValue)) return args;
+        return args.Select(a => a is SeqValue s ? (Enumerate(s) is { } items ? new ListValue(items.ToList()) : Value.Unknown) : a).ToList();
     }
 
     /// <summary>A source call whose ref/out arguments are written back to the caller's variables.</summary>
@@ -187,7 +214,7 @@ internal sealed partial class Interpreter
         if (TorchNames.ContainerKind(type) is { } kind)
         {
             // new ModuleList<T>(), new Sequential(...), new ModuleDict<T>(): same as the torch.nn factories.
-            result = Container(kind, ctor, args, oc.Syntax);
+            result = Container(kind, ctor, Materialized(args), oc.Syntax);
         }
         else if (TorchNames.IsModule(type) && !TorchNames.IsTorchSharpType(type))
         {
@@ -200,6 +227,16 @@ internal sealed partial class Interpreter
         else if (type.DeclaringSyntaxReferences.Length > 0 && type.TypeKind is TypeKind.Class or TypeKind.Struct)
         {
             var obj = new ObjectValue(type);
+            // Fields start at their default (0, null, false) before initialisers and constructors run.
+            for (var t = (INamedTypeSymbol?)type; t is not null && t.DeclaringSyntaxReferences.Length > 0; t = t.BaseType)
+            {
+                foreach (var member in t.GetMembers())
+                {
+                    if (member.IsStatic || obj.Fields.ContainsKey(member.Name)) continue;
+                    if (member is IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false } f) obj.Fields[f.Name] = DefaultOf(f.Type);
+                    else if (member is IPropertySymbol p && IsAutoProperty(p)) obj.Fields[p.Name] = DefaultOf(p.Type);
+                }
+            }
             RunConstructor(obj, type, ctor, args);
             result = obj;
         }
@@ -340,7 +377,10 @@ internal sealed partial class Interpreter
     /// <summary>Sequences the evaluator can walk: lists, dictionaries, containers, strings.</summary>
     internal IReadOnlyList<Value>? Enumerate(Value v) => v switch
     {
+        ListValue { Poisoned: true } => null,
         ListValue l => l.Items.ToList(),
+        SeqValue s => s.Produce(),
+        DictValue { Indexed: false } => null,
         DictValue d => d.Entries.Select(e => (Value)new TupleValue(new[] { e.Key, e.Value })).ToList(),
         ModuleValue m when m.IsContainer && m.TypeName.StartsWith("ModuleDict", StringComparison.Ordinal) =>
             m.Children.Select(c => (Value)new TupleValue(new Value[] { new PrimValue(c.Key), c.Value })).ToList(),

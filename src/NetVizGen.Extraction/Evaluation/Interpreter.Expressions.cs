@@ -17,6 +17,7 @@ internal sealed partial class Interpreter
         if (op.ConstantValue.HasValue && op is not IInterpolatedStringOperation)
         {
             if (op.Type?.TypeKind == TypeKind.Enum) return EnumValue(op);
+            if (op.Type?.SpecialType == SpecialType.System_Decimal) return Value.Unknown; // decimal arithmetic is not double arithmetic
             return PrimValue.Of(op.ConstantValue.Value);
         }
 
@@ -27,13 +28,24 @@ internal sealed partial class Interpreter
             case ILocalReferenceOperation l: return frame.TryGet(l.Local, out var lv) ? lv : Value.Unknown;
             case IParameterReferenceOperation pr: return frame.TryGet(pr.Parameter, out var pv) ? pv : Value.Unknown;
             case IInstanceReferenceOperation ir when ir.ReferenceKind == InstanceReferenceKind.ImplicitReceiver: return _implicitReceiver ?? Value.Unknown;
+            case IInstanceReferenceOperation ir when ir.ReferenceKind == InstanceReferenceKind.PatternInput: return _patternInput ?? Value.Unknown;
             case IInstanceReferenceOperation: return frame.Self ?? Value.Unknown;
             case IFieldReferenceOperation f: return ReadField(f, frame);
             case IPropertyReferenceOperation pref: return ReadProperty(pref, frame);
             case IArrayElementReferenceOperation ae: return ReadElement(Eval(ae.ArrayReference, frame), ae.Indices.Select(i => Eval(i, frame)).ToList());
-            case ISimpleAssignmentOperation a: return Assign(a.Target, Eval(a.Value, frame), frame);
+            case IImplicitIndexerReferenceOperation ii: return ReadElement(Eval(ii.Instance, frame), new List<Value> { Eval(ii.Argument, frame) });
+            case ISimpleAssignmentOperation a: return Assign(a.Target, CopyIfStruct(Eval(a.Value, frame)), frame);
             case ICompoundAssignmentOperation ca:
-                return Assign(ca.Target, Binary(ca.OperatorKind, Eval(ca.Target, frame), Eval(ca.Value, frame), ca), frame);
+                {
+                    if (ca.OperatorMethod is { } userOp && !IsPredefinedOperator(userOp)) return Assign(ca.Target, Value.Unknown, frame);
+                    var target = Eval(ca.Target, frame);
+                    var operand = Eval(ca.Value, frame);
+                    // C# computes in the promoted type (int for byte += byte), then converts back to the target's type.
+                    var targetType = ca.Target.Type;
+                    var result = Binary(ca.OperatorKind, target, operand, ca, targetType, ca.Value.Type,
+                        targetType?.SpecialType == SpecialType.System_String ? targetType : null, ca.IsChecked);
+                    return Assign(ca.Target, FitTo(result, targetType), frame);
+                }
             case ICoalesceAssignmentOperation coa:
                 {
                     var cur = Eval(coa.Target, frame);
@@ -58,6 +70,7 @@ internal sealed partial class Interpreter
             case ICoalesceOperation co:
                 {
                     var v = Eval(co.Value, frame);
+                    if (v is UnknownValue) return v;
                     return v is PrimValue { IsNull: true } ? Eval(co.WhenNull, frame) : v;
                 }
             case IConditionalAccessOperation ca: return ConditionalAccess(ca, frame);
@@ -74,9 +87,17 @@ internal sealed partial class Interpreter
                 }
             case ISwitchExpressionOperation se: return SwitchExpression(se, frame);
             case IInterpolatedStringOperation s: return Interpolate(s, frame);
-            case ITupleOperation t: return new TupleValue(t.Elements.Select(e => Eval(e, frame)).ToList());
+            case ITupleOperation t: return new TupleValue(t.Elements.Select(e => CopyIfStruct(Eval(e, frame))).ToList());
+            case ITupleBinaryOperation tb:
+                {
+                    var eq = ValuesEqual(Eval(tb.LeftOperand, frame), Eval(tb.RightOperand, frame));
+                    if (eq is null) return Value.Unknown;
+                    return new PrimValue(tb.OperatorKind == BinaryOperatorKind.Equals ? eq.Value : !eq.Value);
+                }
+            case IRangeOperation ro: return RangeOf(ro, frame);
+            case IWithOperation w: return With(w, frame);
             case IArrayCreationOperation ac: return CreateArray(ac, frame);
-            case IArrayInitializerOperation ai: return new ListValue(ai.ElementValues.Select(e => Eval(e, frame)).ToList());
+            case IArrayInitializerOperation ai: return new ListValue(ai.ElementValues.Select(e => CopyIfStruct(Eval(e, frame))).ToList()) { IsArray = true };
             case ICollectionExpressionOperation ce: return CollectionExpression(ce, frame);
             case IObjectCreationOperation oc: return CreateObject(oc, frame);
             case IAnonymousFunctionOperation af:
@@ -95,7 +116,6 @@ internal sealed partial class Interpreter
             case INameOfOperation: return Value.Unknown;
             case IAwaitOperation aw: return Eval(aw.Operation, frame);
             case IThrowOperation: return Value.Unknown;
-            case IRangeOperation: return Value.Unknown;
             case IDynamicInvocationOperation: return Value.Unknown;
             default:
                 return Value.Unknown;
@@ -125,36 +145,124 @@ internal sealed partial class Interpreter
         // default(long?) is null: TorchSharp's optional arguments (MaxPool2d stride/padding) use it.
         _ when type?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T => Value.Null,
         SpecialType.System_Boolean => new PrimValue(false),
-        SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte => new PrimValue(0L),
+        SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte
+            or SpecialType.System_SByte or SpecialType.System_UInt16 or SpecialType.System_UInt32 or SpecialType.System_UInt64 => new PrimValue(0L),
+        SpecialType.System_Char => new PrimValue('\0'),
         SpecialType.System_Double or SpecialType.System_Single => new PrimValue(0.0),
+        _ when type is INamedTypeSymbol { TypeKind: TypeKind.Enum } => EnumFromOrdinal(type, 0),
+        _ when type is INamedTypeSymbol { IsTupleType: true } tuple => new TupleValue(tuple.TupleElements.Select(e => DefaultOf(e.Type)).ToList()),
         _ when type is { IsReferenceType: true } => Value.Null,
         _ => Value.Unknown,
     };
 
+    /// <summary>Structs are copied when assigned or passed; objects of user structs are cloned field by field.</summary>
+    private static Value CopyIfStruct(Value v)
+    {
+        if (v is not ObjectValue { Type.IsValueType: true } o) return v;
+        var copy = new ObjectValue(o.Type);
+        foreach (var kv in o.Fields) copy.Fields[kv.Key] = CopyIfStruct(kv.Value);
+        return copy;
+    }
+
+    private Value RangeOf(IRangeOperation ro, Frame frame)
+    {
+        var start = ro.LeftOperand is null ? new IndexValue(0, false) : AsIndex(Eval(ro.LeftOperand, frame));
+        var end = ro.RightOperand is null ? new IndexValue(0, true) : AsIndex(Eval(ro.RightOperand, frame));
+        return start is null || end is null ? Value.Unknown : new RangeValue(start, end);
+    }
+
+    private static IndexValue? AsIndex(Value v) => v switch
+    {
+        IndexValue i => i,
+        _ when ValueConversions.TryLong(v, out var l) && l >= 0 => new IndexValue(l, false),
+        _ => null,
+    };
+
+    /// <summary><c>record with { ... }</c>: a copy of the fields, then the initialisers.</summary>
+    private Value With(IWithOperation w, Frame frame)
+    {
+        if (Eval(w.Operand, frame) is not ObjectValue o) return Value.Unknown;
+        var copy = new ObjectValue(o.Type);
+        foreach (var kv in o.Fields) copy.Fields[kv.Key] = kv.Value;
+        var saved = _implicitReceiver;
+        _implicitReceiver = copy;
+        try
+        {
+            foreach (var init in w.Initializer.Initializers) Eval(init, frame);
+        }
+        finally { _implicitReceiver = saved; }
+        return copy;
+    }
+
     private Value Convert(IConversionOperation c, Frame frame)
     {
         var v = Eval(c.Operand, frame);
-        if (v is not PrimValue { Raw: not null } p || c.Type is null) return v;
-        switch (c.Type.SpecialType)
+        if (c.Type is null || v is UnknownValue) return v;
+        if (c.OperatorMethod is { } op)
         {
-            case SpecialType.System_Int32:
-            case SpecialType.System_Int64:
-            case SpecialType.System_Int16:
-            case SpecialType.System_Byte:
-                return p.Raw switch
+            // int -> Index is the one library conversion model code relies on; user conversions run their body.
+            if (c.Type.Name == "Index" && c.Type.ContainingNamespace?.ToDisplayString() == "System")
+                return AsIndex(v) is { } index ? index : Value.Unknown;
+            return HasSource(op) ? CallSourceMethod(op, null, new List<Value> { v }, c) : Value.Unknown;
+        }
+        if (v is not PrimValue { Raw: not null } p) return CopyIfStruct(v);
+        var target = c.Type;
+        if (target is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable) target = nullable.TypeArguments[0];
+        if (target is INamedTypeSymbol { TypeKind: TypeKind.Enum })
+        {
+            return p.Raw switch
+            {
+                EnumName e => EnumFromOrdinal(target, e.Ordinal),
+                long l => EnumFromOrdinal(target, l),
+                char ch => EnumFromOrdinal(target, ch),
+                _ => Value.Unknown,
+            };
+        }
+        var raw = p.Raw switch { EnumName e => e.Ordinal, char ch => (object)(long)ch, _ => p.Raw };
+        var source = Underlying(c.Operand.Type)?.SpecialType ?? SpecialType.None;
+        switch (target.SpecialType)
+        {
+            case SpecialType.System_Int32: case SpecialType.System_Int64: case SpecialType.System_Int16: case SpecialType.System_Byte:
+            case SpecialType.System_SByte: case SpecialType.System_UInt16: case SpecialType.System_UInt32: case SpecialType.System_Char:
+                if (raw is double d)
                 {
-                    double d => new PrimValue((long)d),
-                    EnumName e => new PrimValue(e.Ordinal),
-                    char ch => new PrimValue((long)ch),
-                    _ => p,
-                };
+                    // Out of range or NaN is unspecified (unchecked) or throws (checked): unknown either way.
+                    var t = Math.Truncate(d);
+                    if (double.IsNaN(d) || t < MinOf(target.SpecialType) || t > MaxOf(target.SpecialType)) return Value.Unknown;
+                    return FitInteger((long)t, target.SpecialType, false);
+                }
+                if (raw is long l) return FitInteger(l, target.SpecialType, c.IsChecked);
+                return v;
+            case SpecialType.System_UInt64:
+                return Value.Unknown;
+            case SpecialType.System_Decimal:
+                return Value.Unknown;
             case SpecialType.System_Double:
+                if (raw is long l2) return new PrimValue((double)l2);
+                // A float widened to double keeps its binary value, not its shortest decimal text.
+                if (raw is double fd && source == SpecialType.System_Single) return new PrimValue((double)(float)fd);
+                return raw is double ? new PrimValue(raw) : v;
             case SpecialType.System_Single:
-                return p.Raw is long l ? new PrimValue((double)l) : p;
+                if (raw is long l3) return PrimValue.Of((float)l3);
+                if (raw is double sd) return PrimValue.Of((float)sd);
+                return v;
             default:
                 return v;
         }
     }
+
+    private static double MinOf(SpecialType t) => t switch
+    {
+        SpecialType.System_Int32 => int.MinValue, SpecialType.System_Int64 => -9.2233720368547758E18, SpecialType.System_Int16 => short.MinValue,
+        SpecialType.System_SByte => sbyte.MinValue, _ => 0,
+    };
+
+    private static double MaxOf(SpecialType t) => t switch
+    {
+        SpecialType.System_Int32 => int.MaxValue, SpecialType.System_Int64 => 9.2233720368547748E18, SpecialType.System_Int16 => short.MaxValue,
+        SpecialType.System_SByte => sbyte.MaxValue, SpecialType.System_Byte => byte.MaxValue, SpecialType.System_UInt16 => ushort.MaxValue,
+        SpecialType.System_UInt32 => uint.MaxValue, SpecialType.System_Char => char.MaxValue, _ => 0,
+    };
 
     private Value? _conditionalReceiver;
 
@@ -172,10 +280,19 @@ internal sealed partial class Interpreter
     private Value IncDec(IIncrementOrDecrementOperation inc, Frame frame)
     {
         var old = Eval(inc.Target, frame);
-        if (!ValueConversions.TryLong(old, out var n)) { Assign(inc.Target, Value.Unknown, frame); return Value.Unknown; }
-        var updated = new PrimValue(inc.Kind == OperationKind.Increment ? n + 1 : n - 1);
+        if (old is PrimValue { IsNull: true } && inc.Type?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T) return old;
+        var delta = inc.Kind == OperationKind.Increment ? 1 : -1;
+        Value updated = old switch
+        {
+            PrimValue { Raw: double d } => FitTo(new PrimValue(d + delta), inc.Type),
+            PrimValue { Raw: long or char } when ValueConversions.TryLong(old, out var n) => FitTo(new PrimValue(n + delta), inc.Type),
+            PrimValue { Raw: EnumName e } => FitTo(new PrimValue(e.Ordinal + delta), inc.Type),
+            _ => Value.Unknown,
+        };
+        if (Underlying(inc.Type)?.SpecialType is SpecialType.System_Decimal or SpecialType.System_UInt64) updated = Value.Unknown;
+        if (inc.IsChecked && updated is PrimValue { Raw: long u } && ValueConversions.TryLong(old, out var before) && u != before + delta) updated = Value.Unknown;
         Assign(inc.Target, updated, frame);
-        return inc.IsPostfix ? old : updated;
+        return updated is UnknownValue ? updated : inc.IsPostfix ? old : updated;
     }
 
     private Value Interpolate(IInterpolatedStringOperation s, Frame frame)
@@ -193,6 +310,11 @@ internal sealed partial class Interpreter
                     var format = i.FormatString?.ConstantValue.Value as string;
                     var text = FormatPrim(v, format);
                     if (text is null) return Value.Unknown;
+                    if (i.Alignment is not null)
+                    {
+                        if (!ValueConversions.TryLong(Eval(i.Alignment, frame), out var width)) return Value.Unknown;
+                        text = width < 0 ? text.PadRight((int)-width) : text.PadLeft((int)width);
+                    }
                     sb.Append(text);
                     break;
                 default:
@@ -203,8 +325,16 @@ internal sealed partial class Interpreter
     }
 
     /// <summary>Formats like .NET would under the invariant culture (the generator must not depend on the machine's culture).</summary>
-    internal static string? FormatPrim(Value v, string? format = null) => v switch
+    internal static string? FormatPrim(Value v, string? format = null)
     {
+        try { return FormatExact(v, format); }
+        catch (FormatException) { return null; }
+    }
+
+    private static string? FormatExact(Value v, string? format) => v switch
+    {
+        // Formats whose output depends on more than the value (a float's own precision) are unknown.
+        _ when format is not null && !SafeFormat(format) => null,
         PrimValue { Raw: long l } => l.ToString(format, CultureInfo.InvariantCulture),
         // "R" when no format is given: the shortest round-trip text on every runtime (.NET Framework's
         // default would print 15 digits inside Visual Studio, .NET's the shortest form).
@@ -212,20 +342,29 @@ internal sealed partial class Interpreter
         PrimValue { Raw: bool b } => b ? "True" : "False",
         PrimValue { Raw: string str } => str,
         PrimValue { Raw: char ch } => ch.ToString(),
-        PrimValue { Raw: EnumName e } => e.Name.Substring(e.Name.LastIndexOf('.') + 1),
+        PrimValue { Raw: EnumName e } when format is null => e.Name.EndsWith(")", StringComparison.Ordinal) ? e.Ordinal.ToString(CultureInfo.InvariantCulture) : e.Name.Substring(e.Name.LastIndexOf('.') + 1),
+        PrimValue { Raw: EnumName } => null,
+        PrimValue { Raw: bool or char or string or null } when format is not null => null,
         PrimValue { Raw: null } => "",
+        IndexValue i when format is null => (i.FromEnd ? "^" : "") + i.Offset.ToString(CultureInfo.InvariantCulture),
         _ => null,
     };
+
+    /// <summary>Standard numeric formats with an explicit precision, or custom digit patterns.</summary>
+    private static bool SafeFormat(string format) =>
+        format.Length > 0 && (format.All(ch => ch is '0' or '#' or '.' or ',') ||
+                              ("DdFfNnEePpGgRr".IndexOf(format[0]) >= 0 && format.Skip(1).All(char.IsDigit)));
 
     private Value CreateArray(IArrayCreationOperation ac, Frame frame)
     {
         if (ac.Initializer is not null) return Eval(ac.Initializer, frame);
-        if (ac.DimensionSizes.Length == 1 && ValueConversions.TryLong(Eval(ac.DimensionSizes[0], frame), out var n) && n >= 0 && n <= _limits.MaxLoopIterations)
+        if (ac.DimensionSizes.Length == 1 && ValueConversions.TryLong(Eval(ac.DimensionSizes[0], frame), out var n) && n >= 0 && n <= _limits.MaxCollectionItems)
         {
             var elementType = (ac.Type as IArrayTypeSymbol)?.ElementType;
-            var items = new List<Value>();
-            for (long i = 0; i < n; i++) items.Add(DefaultOf(elementType));
-            return new ListValue(items);
+            var items = new List<Value>((int)n);
+            var initial = DefaultOf(elementType);
+            for (long i = 0; i < n; i++) items.Add(initial);
+            return new ListValue(items) { IsArray = true };
         }
         return Value.Unknown;
     }
@@ -279,15 +418,19 @@ internal sealed partial class Interpreter
                 return true;
             case IDeclarationPatternOperation dp:
                 {
-                    var r = dp.MatchedType is null ? (v is PrimValue { IsNull: true } ? false : v is UnknownValue ? null : true) : IsOfType(v, dp.MatchedType);
+                    // 'var x' always matches; 'T x' on a value of static type T or T? is a null test.
+                    var r = dp.MatchedType is null ? (v is UnknownValue ? null : true)
+                        : MatchesStaticType(dp.InputType, dp.MatchedType) ? (v is UnknownValue ? null : v is PrimValue { IsNull: true } ? false : true)
+                        : IsOfType(v, dp.MatchedType);
                     if (r == true && dp.DeclaredSymbol is not null) frame.Declare(dp.DeclaredSymbol, v);
                     return r;
                 }
             case ITypePatternOperation tp:
-                return IsOfType(v, tp.MatchedType);
+                return MatchesStaticType(tp.InputType, tp.MatchedType) ? (v is UnknownValue ? null : v is PrimValue { IsNull: true } ? false : true) : IsOfType(v, tp.MatchedType);
             case IRelationalPatternOperation rp:
                 {
-                    var r = Binary(rp.OperatorKind, v, Eval(rp.Value, frame), rp);
+                    if (v is PrimValue { IsNull: true }) return false;
+                    var r = Binary(rp.OperatorKind, v, Eval(rp.Value, frame), rp, rp.Value.Type, rp.Value.Type);
                     return ValueConversions.TryBool(r);
                 }
             case IBinaryPatternOperation bp:
@@ -298,13 +441,50 @@ internal sealed partial class Interpreter
                     return l == false || r == false ? false : l is null || r is null ? null : true;
                 }
             case IRecursivePatternOperation rec:
-                if (v is PrimValue { IsNull: true }) return false;
-                if (v is UnknownValue) return null;
-                if (rec.DeclaredSymbol is not null) frame.Declare(rec.DeclaredSymbol, v);
-                return rec.PropertySubpatterns.IsEmpty && rec.DeconstructionSubpatterns.IsEmpty ? true : null;
+                {
+                    if (v is PrimValue { IsNull: true }) return false;
+                    if (v is UnknownValue) return null;
+                    if (rec.MatchedType is not null && !MatchesStaticType(rec.InputType, rec.MatchedType))
+                    {
+                        var typeTest = IsOfType(v, rec.MatchedType);
+                        if (typeTest != true) return typeTest;
+                    }
+                    if (!rec.DeconstructionSubpatterns.IsEmpty)
+                    {
+                        if (v is not TupleValue t || t.Items.Count != rec.DeconstructionSubpatterns.Length || rec.DeconstructSymbol is not null) return null;
+                        for (int i = 0; i < t.Items.Count; i++)
+                        {
+                            var m = MatchPattern(t.Items[i], rec.DeconstructionSubpatterns[i], frame);
+                            if (m != true) return m;
+                        }
+                    }
+                    foreach (var sub in rec.PropertySubpatterns)
+                    {
+                        var saved = _patternInput;
+                        _patternInput = v;
+                        Value member;
+                        try { member = Eval(sub.Member, frame); }
+                        finally { _patternInput = saved; }
+                        var m = MatchPattern(member, sub.Pattern, frame);
+                        if (m != true) return m;
+                    }
+                    if (rec.DeclaredSymbol is not null) frame.Declare(rec.DeclaredSymbol, v);
+                    return true;
+                }
             default:
                 return null;
         }
+    }
+
+    private Value? _patternInput;
+
+    /// <summary>True when a value of static type <paramref name="input"/> is always a <paramref name="matched"/> unless null.</summary>
+    private static bool MatchesStaticType(ITypeSymbol? input, ITypeSymbol matched)
+    {
+        if (input is null) return false;
+        if (SymbolEqualityComparer.Default.Equals(input, matched)) return true;
+        return input is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } n &&
+               SymbolEqualityComparer.Default.Equals(n.TypeArguments[0], matched);
     }
 
     private static bool? IsOfType(Value v, ITypeSymbol type)
@@ -321,8 +501,17 @@ internal sealed partial class Interpreter
                 }
                 if (type.Name == m.TypeName || type.Name == "Module") return true;
                 return TorchNames.IsModule(type) ? false : null;
-            case PrimValue { Raw: long }: return type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Object;
-            case PrimValue { Raw: string }: return type.SpecialType is SpecialType.System_String or SpecialType.System_Object;
+            // Integers are held as long and reals as double, so int vs long (or float vs double) cannot be told apart.
+            case PrimValue { Raw: long or double }:
+                return type.SpecialType is SpecialType.System_Object ? true : type.SpecialType is SpecialType.System_String or SpecialType.System_Boolean or SpecialType.System_Char ? false : null;
+            case PrimValue { Raw: string }: return type.SpecialType is SpecialType.System_String or SpecialType.System_Object ? true : type.IsValueType ? false : null;
+            case PrimValue { Raw: bool }: return type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Object ? true : type.SpecialType != SpecialType.None ? false : null;
+            case ObjectValue o:
+                for (var t = (ITypeSymbol?)o.Type; t is not null; t = t.BaseType)
+                    if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, type.OriginalDefinition)) return true;
+                if (type.SpecialType == SpecialType.System_Object) return true;
+                if (type.TypeKind == TypeKind.Interface) return null;
+                return false;
             default: return null;
         }
     }
@@ -334,6 +523,7 @@ internal sealed partial class Interpreter
             if (pa.Raw is null || pb.Raw is null) return pa.Raw is null && pb.Raw is null;
             if (pa.Raw is EnumName ea && pb.Raw is long lb2) return ea.Ordinal == lb2;
             if (pa.Raw is long la2 && pb.Raw is EnumName eb) return la2 == eb.Ordinal;
+            if (pa.Raw is double d1 && pb.Raw is double d2) return d1 == d2;
             if (pa.Raw is long la && pb.Raw is double db) return la == db;
             if (pa.Raw is double da && pb.Raw is long lb) return da == lb;
             return pa.Raw.Equals(pb.Raw);
@@ -341,6 +531,23 @@ internal sealed partial class Interpreter
         if (a is PrimValue { IsNull: true } && b is not UnknownValue) return b is PrimValue { IsNull: true };
         if (b is PrimValue { IsNull: true } && a is not UnknownValue) return false;
         if (a is UnknownValue || b is UnknownValue) return null;
+        if (a is TupleValue ta && b is TupleValue tb)
+        {
+            // Value tuples compare element by element.
+            if (ta.Items.Count != tb.Items.Count) return false;
+            bool? all = true;
+            for (int i = 0; i < ta.Items.Count; i++)
+            {
+                var e = ValuesEqual(ta.Items[i], tb.Items[i]);
+                if (e == false) return false;
+                if (e is null) all = null;
+            }
+            return all;
+        }
+        if (a is IndexValue ia && b is IndexValue ib) return ia.Offset == ib.Offset && ia.FromEnd == ib.FromEnd;
+        // Records and structs compare by value; modules and plain classes by reference.
+        if (a is ObjectValue oa && (oa.Type.IsRecord || oa.Type.IsValueType)) return null;
+        if (a is PrimValue || b is PrimValue || a is TupleValue || b is TupleValue) return null;
         return ReferenceEquals(a, b);
     }
 

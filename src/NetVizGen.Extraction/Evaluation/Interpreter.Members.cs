@@ -73,12 +73,33 @@ internal sealed partial class Interpreter
         if (p.Arguments.Length > 0)
             return ReadElement(receiver ?? Value.Unknown, p.Arguments.Select(a => Eval(a.Value, frame)).ToList());
 
+        if (prop.ContainingType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+        {
+            // T?: HasValue and Value (the value itself is held unwrapped; null is the C# null).
+            if (receiver is UnknownValue or null) return Value.Unknown;
+            bool isNull = receiver is PrimValue { IsNull: true };
+            return prop.Name switch
+            {
+                "HasValue" => new PrimValue(!isNull),
+                "Value" when !isNull => receiver,
+                _ => Value.Unknown,
+            };
+        }
+
         switch (receiver)
         {
+            case ListValue { Poisoned: true }: return Value.Unknown;
             case ListValue l when prop.Name is "Count" or "Length" or "LongLength": return new PrimValue((long)l.Items.Count);
-            case DictValue d when prop.Name == "Count": return new PrimValue((long)d.Entries.Count);
-            case DictValue d when prop.Name == "Keys": return new ListValue(d.Entries.Select(e => e.Key).ToList());
-            case DictValue d when prop.Name == "Values": return new ListValue(d.Entries.Select(e => e.Value).ToList());
+            case SeqValue when prop.Name is "Count" or "Length": return Value.Unknown;
+            case IndexValue i when prop.Name == "Value": return new PrimValue(i.Offset);
+            case IndexValue i when prop.Name == "IsFromEnd": return new PrimValue(i.FromEnd);
+            case RangeValue r when prop.Name == "Start": return r.Start;
+            case RangeValue r when prop.Name == "End": return r.End;
+            case DictValue d when prop.Name == "Count": return d.Indexed ? new PrimValue((long)d.Entries.Count) : Value.Unknown;
+            case DictValue d when prop.Name == "Keys" && d.Indexed: return new ListValue(d.Entries.Select(e => e.Key).ToList());
+            case DictValue d when prop.Name == "Values" && d.Indexed: return new ListValue(d.Entries.Select(e => e.Value).ToList());
+            case ObjectValue { Type.IsValueType: true } sv when !prop.IsStatic && sv.Fields.TryGetValue(prop.Name, out var auto) && IsAutoProperty(prop):
+                return auto;
             case PrimValue { Raw: string s } when prop.Name == "Length": return new PrimValue((long)s.Length);
             case ModuleValue m when m.IsContainer && prop.Name == "Count": return new PrimValue((long)m.Children.Count);
             case ModuleValue m when m.CustomType is not null && IsAutoProperty(prop):
@@ -87,6 +108,9 @@ internal sealed partial class Interpreter
                 return o.Fields.TryGetValue(prop.Name, out var ov) ? ov : Value.Unknown;
             case TupleValue t when TupleIndexOf(prop.Name) is int i && i < t.Items.Count:
                 return t.Items[i];
+            // A dictionary entry is enumerated as (key, value).
+            case TupleValue { Items.Count: 2 } kv when prop.ContainingType.Name == "KeyValuePair" && prop.Name is "Key" or "Value":
+                return kv.Items[prop.Name == "Key" ? 0 : 1];
         }
 
         if (receiver is ModuleValue { CustomType: not null } or ObjectValue || prop.IsStatic)
@@ -118,6 +142,8 @@ internal sealed partial class Interpreter
         if (prop.IsAbstract || prop.IsExtern) return false;
         foreach (var r in prop.DeclaringSyntaxReferences)
         {
+            // A record's positional parameter declares an auto-property.
+            if (SyntaxOf(r) is ParameterSyntax) return true;
             if (SyntaxOf(r) is PropertyDeclarationSyntax pd)
             {
                 if (pd.ExpressionBody is not null) return false;
@@ -132,29 +158,63 @@ internal sealed partial class Interpreter
     {
         if (indices.Count != 1) return Value.Unknown;
         var index = indices[0];
+        if (index is RangeValue range) return Slice(container, range);
+        if (container is DictValue d)
+        {
+            var at = d.Find(index);
+            return at is int found && found >= 0 ? d.Entries[found].Value : Value.Unknown; // a missing key throws
+        }
+        var length = LengthOf(container);
+        long i;
+        if (index is IndexValue idx)
+        {
+            if (length is null) return container is ModuleValue ? Value.Unknown : TracingIndex(container, index) ?? Value.Unknown;
+            i = idx.Resolve(length.Value);
+        }
+        else if (!ValueConversions.TryLong(index, out i))
+        {
+            if (container is ModuleValue { IsContainer: true } named && index is PrimValue { Raw: string key }) return (Value?)named.Child(key) ?? Value.Unknown;
+            return TracingIndex(container, index) ?? Value.Unknown;
+        }
         switch (container)
         {
-            case ListValue l when ValueConversions.TryLong(index, out var i):
-                if (i < 0) i += l.Items.Count;
+            // Out of range throws in C#: unknown, never a wrapped-around element.
+            case ListValue l:
                 return i >= 0 && i < l.Items.Count ? l.Items[(int)i] : Value.Unknown;
-            case DictValue d:
-                foreach (var e in d.Entries) if (ValuesEqual(e.Key, index) == true) return e.Value;
-                return Value.Unknown;
             case ModuleValue m when m.IsContainer:
-                if (ValueConversions.TryLong(index, out var ci))
-                {
-                    if (ci < 0) ci += m.Children.Count;
-                    return ci >= 0 && ci < m.Children.Count ? m.Children[(int)ci].Value : Value.Unknown;
-                }
-                if (index is PrimValue { Raw: string key }) return (Value?)m.Child(key) ?? Value.Unknown;
-                return Value.Unknown;
-            case PrimValue { Raw: string s } when ValueConversions.TryLong(index, out var si) && si >= 0 && si < s.Length:
-                return new PrimValue(s[(int)si]);
-            case TupleValue t when ValueConversions.TryLong(index, out var ti) && ti >= 0 && ti < t.Items.Count:
-                return t.Items[(int)ti];
+                if (i < 0 && index is not IndexValue) i += m.Children.Count; // TorchSharp's ModuleList accepts negative indices
+                return i >= 0 && i < m.Children.Count ? m.Children[(int)i].Value : Value.Unknown;
+            case PrimValue { Raw: string s }:
+                return i >= 0 && i < s.Length ? new PrimValue(s[(int)i]) : Value.Unknown;
+            case TupleValue t:
+                return i >= 0 && i < t.Items.Count ? t.Items[(int)i] : Value.Unknown;
             default:
                 return TracingIndex(container, index) ?? Value.Unknown;
         }
+    }
+
+    private static long? LengthOf(Value container) => container switch
+    {
+        ListValue { Poisoned: true } => null,
+        ListValue l => l.Items.Count,
+        PrimValue { Raw: string s } => s.Length,
+        ModuleValue { IsContainer: true } m => m.Children.Count,
+        _ => null,
+    };
+
+    /// <summary><c>a[1..^1]</c>: a new array, list or string; out of range throws in C#.</summary>
+    private static Value Slice(Value container, RangeValue range)
+    {
+        var length = LengthOf(container);
+        if (length is null || container is ModuleValue) return Value.Unknown;
+        long start = range.Start.Resolve(length.Value), end = range.End.Resolve(length.Value);
+        if (start < 0 || end > length || start > end) return Value.Unknown;
+        return container switch
+        {
+            ListValue l => new ListValue(l.Items.GetRange((int)start, (int)(end - start))) { IsArray = l.IsArray },
+            PrimValue { Raw: string s } => new PrimValue(s.Substring((int)start, (int)(end - start))),
+            _ => Value.Unknown,
+        };
     }
 
     /// <summary>Assigns to a local, parameter, field, auto-property or element, and returns the value.</summary>
@@ -170,6 +230,20 @@ internal sealed partial class Interpreter
                 break;
             case IFieldReferenceOperation f:
                 if (f.Field.IsStatic) { _statics[f.Field] = value; break; }
+                if (f.Field.ContainingType.IsTupleType && f.Instance is not null)
+                {
+                    // t.Item1 = v: tuples are values, so the variable holding the tuple gets a new one.
+                    var tuple = Eval(f.Instance, frame);
+                    var at = TupleElementIndex(f.Field);
+                    if (tuple is TupleValue tv && at is int k && k < tv.Items.Count)
+                    {
+                        var items = tv.Items.ToList();
+                        items[k] = value;
+                        Assign(f.Instance, new TupleValue(items), frame);
+                    }
+                    else Assign(f.Instance, Value.Unknown, frame);
+                    break;
+                }
                 StoreMember(f.Instance is null ? frame.Self : Eval(f.Instance, frame), f.Field.Name, value, target);
                 break;
             case IPropertyReferenceOperation p when p.Arguments.Length == 0:
@@ -180,6 +254,9 @@ internal sealed partial class Interpreter
                 break;
             case IArrayElementReferenceOperation ae when ae.Indices.Length == 1:
                 StoreElement(Eval(ae.ArrayReference, frame), Eval(ae.Indices[0], frame), value, target);
+                break;
+            case IImplicitIndexerReferenceOperation ii:
+                StoreElement(Eval(ii.Instance, frame), Eval(ii.Argument, frame), value, target);
                 break;
             case IDeclarationExpressionOperation de:
                 Deconstruct(de, value, frame, declare: true);
@@ -215,19 +292,17 @@ internal sealed partial class Interpreter
     {
         switch (container)
         {
-            case ListValue l when ValueConversions.TryLong(index, out var i) && i >= 0 && i < l.Items.Count:
-                l.Items[(int)i] = value;
+            case ListValue { Poisoned: true }:
                 break;
-            case DictValue d:
-                for (int k = 0; k < d.Entries.Count; k++)
+            case ListValue l:
                 {
-                    if (ValuesEqual(d.Entries[k].Key, index) == true)
-                    {
-                        d.Entries[k] = new KeyValuePair<Value, Value>(index, value);
-                        return;
-                    }
+                    long i = index is IndexValue idx ? idx.Resolve(l.Items.Count) : ValueConversions.TryLong(index, out var n) ? n : -1;
+                    if (i >= 0 && i < l.Items.Count) l.Items[(int)i] = value;
+                    else if (index is UnknownValue) for (int k = 0; k < l.Items.Count; k++) l.Items[k] = Value.Unknown; // which element changed is unknown
+                    break;
                 }
-                d.Entries.Add(new KeyValuePair<Value, Value>(index, value));
+            case DictValue d:
+                d.Set(index, value);
                 break;
             case ModuleValue m when m.IsContainer && index is PrimValue { Raw: string key } && value is ModuleValue child:
                 m.Register(key, child);

@@ -168,7 +168,7 @@ internal sealed partial class Interpreter
         foreach (var d in decl.Declarators)
         {
             var init = d.Initializer ?? decl.Initializer;
-            frame.Declare(d.Symbol, init is null ? Value.Unknown : Eval(init.Value, frame));
+            frame.Declare(d.Symbol, init is null ? Value.Unknown : CopyIfStruct(Eval(init.Value, frame)));
         }
     }
 

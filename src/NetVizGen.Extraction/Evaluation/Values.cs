@@ -63,12 +63,123 @@ internal sealed class ListValue : Value
 {
     public ListValue(List<Value> items) => Items = items;
     public List<Value> Items { get; }
+
+    /// <summary>A <c>HashSet&lt;T&gt;</c>: <c>Add</c> keeps one copy of equal items.</summary>
+    public bool IsSet { get; init; }
+
+    /// <summary>An array: fixed length, so <c>Add</c>/<c>Remove</c> do not apply.</summary>
+    public bool IsArray { get; init; }
+
+    /// <summary>Set when code the evaluator does not model may have changed the list: its contents are unknown from then on.</summary>
+    public bool Poisoned { get; set; }
 }
 
-/// <summary>A <c>Dictionary</c>; keys compared by their primitive value.</summary>
+/// <summary>
+/// A deferred LINQ query (<c>xs.Select(...)</c> before <c>ToList()</c>): like C#, it is computed
+/// again each time it is enumerated, so it sees later changes to its source and repeats lambda side effects.
+/// </summary>
+internal sealed class SeqValue : Value
+{
+    public SeqValue(Func<IReadOnlyList<Value>?> produce) => Produce = produce;
+
+    /// <summary>Enumerates the query now; null when some part is unknown.</summary>
+    public Func<IReadOnlyList<Value>?> Produce { get; }
+}
+
+/// <summary>A <c>Dictionary</c>: entries in insertion order, found by structural key equality through a hash index.</summary>
 internal sealed class DictValue : Value
 {
+    private readonly Dictionary<Value, int> _index = new(ValueKeyComparer.Instance);
+
     public List<KeyValuePair<Value, Value>> Entries { get; } = new();
+
+    /// <summary>True when every key so far is hashable (primitives, enum members, tuples of them).</summary>
+    public bool Indexed { get; private set; } = true;
+
+    /// <summary>The entry index of <paramref name="key"/>: found, not found (-1), or null when it cannot be decided.</summary>
+    public int? Find(Value key)
+    {
+        if (!ValueKeyComparer.IsHashable(key) || !Indexed) return null;
+        return _index.TryGetValue(key, out var i) ? i : -1;
+    }
+
+    /// <summary>Adds or replaces; false when the key cannot be compared exactly.</summary>
+    public bool Set(Value key, Value value)
+    {
+        var at = Find(key);
+        if (at is null) { Indexed = false; return false; }
+        if (at >= 0) { Entries[at.Value] = new KeyValuePair<Value, Value>(Entries[at.Value].Key, value); return true; }
+        _index[key] = Entries.Count;
+        Entries.Add(new KeyValuePair<Value, Value>(key, value));
+        return true;
+    }
+
+    /// <summary>Code the evaluator does not model may have changed the dictionary: nothing is known from then on.</summary>
+    public void Poison()
+    {
+        Indexed = false;
+        Entries.Clear();
+        _index.Clear();
+    }
+
+    public void Clear()
+    {
+        Entries.Clear();
+        _index.Clear();
+    }
+
+    /// <summary>Removes a key; false when the key cannot be compared exactly.</summary>
+    public bool Remove(Value key, out bool removed)
+    {
+        removed = false;
+        var at = Find(key);
+        if (at is null) return false;
+        if (at < 0) return true;
+        Entries.RemoveAt(at.Value);
+        _index.Clear();
+        for (int i = 0; i < Entries.Count; i++) _index[Entries[i].Key] = i;
+        removed = true;
+        return true;
+    }
+}
+
+/// <summary>Structural equality and hashing of dictionary keys (C# value equality of primitives and tuples).</summary>
+internal sealed class ValueKeyComparer : IEqualityComparer<Value>
+{
+    public static readonly ValueKeyComparer Instance = new();
+
+    public static bool IsHashable(Value v) => v switch
+    {
+        PrimValue => true,
+        TupleValue t => t.Items.All(IsHashable),
+        _ => false,
+    };
+
+    public bool Equals(Value? x, Value? y) => (x, y) switch
+    {
+        (PrimValue a, PrimValue b) => RawEquals(a.Raw, b.Raw),
+        (TupleValue a, TupleValue b) => a.Items.Count == b.Items.Count && a.Items.Zip(b.Items, Equals).All(e => e),
+        _ => ReferenceEquals(x, y),
+    };
+
+    private static bool RawEquals(object? a, object? b) => (a, b) switch
+    {
+        (null, null) => true,
+        (null, _) or (_, null) => false,
+        (long l, double d) => l == d,
+        (double d, long l) => l == d,
+        (double d1, double d2) => d1.Equals(d2),
+        _ => a!.Equals(b),
+    };
+
+    public int GetHashCode(Value v) => v switch
+    {
+        PrimValue { Raw: null } => 0,
+        PrimValue { Raw: double d } when d == Math.Floor(d) && Math.Abs(d) < 9e18 => ((long)d).GetHashCode(),
+        PrimValue p => p.Raw!.GetHashCode(),
+        TupleValue t => t.Items.Aggregate(17, (h, i) => unchecked(h * 31 + GetHashCode(i))),
+        _ => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(v),
+    };
 }
 
 /// <summary>A value tuple.</summary>
@@ -76,6 +187,25 @@ internal sealed class TupleValue : Value
 {
     public TupleValue(IReadOnlyList<Value> items) => Items = items;
     public IReadOnlyList<Value> Items { get; }
+}
+
+/// <summary>A <c>System.Index</c> (<c>^1</c> is <c>FromEnd</c> with offset 1).</summary>
+internal sealed class IndexValue : Value
+{
+    public IndexValue(long offset, bool fromEnd) { Offset = offset; FromEnd = fromEnd; }
+    public long Offset { get; }
+    public bool FromEnd { get; }
+
+    /// <summary>The position in a sequence of <paramref name="length"/> items.</summary>
+    public long Resolve(long length) => FromEnd ? length - Offset : Offset;
+}
+
+/// <summary>A <c>System.Range</c> (<c>1..^1</c>).</summary>
+internal sealed class RangeValue : Value
+{
+    public RangeValue(IndexValue start, IndexValue end) { Start = start; End = end; }
+    public IndexValue Start { get; }
+    public IndexValue End { get; }
 }
 
 /// <summary>A lambda, anonymous method, local function or method group, with its captured frame.</summary>
