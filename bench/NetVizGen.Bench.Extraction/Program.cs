@@ -17,6 +17,11 @@ using NetVizGen.Model.Analysis;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Length > 0 && args[0] == "scalar")
+{
+    ScalarBudget.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+    return;
+}
 int iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
 
 var root = new DirectoryInfo(AppContext.BaseDirectory);

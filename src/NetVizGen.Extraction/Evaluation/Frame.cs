@@ -9,7 +9,9 @@ namespace NetVizGen.Extraction.Evaluation;
 /// </summary>
 internal sealed class Frame
 {
-    private readonly Dictionary<ISymbol, Value> _vars = new(SymbolEqualityComparer.Default);
+    // Allocated on the first declaration: loop bodies get a frame per iteration, most declare nothing.
+    private Dictionary<ISymbol, Value>? _vars;
+    private Dictionary<IMethodSymbol, Microsoft.CodeAnalysis.Operations.ILocalFunctionOperation>? _localFunctions;
 
     public Frame(Value? self, Frame? parent)
     {
@@ -21,15 +23,16 @@ internal sealed class Frame
     public Frame? Parent { get; }
 
     /// <summary>Local functions declared in this frame's body, so calls can find their bodies.</summary>
-    public Dictionary<IMethodSymbol, Microsoft.CodeAnalysis.Operations.ILocalFunctionOperation> LocalFunctions { get; } = new(SymbolEqualityComparer.Default);
+    public Dictionary<IMethodSymbol, Microsoft.CodeAnalysis.Operations.ILocalFunctionOperation> LocalFunctions =>
+        _localFunctions ??= new(SymbolEqualityComparer.Default);
 
-    public void Declare(ISymbol symbol, Value value) => _vars[symbol] = value;
+    public void Declare(ISymbol symbol, Value value) => (_vars ??= new(SymbolEqualityComparer.Default))[symbol] = value;
 
     public bool TryGet(ISymbol symbol, out Value value)
     {
         for (var f = this; f is not null; f = f.Parent)
         {
-            if (f._vars.TryGetValue(symbol, out value!)) return true;
+            if (f._vars is not null && f._vars.TryGetValue(symbol, out value!)) return true;
         }
         value = Value.Unknown;
         return false;
@@ -40,16 +43,16 @@ internal sealed class Frame
     {
         for (var f = this; f is not null; f = f.Parent)
         {
-            if (f._vars.ContainsKey(symbol)) { f._vars[symbol] = value; return; }
+            if (f._vars is not null && f._vars.ContainsKey(symbol)) { f._vars[symbol] = value; return; }
         }
-        _vars[symbol] = value;
+        Declare(symbol, value);
     }
 
     public bool TryGetLocalFunction(IMethodSymbol method, out Microsoft.CodeAnalysis.Operations.ILocalFunctionOperation op, out Frame owner)
     {
         for (var f = this; f is not null; f = f.Parent)
         {
-            if (f.LocalFunctions.TryGetValue(method.OriginalDefinition, out op!)) { owner = f; return true; }
+            if (f._localFunctions is not null && f._localFunctions.TryGetValue(method.OriginalDefinition, out op!)) { owner = f; return true; }
         }
         op = null!;
         owner = this;

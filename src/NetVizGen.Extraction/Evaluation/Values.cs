@@ -148,19 +148,33 @@ internal sealed class ValueKeyComparer : IEqualityComparer<Value>
 {
     public static readonly ValueKeyComparer Instance = new();
 
-    public static bool IsHashable(Value v) => v switch
+    public static bool IsHashable(Value v)
     {
-        PrimValue => true,
-        TupleValue t => t.Items.All(IsHashable),
-        _ => false,
-    };
+        if (v is PrimValue) return true;
+        if (v is not TupleValue t) return false;
+        for (int i = 0; i < t.Items.Count; i++) if (!IsHashable(t.Items[i])) return false;
+        return true;
+    }
 
-    public bool Equals(Value? x, Value? y) => (x, y) switch
+    private int TupleHash(TupleValue t)
     {
-        (PrimValue a, PrimValue b) => RawEquals(a.Raw, b.Raw),
-        (TupleValue a, TupleValue b) => a.Items.Count == b.Items.Count && a.Items.Zip(b.Items, Equals).All(e => e),
-        _ => ReferenceEquals(x, y),
-    };
+        int h = 17;
+        for (int i = 0; i < t.Items.Count; i++) h = unchecked(h * 31 + GetHashCode(t.Items[i]));
+        return h;
+    }
+
+    public bool Equals(Value? x, Value? y)
+    {
+        switch (x, y)
+        {
+            case (PrimValue a, PrimValue b): return RawEquals(a.Raw, b.Raw);
+            case (TupleValue a, TupleValue b):
+                if (a.Items.Count != b.Items.Count) return false;
+                for (int i = 0; i < a.Items.Count; i++) if (!Equals(a.Items[i], b.Items[i])) return false;
+                return true;
+            default: return ReferenceEquals(x, y);
+        }
+    }
 
     private static bool RawEquals(object? a, object? b) => (a, b) switch
     {
@@ -177,7 +191,7 @@ internal sealed class ValueKeyComparer : IEqualityComparer<Value>
         PrimValue { Raw: null } => 0,
         PrimValue { Raw: double d } when d == Math.Floor(d) && Math.Abs(d) < 9e18 => ((long)d).GetHashCode(),
         PrimValue p => p.Raw!.GetHashCode(),
-        TupleValue t => t.Items.Aggregate(17, (h, i) => unchecked(h * 31 + GetHashCode(i))),
+        TupleValue t => TupleHash(t),
         _ => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(v),
     };
 }
