@@ -59,9 +59,33 @@ internal sealed partial class Interpreter
             var target = inv.IsVirtual ? ResolveVirtual(method, receiver) : method;
             if (HasSource(target)) return CallWithRefs(target, receiver, args, inv, frame);
         }
-        // Not modelled: whatever collections it was given may have changed.
+        // Not modelled: whatever collections it was given may have changed, and lambdas it was given may
+        // have run and assigned the variables they capture.
         PoisonCollections(receiver, args, method.Name);
+        foreach (var a in args) if (a is LambdaValue l) ForgetCapturedWrites(l);
         return Value.Unknown;
+    }
+
+    /// <summary>Locals and parameters a lambda assigns in its enclosing frames become unknown (it may have run any number of times).</summary>
+    private static void ForgetCapturedWrites(LambdaValue lambda)
+    {
+        if (lambda.Body is null || lambda.Captured is null) return;
+        foreach (var op in lambda.Body.Descendants())
+        {
+            var target = op switch
+            {
+                IAssignmentOperation a => a.Target,
+                IIncrementOrDecrementOperation inc => inc.Target,
+                _ => null,
+            };
+            ISymbol? symbol = target switch
+            {
+                ILocalReferenceOperation l => l.Local,
+                IParameterReferenceOperation p => p.Parameter,
+                _ => null,
+            };
+            if (symbol is not null && lambda.Captured.TryGet(symbol, out _)) lambda.Captured.Assign(symbol, Value.Unknown);
+        }
     }
 
     /// <summary>Omitted optional arguments of a library method take their declared defaults.</summary>

@@ -65,7 +65,7 @@ internal sealed partial class Interpreter
     private static void PoisonCollections(Value? receiver, IEnumerable<Value> args, string methodName)
     {
         if (receiver is ListValue or DictValue && !PureMembers.Contains(methodName)) Poison(receiver);
-        foreach (var a in args) if (a is ListValue or DictValue) Poison(a);
+        foreach (var a in args) Poison(a);
     }
 
     /// <summary>Instance members of collections that only read.</summary>
@@ -83,6 +83,7 @@ internal sealed partial class Interpreter
         {
             case ListValue l: l.Poisoned = true; break;
             case DictValue d: d.Poison(); break;
+            case LambdaValue f: ForgetCapturedWrites(f); break;
         }
     }
 
@@ -280,12 +281,20 @@ internal sealed partial class Interpreter
             case "Find" or "FindIndex" or "Exists" or "TrueForAll" or "ConvertAll" or "RemoveAll" or "ForEach" when args.Count == 1 && args[0] is LambdaValue f:
                 return ListLambdaCall(list, name, f, method, site);
         }
-        // Not modelled: a mutating member leaves the list unknown.
+        // Not modelled: a mutating member leaves the list unknown; lambdas it was given may have run.
         if (!PureMembers.Contains(name)) list.Poisoned = true;
+        foreach (var a in args) if (a is LambdaValue f) ForgetCapturedWrites(f);
         return Value.Unknown;
     }
 
     private Value ListLambdaCall(ListValue list, string name, LambdaValue f, IMethodSymbol method, IOperation site)
+    {
+        var result = ListLambdaCallCore(list, name, f, method, site);
+        if (result is UnknownValue && name != "ForEach") ForgetCapturedWrites(f); // stopped part-way: later calls did not run
+        return result;
+    }
+
+    private Value ListLambdaCallCore(ListValue list, string name, LambdaValue f, IMethodSymbol method, IOperation site)
     {
         var results = new List<Value>();
         foreach (var item in list.Items.ToList())
@@ -361,6 +370,7 @@ internal sealed partial class Interpreter
                 return Value.Unknown;
             default:
                 if (!PureMembers.Contains(method.Name)) dict.Poison();
+                foreach (var a in args) if (a is LambdaValue f) ForgetCapturedWrites(f);
                 return Value.Unknown;
         }
     }
@@ -383,8 +393,27 @@ internal sealed partial class Interpreter
     private static bool IsCheckedSum(IMethodSymbol method) => method.ReturnType.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
         || method.ReturnType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
 
-    /// <summary>LINQ to Objects. Queries stay deferred (<see cref="SeqValue"/>) like C#; aggregates run at once.</summary>
+    /// <summary>
+    /// LINQ to Objects. Queries stay deferred (<see cref="SeqValue"/>) like C#; aggregates run at once.
+    /// When the answer is unknown part-way, the lambdas may not all have run: what they assign becomes unknown.
+    /// </summary>
     private Value Linq(IMethodSymbol method, List<Value> args, IOperation site)
+    {
+        var result = LinqCore(method, args, site);
+        if (result is UnknownValue) foreach (var a in args) if (a is LambdaValue f) ForgetCapturedWrites(f);
+        if (result is SeqValue seq && args.Any(a => a is LambdaValue))
+        {
+            return new SeqValue(() =>
+            {
+                var items = seq.Produce();
+                if (items is null) foreach (var a in args) if (a is LambdaValue f) ForgetCapturedWrites(f);
+                return items;
+            });
+        }
+        return result;
+    }
+
+    private Value LinqCore(IMethodSymbol method, List<Value> args, IOperation site)
     {
         var name = method.Name;
         if (name == "Range" && args.Count == 2 && ValueConversions.TryLong(args[0], out var start) && ValueConversions.TryLong(args[1], out var count))

@@ -18,7 +18,8 @@ internal sealed partial class Interpreter
         var owner = f.Instance is null ? frame.Self : Eval(f.Instance, frame);
         return owner switch
         {
-            ModuleValue m => m.Fields.TryGetValue(field.Name, out var v) ? TracedTensor(m, field.Name, v) : Value.Null,
+            // A field not assigned yet holds its default (0, false, null), as in C#.
+            ModuleValue m => m.Fields.TryGetValue(field.Name, out var v) ? TracedTensor(m, field.Name, v) : DefaultOf(field.Type),
             ObjectValue o => o.Fields.TryGetValue(field.Name, out var ov) ? ov : Value.Unknown,
             TupleValue t when TupleElementIndex(field) is int i && i < t.Items.Count => t.Items[i],
             TupleValue t when TupleIndexOf(field.Name) is int j && j < t.Items.Count => t.Items[j],

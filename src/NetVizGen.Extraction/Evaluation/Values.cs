@@ -299,6 +299,7 @@ internal static class ValueConversions
         PrimValue { Raw: char c } => ArgValue.FromString(c.ToString()),
         PrimValue { Raw: EnumName e } => ArgValue.FromSymbol(e.Name),
         TupleValue t => ArgValue.FromTuple(t.Items.Select(ToArg)),
+        ListValue { Poisoned: true } => ArgValue.Unknown,
         ListValue l => ArgValue.FromTuple(l.Items.Select(ToArg)),
         SizeRefValue s => ArgValue.FromSymbol(s.Dim.ToString()),
         _ => ArgValue.Unknown,

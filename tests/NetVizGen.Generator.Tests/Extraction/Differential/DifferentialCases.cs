@@ -553,6 +553,11 @@ internal static class DifferentialCases
             Predicate<int> p = x => x > 2; return p(3);
             Func<int, bool> even = x => x % 2 == 0; return Enumerable.Range(0, 6).Count(even);
             int Outer(int x) { int Inner(int y) => y + x; return Inner(1) * 2; } return Outer(4);
+            int total = 0; Array.ForEach(new[] { 1, 2 }, x => total += x); return total;
+            int total = 0; Array.ForEach(new[] { 1, 2 }, x => total += x); return total + 1;
+            var l = new List<int> { 3, 1, 2 }; l.Sort((a, b) => b - a); return l;
+            var l = new List<int> { 3, 1, 2 }; l.Sort((a, b) => b - a); return l.Count;
+            var l = new List<int> { 3, 1, 2 }; var arr = l.ToArray(); Array.Fill(arr, 7); return arr;
             """,
 
         ["patterns"] = """

@@ -5,8 +5,8 @@ namespace NetVizGen.Generator.Tests.Extraction.Differential;
 
 /// <summary>
 /// Property: for random well-typed int/long/double/bool/string expressions, the evaluator computes
-/// what the runtime computes or says unknown. Fixed seed, short run; batches of expressions are
-/// compiled together so one Roslyn compilation serves many samples.
+/// what the runtime computes or says unknown. Fixed seed, short run; the expressions are compiled
+/// together so one Roslyn compilation serves them all.
 /// </summary>
 public class RandomExpressionTests
 {
@@ -93,14 +93,16 @@ public class RandomExpressionTests
         var grammar = new Grammar();
         var program = Gen.Select(Prelude, grammar.Any, (p, e) => p + " return " + e + ";");
         var totals = new List<DiffResult>();
-        program.Array[40].Sample(batch =>
+        // One sample of 320 expressions: CsCheck's seed fixes the first iteration only, so a single
+        // iteration keeps the CI run identical every time (shrinking still applies on failure).
+        program.Array[320].Sample(batch =>
         {
             var results = DifferentialRunner.Run(batch.Select((body, k) => new DiffCase("random_" + k, body)).ToList());
             lock (totals) totals.AddRange(results);
             var different = results.Where(r => r.Outcome == Outcome.Different).ToList();
             if (different.Count > 0) throw new Xunit.Sdk.XunitException("evaluator differs from the runtime:\n" + string.Join("\n", different.Take(5)));
             return true;
-        }, seed: "0N0XIzNsQ0O2", iter: 8, threads: 1);
+        }, seed: "0N0XIzNsQ0O2", iter: 1, threads: 1);
         _output.WriteLine($"random: {DifferentialRunner.Summary(totals)}");
         Assert.True(totals.Count(r => r.Outcome == Outcome.Equal) * 2 > totals.Count, DifferentialRunner.Summary(totals));
     }
