@@ -59,6 +59,10 @@ internal static class ModelFacts
     /// <summary>True when the page must not state the parameter total as exact.</summary>
     public static bool IsIncomplete(ModelSpec model) => model.Root.Parameters < 0 || model.KnownParameters >= 0;
 
+    /// <summary>The total for a table cell: "11,689,512", "≥ 900,648" or "?".</summary>
+    public static string ParameterCell(ModelSpec model) =>
+        !IsIncomplete(model) ? Numbers.Grouped(model.Root.Parameters) : model.KnownParameters > 0 ? "≥ " + Numbers.Grouped(model.KnownParameters) : "?";
+
     /// <summary>"11,689,512 parameters", "≥ 900,648 parameters (incomplete)" or "parameters unknown".</summary>
     public static string ParameterTotal(ModelSpec model, Func<long, string> format)
     {
