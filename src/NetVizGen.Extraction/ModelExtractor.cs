@@ -27,22 +27,24 @@ public static class ModelExtractor
     internal static ModelSpec Extract(DiagramTarget target, Compilation compilation, CancellationToken cancellation, ISet<SyntaxTree>? treesRead)
     {
         var notes = new NoteCollector();
+        var incomplete = new List<string>();
         var id = string.IsNullOrWhiteSpace(target.Name) ? target.DefaultId : target.Name!;
         var empty = new ModuleSpec("", target.DefaultId, ModuleOrigin.Unresolved, EquatableArray<ArgSpec>.Empty, EquatableArray<ModuleSpec>.Empty);
         ModelSpec Result(ModuleSpec root, FlowSpec flow) => new(
             id, string.IsNullOrWhiteSpace(target.Title) ? id : target.Title!, target.TypeMetadataName, target.Direction,
-            target.Input ?? "", target.Depth, root, flow, notes.Notes.ToEquatableArray(), target.Source);
+            target.Input ?? "", target.Depth, root, flow, notes.Notes.ToEquatableArray(), target.Source,
+            Incomplete: incomplete.Distinct(StringComparer.Ordinal).ToEquatableArray());
 
         if (target.TargetError is not null)
         {
-            notes.Add(ExtractionNoteIds.InvalidTarget, NoteSeverity.Error, target.TargetError, target.Source);
+            notes.Add(ExtractionNoteIds.InvalidTarget, NoteSeverity.Warning, target.TargetError, target.Source);
             return Result(empty, FlowSpec.Empty);
         }
 
         var type = compilation.GetTypeByMetadataName(target.TypeMetadataName);
         if (type is null)
         {
-            notes.Add(ExtractionNoteIds.InvalidTarget, NoteSeverity.Error, $"Type '{target.TypeMetadataName}' was not found", target.Source);
+            notes.Add(ExtractionNoteIds.InvalidTarget, NoteSeverity.Warning, $"Type '{target.TypeMetadataName}' was not found", target.Source);
             return Result(empty, FlowSpec.Empty);
         }
 
@@ -57,16 +59,38 @@ public static class ModelExtractor
         }
         try
         {
-            // 1. Construction: run the constructor or factory with compile-time values.
-            var root = Construct(interpreter, type, target, notes);
-            if (root is null) return Result(empty, FlowSpec.Empty);
+            // 1. Construction: run the constructor or factory with compile-time values. A budget that runs
+            //    out keeps what was built so far (the root of a class target), with a warning.
+            ModuleValue? root;
+            try
+            {
+                root = Construct(interpreter, type, target, notes, incomplete);
+            }
+            catch (EvaluationLimitException e)
+            {
+                root = target.MethodName is null ? interpreter.FirstConstructed : null;
+                notes.Add(ExtractionNoteIds.EvaluationLimit, NoteSeverity.Warning,
+                    $"Construction of '{id}' stopped: {e.Message}; " + (root is null
+                        ? "the model could not be built, so the page shows no diagram"
+                        : "the page shows what was built until then, registered as RegisterComponents() would"),
+                    target.Source);
+                incomplete.Add($"{NetVizGen.Model.Analysis.IncompleteReasons.ConstructionStopped} ({e.Message})");
+                if (root is not null) interpreter.RegisterPartial(root);
+            }
+            if (root is null)
+            {
+                if (incomplete.Count == 0) incomplete.Add("the model could not be built at compile time (see the warnings)");
+                return Result(empty, FlowSpec.Empty);
+            }
+            interpreter.CheckRegistrationOf(root);
 
             // 2. Module tree, with TorchSharp's registration names and paths.
             var paths = new Dictionary<ModuleValue, string>();
             var tree = ModuleTreeBuilder.Build(root, paths);
 
-            // 3. Forward data flow, traced symbolically and inlined to leaf layers.
-            var flow = ForwardTracer.Trace(interpreter, root, paths, target.Source);
+            // 3. Forward data flow, traced symbolically and inlined to leaf layers (with a budget of its own).
+            interpreter.ResetSteps();
+            var flow = ForwardTracer.Trace(interpreter, root, paths, target, incomplete);
 
             // 4. Registered modules that forward never reaches.
             ForwardTracer.ReportUncalled(tree, flow, notes);
@@ -75,7 +99,8 @@ public static class ModelExtractor
         catch (EvaluationLimitException e)
         {
             notes.Add(ExtractionNoteIds.EvaluationLimit, NoteSeverity.Warning,
-                $"Extraction of '{id}' stopped: {e.Message}; the diagram is not written", target.Source);
+                $"Extraction of '{id}' stopped: {e.Message}; the page says the model is incomplete", target.Source);
+            incomplete.Add($"extraction stopped ({e.Message})");
             return Result(empty, FlowSpec.Empty);
         }
         catch (OperationCanceledException)
@@ -87,11 +112,12 @@ public static class ModelExtractor
             // A crash here would drop every generated file of the project (CS8785); report it instead.
             notes.Add(ExtractionNoteIds.InternalError, NoteSeverity.Warning,
                 $"NetVizGen could not extract '{id}' ({e.GetType().Name}: {e.Message}); please report this with the model's code", target.Source);
+            incomplete.Add($"NetVizGen hit an internal error ({e.GetType().Name})");
             return Result(empty, FlowSpec.Empty);
         }
     }
 
-    private static ModuleValue? Construct(Interpreter interpreter, INamedTypeSymbol type, DiagramTarget target, NoteCollector notes)
+    private static ModuleValue? Construct(Interpreter interpreter, INamedTypeSymbol type, DiagramTarget target, NoteCollector notes, List<string> incomplete)
     {
         var arguments = target.Arguments.Select(ToValue).ToList();
         if (target.MethodName is not null)
@@ -100,13 +126,15 @@ public static class ModelExtractor
                 .FirstOrDefault(m => m.IsStatic && m.Parameters.Length >= arguments.Count && interpreter.BodyOf(m) is not null);
             if (factory is null)
             {
-                notes.Add(ExtractionNoteIds.InvalidTarget, NoteSeverity.Error, $"Factory method '{target.MethodName}' has no body to evaluate", target.Source);
+                notes.Add(ExtractionNoteIds.InvalidTarget, NoteSeverity.Warning, $"Factory method '{target.MethodName}' has no body to evaluate", target.Source);
+                incomplete.Add($"factory method '{target.MethodName}' has no body to evaluate");
                 return null;
             }
             var result = interpreter.CallSourceMethod(factory, null, Pad(factory, arguments), FakeSite(interpreter, factory));
             if (result is ModuleValue module) return module;
             notes.Add(ExtractionNoteIds.UnresolvedConstruction, NoteSeverity.Warning,
-                $"Factory method '{target.MethodName}' does not return a module that can be evaluated at compile time", target.Source);
+                $"Factory method '{target.MethodName}' does not return a module that can be evaluated at compile time (a model defined in a referenced assembly, or code the reader cannot follow); the page has no diagram", target.Source);
+            incomplete.Add($"factory method '{target.MethodName}' does not return a module the reader can follow at compile time");
             return null;
         }
 
@@ -117,7 +145,8 @@ public static class ModelExtractor
             .FirstOrDefault();
         if (ctor is null)
         {
-            notes.Add(ExtractionNoteIds.NoConstructor, NoteSeverity.Error,
+            incomplete.Add($"no constructor of '{type.Name}' can be called with {arguments.Count} argument(s)");
+            notes.Add(ExtractionNoteIds.NoConstructor, NoteSeverity.Warning,
                 $"No constructor of '{type.Name}' can be called with {arguments.Count} argument(s); give the constructor's arguments in the attribute (Arguments = new object[] {{ ... }}) or put [Diagram] on a static factory method",
                 target.Source);
             return null;

@@ -5,7 +5,9 @@ namespace NetVizGen.Generator;
 
 /// <summary>
 /// Every diagnostic NetVizGen reports, with its default severity. Ids are stable (NVG0xxx) and
-/// documented in docs/diagnostics.md; severities can be changed per id in .editorconfig.
+/// documented in docs/diagnostics.md; severities can be changed per id in .editorconfig. A documentation
+/// problem never fails the user's build by default: nothing is an error unless the user raises it, and
+/// whatever the reader could not determine is a warning (only facts such as NVG0106 are Info).
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -13,11 +15,11 @@ internal static class DiagnosticDescriptors
 
     private static readonly Dictionary<string, (string Title, DiagnosticSeverity Severity)> Known = new(StringComparer.Ordinal)
     {
-        ["NVG0002"] = ("[Diagram] on an unsupported target", DiagnosticSeverity.Error),
-        ["NVG0003"] = ("Two diagrams with the same name", DiagnosticSeverity.Error),
-        ["NVG0004"] = ("No usable constructor", DiagnosticSeverity.Error),
-        ["NVG0101"] = ("Constructor code not understood statically", DiagnosticSeverity.Info),
-        ["NVG0102"] = ("forward code not understood statically", DiagnosticSeverity.Info),
+        ["NVG0002"] = ("[Diagram] on an unsupported target", DiagnosticSeverity.Warning),
+        ["NVG0003"] = ("Two diagrams with the same name", DiagnosticSeverity.Warning),
+        ["NVG0004"] = ("No usable constructor", DiagnosticSeverity.Warning),
+        ["NVG0101"] = ("Constructor code not understood statically", DiagnosticSeverity.Warning),
+        ["NVG0102"] = ("forward code not understood statically", DiagnosticSeverity.Warning),
         ["NVG0103"] = ("Evaluation limit reached", DiagnosticSeverity.Warning),
         ["NVG0104"] = ("Submodule never registered", DiagnosticSeverity.Warning),
         ["NVG0105"] = ("Submodule assigned after RegisterComponents()", DiagnosticSeverity.Warning),
@@ -27,9 +29,9 @@ internal static class DiagnosticDescriptors
         ["NVG0203"] = ("Incompatible shapes in cat/stack", DiagnosticSeverity.Warning),
         ["NVG0204"] = ("view/reshape changes the element count", DiagnosticSeverity.Warning),
         ["NVG0205"] = ("Spatial size not positive", DiagnosticSeverity.Warning),
-        ["NVG0206"] = ("Unknown module type", DiagnosticSeverity.Info),
-        ["NVG0207"] = ("Unknown op", DiagnosticSeverity.Info),
-        ["NVG0208"] = ("Invalid input shape", DiagnosticSeverity.Error),
+        ["NVG0206"] = ("Unknown module type", DiagnosticSeverity.Warning),
+        ["NVG0207"] = ("Unknown op", DiagnosticSeverity.Warning),
+        ["NVG0208"] = ("Invalid input shape", DiagnosticSeverity.Warning),
         ["NVG0209"] = ("Invalid shape operation", DiagnosticSeverity.Warning),
         ["NVG0999"] = ("Internal extraction error", DiagnosticSeverity.Warning),
     };
@@ -43,6 +45,7 @@ internal static class DiagnosticDescriptors
         {
             if (Cache.TryGetValue(note.Id, out var d)) return d;
             var (title, severity) = Known.TryGetValue(note.Id, out var k) ? k : ("NetVizGen finding", ToSeverity(note.Severity));
+            if (severity == DiagnosticSeverity.Error) severity = DiagnosticSeverity.Warning; // never fail the build by default
             d = new DiagnosticDescriptor(note.Id, title, "{0}", Category, severity, isEnabledByDefault: true,
                 description: "See docs/diagnostics.md in the NetVizGen repository for what " + note.Id + " means and how to fix it.");
             Cache[note.Id] = d;

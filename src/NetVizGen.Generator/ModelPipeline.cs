@@ -20,13 +20,18 @@ internal static class ModelPipeline
         return ExtractionCache.GetOrExtract(target, compilation, ModelAnalysis.Run, cancellation);
     }
 
-    /// <summary>Models with distinct ids (the first wins; duplicates are reported by <see cref="AllNotes"/>).</summary>
+    /// <summary>
+    /// Models with distinct ids (the first wins; duplicates are reported by <see cref="AllNotes"/>). Every
+    /// [Diagram] gets a manifest, and so a page, even a model the reader could not build at all (its page says
+    /// why, from <see cref="ModelSpec.Incomplete"/>); only an attribute whose target is not a model (NVG0002,
+    /// where the name may not even be a valid file name) has none, and its warning says why.
+    /// </summary>
     public static IEnumerable<ModelSpec> Distinct(ImmutableArray<ModelSpec> models)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var m in models)
         {
-            if (m.Root.Origin == ModuleOrigin.Unresolved && m.Root.Children.IsEmpty && m.Flow.Nodes.IsEmpty) continue;
+            if (m.Notes.Any(n => n.Id == ExtractionNoteIds.InvalidTarget)) continue;
             if (seen.Add(m.Id)) yield return m;
         }
     }
@@ -38,7 +43,7 @@ internal static class ModelPipeline
         {
             foreach (var n in m.Notes) yield return n;
             if (!seen.Add(m.Id))
-                yield return new NoteSpec(ExtractionNoteIds.DuplicateName, NoteSeverity.Error,
+                yield return new NoteSpec(ExtractionNoteIds.DuplicateName, NoteSeverity.Warning,
                     $"Another [Diagram] already writes '{m.Id}'; give this one a different Name", m.Source);
         }
     }

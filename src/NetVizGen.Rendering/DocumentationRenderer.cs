@@ -44,12 +44,11 @@ public static class DocumentationRenderer
         var direction = options.Direction ?? model.Direction;
         var blocks = new BlockCatalog(model.Root);
         string input = ModelFacts.InputShape(model), output = ModelFacts.OutputShape(model);
-        var overview = DiagramBuilder.Build(model, model.Root, depth, blocks, model.Title,
-            ModelFacts.Subtitle(input, output, model.Root.Parameters, model.Root.Trainable));
+        var overview = DiagramBuilder.Build(model, model.Root, depth, blocks, model.Title, ModelFacts.Subtitle(model, input, output));
         var page = new ModelPage
         {
             Model = model, Overview = overview,
-            Summary = Summary(input, output, model.Root, model.MultiplyAdds),
+            Summary = Summary(input, output, model),
         };
         Emit(files, model.Id, overview, direction, options);
 
@@ -94,14 +93,21 @@ public static class DocumentationRenderer
         return "";
     }
 
-    private static string Summary(string input, string output, ModuleSpec root, long multiplyAdds)
+    private static string Summary(string input, string output, ModelSpec model)
     {
+        var root = model.Root;
         var parts = new List<string>();
         if (input.Length > 0 || output.Length > 0) parts.Add("Input " + (input.Length > 0 ? input : "?") + " → output " + (output.Length > 0 ? output : "?"));
-        if (root.Parameters >= 0)
+        if (!ModelFacts.IsIncomplete(model))
             parts.Add(Numbers.Grouped(root.Parameters) + " parameters" + (root.Trainable >= 0 ? " (" + Numbers.Grouped(root.Trainable) + " trainable)" : ""));
+        else
+            parts.Add(ModelFacts.ParameterTotal(model, Numbers.Grouped));
         if (root.Buffers > 0) parts.Add(Numbers.Grouped(root.Buffers) + " buffer elements");
-        if (multiplyAdds > 0) parts.Add(Numbers.Short(multiplyAdds) + " multiply-adds per sample");
-        return parts.Count == 0 ? "" : string.Join(" · ", parts) + ".";
+        else if (root.Buffers < 0 && root.Parameters >= 0) parts.Add("buffer elements unknown");
+        if (model.MultiplyAdds > 0) parts.Add(Numbers.Short(model.MultiplyAdds) + " multiply-adds per sample");
+        var summary = parts.Count == 0 ? "" : string.Join(" · ", parts) + ".";
+        // What the reader could not determine, said on the page itself (each has a located warning below).
+        if (!model.Incomplete.IsEmpty) summary += (summary.Length > 0 ? " " : "") + "Incomplete: " + string.Join("; ", model.Incomplete) + ".";
+        return summary;
     }
 }

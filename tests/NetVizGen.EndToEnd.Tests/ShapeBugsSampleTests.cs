@@ -18,7 +18,7 @@ public sealed class ShapeBugsSampleTests
             ("NVG0205", "warning", "not positive"),
             ("NVG0104", "warning", "never registered"),
             ("NVG0105", "warning", "after RegisterComponents()"),
-            ("NVG0208", "error", "not a valid input shape"),
+            ("NVG0208", "warning", "not a valid input shape"), // documentation problems never fail the build
         };
         foreach (var (id, severity, text) in expected)
         {

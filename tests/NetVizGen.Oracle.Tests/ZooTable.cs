@@ -65,6 +65,7 @@ public static class ZooTable
         new("StdTransformer", () => new StdTransformer(), "N,16,64", [1, 16, 64]),
         new("CharLstm", () => new CharLstm(), "N,64", [1, 64], TokenVocab: 65),
         new("SharedWeightsMlp", () => new SharedWeightsMlp(), "N,32", [1, 32]),
+        new("RegistrationSemantics", () => new RegistrationSemantics(), "N,8,16", [1, 8, 16]),
     };
 
     public static ZooEntry Get(string id) =>

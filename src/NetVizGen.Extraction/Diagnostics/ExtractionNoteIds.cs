@@ -13,7 +13,7 @@ public static class ExtractionNoteIds
     public const string DuplicateName = "NVG0003";
     /// <summary>No constructor of the model can be called with the attribute's arguments.</summary>
     public const string NoConstructor = "NVG0004";
-    /// <summary>Part of a constructor could not be evaluated statically (Info: the diagram may be incomplete).</summary>
+    /// <summary>Part of a constructor could not be evaluated statically (a warning: the page says what is incomplete).</summary>
     public const string UnresolvedConstruction = "NVG0101";
     /// <summary>Part of <c>forward</c> could not be traced; it appears as an "unresolved" node.</summary>
     public const string UnresolvedForward = "NVG0102";
@@ -25,6 +25,8 @@ public static class ExtractionNoteIds
     public const string AssignedAfterRegistration = "NVG0105";
     /// <summary>A registered submodule is never called by <c>forward</c>.</summary>
     public const string NeverCalled = "NVG0106";
+    /// <summary>The attribute's input declaration does not match forward's inputs (same id as shape analysis' input findings).</summary>
+    public const string InvalidInput = "NVG0208";
     /// <summary>The extractor hit an internal error on this model; the rest of the build goes on.</summary>
     public const string InternalError = "NVG0999";
 }

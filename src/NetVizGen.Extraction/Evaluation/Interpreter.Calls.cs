@@ -240,6 +240,10 @@ internal sealed partial class Interpreter
             // new ModuleList<T>(), new Sequential(...), new ModuleDict<T>(): same as the torch.nn factories.
             result = Container(kind, ctor, Materialized(args), oc.Syntax);
         }
+        else if (TorchNames.IsParameterType(type))
+        {
+            result = MakeParameter(args);
+        }
         else if (TorchNames.IsModule(type) && !TorchNames.IsTorchSharpType(type))
         {
             result = ConstructModule(type, ctor, args, oc.Syntax);
@@ -282,15 +286,22 @@ internal sealed partial class Interpreter
         return result;
     }
 
-    /// <summary>Constructs a user-defined module: field initialisers, base constructor, body, then registration checks.</summary>
+    /// <summary>
+    /// Constructs a user-defined module: field initialisers, base constructor, body. Registration is
+    /// checked once the whole model is built (<see cref="CheckRegistrationOf"/>): a block that does not call
+    /// <c>RegisterComponents()</c> itself is registered when its parent registers it.
+    /// </summary>
     public ModuleValue ConstructModule(INamedTypeSymbol type, IMethodSymbol ctor, List<Value> args, SyntaxNode site)
     {
         var module = new ModuleValue(type.Name, ModuleOrigin.Custom, type, Spans.Of(site));
+        FirstConstructed ??= module;
         RecordConstructorArguments(module, ctor, args);
         RunConstructor(module, type, ctor, args);
-        CheckRegistration(module);
         return module;
     }
+
+    /// <summary>The first custom module whose construction started: the root of a class target, kept when a budget stops construction.</summary>
+    public ModuleValue? FirstConstructed { get; private set; }
 
     /// <summary>
     /// Keeps a custom block's plain constructor arguments (numbers, flags, strings, tuples): they are

@@ -151,6 +151,8 @@ internal sealed partial class Interpreter
                 if (pd.AccessorList is null) return false;
                 return pd.AccessorList.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
             }
+            // A positional record's property (record Batch(Tensor Tokens)) is an auto-property.
+            if (prop.ContainingType.IsRecord && SyntaxOf(r) is ParameterSyntax) return true;
         }
         return false;
     }
@@ -306,7 +308,7 @@ internal sealed partial class Interpreter
                 d.Set(index, value);
                 break;
             case ModuleValue m when m.IsContainer && index is PrimValue { Raw: string key } && value is ModuleValue child:
-                m.Register(key, child);
+                RegisterChild(m, key, child);
                 break;
         }
     }

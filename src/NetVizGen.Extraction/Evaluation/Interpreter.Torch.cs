@@ -32,7 +32,11 @@ internal sealed partial class Interpreter
         if (Graph is not null) return TraceCall(inv, method, receiver, args);
 
         if (method.IsStatic && TorchNames.IsTorchClass(owner) && TensorFactories.Contains(method.Name))
-            return new ConstTensorValue(ShapeFromArgs(method, args), isParameter: false, requiresGrad: false);
+            return new ConstTensorValue(FactoryShape(method, args), isParameter: false, requiresGrad: false);
+        // Tensor arithmetic in a constructor (a positional table from arange/sin/cos/cat): the result is
+        // a tensor, with its shape when the op's rule is known (ConstTensorShapes), so that a Parameter
+        // or buffer made from it is counted, or at least known to exist.
+        if (TorchNames.IsTorchSharpType(owner) && ConstTensorShapes.Apply(method, receiver, args) is { } computed) return computed;
         return null;
     }
 
@@ -46,11 +50,7 @@ internal sealed partial class Interpreter
             case "ModuleDict":
                 return Container(name, method, args, inv.Syntax);
             case "Parameter":
-                {
-                    var data = args.Count > 0 ? args[0] as ConstTensorValue : null;
-                    bool requiresGrad = args.Count < 2 || ValueConversions.TryBool(args[1]) != false;
-                    return new ConstTensorValue(data?.Shape, isParameter: true, requiresGrad: requiresGrad);
-                }
+                return MakeParameter(args);
         }
         if (!TorchNames.IsModule(method.ReturnType)) return Value.Unknown;
 
@@ -72,12 +72,32 @@ internal sealed partial class Interpreter
             if (arg.IsUnknown && value is not UnknownValue) arg = ArgValue.Unknown;
             if (arg.IsUnknown)
             {
-                Notes.Add(ExtractionNoteIds.UnresolvedConstruction, NoteSeverity.Info,
+                Notes.Add(ExtractionNoteIds.UnresolvedConstruction, NoteSeverity.Warning,
                     $"Argument '{p.Name}' of {module.TypeName} is not known at compile time", inv.Syntax);
             }
             module.Args.Add(new ArgSpec(p.Name, arg));
         }
         return module;
+    }
+
+    /// <summary><c>new Parameter(data, requires_grad)</c> or <c>nn.Parameter(...)</c>: a parameter of the data's shape.</summary>
+    private static Value MakeParameter(List<Value> args)
+    {
+        var data = args.Count > 0 ? args[0] as ConstTensorValue : null;
+        bool requiresGrad = args.Count < 2 || ValueConversions.TryBool(args[1]) != false;
+        return new ConstTensorValue(data?.Shape, isParameter: true, requiresGrad: requiresGrad);
+    }
+
+    /// <summary>
+    /// Registers <paramref name="child"/> under <paramref name="name"/> as TorchSharp's
+    /// <c>register_module</c> does: the child's own <c>RegisterComponents()</c> runs first, so a block
+    /// that never calls it itself still has its fields registered once its parent (or a container)
+    /// registers it.
+    /// </summary>
+    internal void RegisterChild(ModuleValue parent, string name, ModuleValue child)
+    {
+        RegisterComponents(child);
+        parent.Register(name, child);
     }
 
     private Value Container(string kind, IMethodSymbol method, List<Value> args, SyntaxNode site)
@@ -101,10 +121,10 @@ internal sealed partial class Interpreter
                 foreach (var inner in list.Items) AddToContainer(container, inner, site);
                 break;
             case ModuleValue m:
-                container.Register(container.Children.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), m);
+                RegisterChild(container, container.Children.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), m);
                 break;
             case TupleValue { Items.Count: 2 } t when t.Items[0] is PrimValue { Raw: string name } && t.Items[1] is ModuleValue tm:
-                container.Register(name, tm);
+                RegisterChild(container, name, tm);
                 break;
             default:
                 var placeholder = new ModuleValue("?", ModuleOrigin.Unresolved, null, Spans.Of(site));
@@ -123,16 +143,21 @@ internal sealed partial class Interpreter
                 RegisterComponents(module);
                 return Value.Unknown;
             case "register_module" when args.Count >= 2 && args[0] is PrimValue { Raw: string name }:
-                if (args[1] is ModuleValue child) module.Register(name, child);
+                if (args[1] is ModuleValue child) RegisterChild(module, name, child);
                 return Value.Unknown;
             case "register_buffer" when args.Count >= 2 && args[0] is PrimValue { Raw: string bname }:
-                if (args[1] is ConstTensorValue buffer) module.Tensors.Add(new(bname, buffer));
+                if (args[1] is ConstTensorValue buffer) AddTensor(module, bname, buffer.AsBuffer(), Spans.Of(inv.Syntax));
+                else UnknownTensor(module, bname, isParameter: false, Spans.Of(inv.Syntax));
                 return Value.Unknown;
             case "register_parameter" when args.Count >= 2 && args[0] is PrimValue { Raw: string pname }:
-                if (args[1] is ConstTensorValue param) module.Tensors.Add(new(pname, param));
+                if (args[1] is ConstTensorValue param) AddTensor(module, pname, param, Spans.Of(inv.Syntax));
+                else UnknownTensor(module, pname, isParameter: true, Spans.Of(inv.Syntax));
+                return Value.Unknown;
+            case "add_module" when !module.IsContainer && args.Count >= 2 && args[0] is PrimValue { Raw: string aname }:
+                if (args[1] is ModuleValue added) RegisterChild(module, aname, added);
                 return Value.Unknown;
             case "append" or "Add" or "add_module" when module.IsContainer:
-                if (args.Count >= 2 && args[0] is PrimValue { Raw: string key } && args[1] is ModuleValue named) module.Register(key, named);
+                if (args.Count >= 2 && args[0] is PrimValue { Raw: string key } && args[1] is ModuleValue named) RegisterChild(module, key, named);
                 else if (args.Count >= 1) AddToContainer(module, args[0], inv.Syntax);
                 return module;
             case "extend" or "AddRange" when module.IsContainer && args.Count == 1:
@@ -190,13 +215,20 @@ internal sealed partial class Interpreter
 
                 if (module.Child(name) is not null) continue;
                 var value = module.Fields.TryGetValue(member.Name, out var v) ? v : Value.Null;
+                var fieldSource = module.FieldSources.TryGetValue(member.Name, out var fs) ? fs : module.Source;
                 switch (value)
                 {
                     case ModuleValue child:
-                        module.Register(name, child);
+                        RegisterChild(module, name, child);
                         break;
                     case ConstTensorValue tensor:
-                        module.Tensors.Add(new(name, tensor));
+                        // TorchSharp decides by the run-time value: a Parameter is a parameter, any other tensor a buffer.
+                        AddTensor(module, name, tensor, fieldSource);
+                        break;
+                    case UnknownValue when TorchNames.IsTensor(memberType):
+                        // Registered at run time (unless null), but neither its shape nor, for a Tensor-typed
+                        // field, whether it is a Parameter is known: the totals say so.
+                        UnknownTensor(module, name, isParameter: true, fieldSource);
                         break;
                     case UnknownValue when TorchNames.IsModule(memberType):
                         module.Register(name, new ModuleValue(memberType.Name, ModuleOrigin.Unresolved, null, module.FieldSources.TryGetValue(member.Name, out var src) ? src : null));
@@ -210,6 +242,29 @@ internal sealed partial class Interpreter
         module.ComponentsRegistered = true;
     }
 
+    /// <summary>A registered parameter or buffer; one whose shape is unknown makes its total incomplete, and says so here.</summary>
+    private void AddTensor(ModuleValue module, string name, ConstTensorValue tensor, SourceSpan? where)
+    {
+        foreach (var t in module.Tensors) if (t.Key == name) return; // TorchSharp throws on a duplicate name
+        module.Tensors.Add(new(name, tensor));
+        if (tensor.Shape is null)
+        {
+            Notes.Add(ExtractionNoteIds.UnresolvedConstruction, NoteSeverity.Warning,
+                $"The shape of {(tensor.IsParameter ? "parameter" : "buffer")} '{name}' of '{module.TypeName}' is not known at compile time; the {(tensor.IsParameter ? "parameter" : "buffer")} total is incomplete",
+                where);
+        }
+    }
+
+    /// <summary>A tensor registered at run time whose value the reader could not follow.</summary>
+    private void UnknownTensor(ModuleValue module, string name, bool isParameter, SourceSpan? where)
+    {
+        foreach (var t in module.Tensors) if (t.Key == name) return;
+        module.Tensors.Add(new(name, new ConstTensorValue(null, isParameter, requiresGrad: true)));
+        Notes.Add(ExtractionNoteIds.UnresolvedConstruction, NoteSeverity.Warning,
+            $"Tensor '{name}' of '{module.TypeName}' is registered but its value is not known at compile time (nor whether it is a Parameter); the parameter total is incomplete",
+            where);
+    }
+
     private static string? ComponentName(IFieldSymbol field)
     {
         foreach (var attr in field.GetAttributes())
@@ -221,7 +276,29 @@ internal sealed partial class Interpreter
         return null;
     }
 
-    /// <summary>After a custom module's constructor: modules held in fields that TorchSharp never registered.</summary>
+    /// <summary>A root whose constructor was cut short: registered as its RegisterComponents() would have.</summary>
+    public void RegisterPartial(ModuleValue root) => RegisterComponents(root);
+
+    /// <summary>
+    /// After the whole model is built: modules held in fields that TorchSharp never registered, for the
+    /// root and every custom module of its tree (a block registered by its parent had its
+    /// <c>RegisterComponents()</c> run then, so only what it was never given counts).
+    /// </summary>
+    public void CheckRegistrationOf(ModuleValue root)
+    {
+        var seen = new HashSet<ModuleValue>();
+        var stack = new Stack<ModuleValue>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var m = stack.Pop();
+            if (!seen.Add(m)) continue;
+            if (m.Origin == ModuleOrigin.Custom) CheckRegistration(m);
+            for (int i = m.Children.Count - 1; i >= 0; i--) stack.Push(m.Children[i].Value);
+        }
+    }
+
+    /// <summary>Modules held in fields of <paramref name="module"/> that TorchSharp never registered.</summary>
     private void CheckRegistration(ModuleValue module)
     {
         var registered = new HashSet<ModuleValue>();
@@ -246,6 +323,29 @@ internal sealed partial class Interpreter
         }
     }
 
+    /// <summary>The shape a torch.* factory makes, when its arguments are known.</summary>
+    private static IReadOnlyList<long>? FactoryShape(IMethodSymbol method, List<Value> args)
+    {
+        switch (method.Name)
+        {
+            case "arange":
+                return ConstTensorShapes.Arange(method, args);
+            case "linspace" or "logspace":
+                return ConstTensorShapes.Named(method, args, "steps") is long steps ? new[] { steps } : null;
+            case "eye":
+                {
+                    if (ConstTensorShapes.Named(method, args, "n") is not long n) return null;
+                    var m = ConstTensorShapes.Named(method, args, "m");
+                    return new[] { n, m is long mm && mm >= 0 ? mm : n };
+                }
+            case "zeros_like" or "ones_like" or "randn_like" or "rand_like" or "empty_like" or "full_like":
+                return args.Count > 0 && args[0] is ConstTensorValue like ? like.Shape : null;
+            case "tensor" or "from_array":
+                return args.Count > 0 && args[0] is ListValue items && items.Items.All(i => i is PrimValue) ? new[] { (long)items.Items.Count } : null;
+        }
+        return ShapeFromArgs(method, args);
+    }
+
     private static IReadOnlyList<long>? ShapeFromArgs(IMethodSymbol method, List<Value> args)
     {
         var dims = new List<long>();
@@ -261,7 +361,7 @@ internal sealed partial class Interpreter
                 }
                 return dims;
             }
-            if (p.Type.SpecialType is SpecialType.System_Int64 or SpecialType.System_Int32 && p.Name.StartsWith("size", StringComparison.Ordinal) || p.Name is "dim0" or "dim1" or "dim2" or "dim3")
+            if (p.Type.SpecialType is SpecialType.System_Int64 or SpecialType.System_Int32 && (p.Name.StartsWith("size", StringComparison.Ordinal) || p.Name is "rows" or "columns") || p.Name is "dim0" or "dim1" or "dim2" or "dim3")
             {
                 if (!ValueConversions.TryLong(args[i], out var d)) return null;
                 dims.Add(d);

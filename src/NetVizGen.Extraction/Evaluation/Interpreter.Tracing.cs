@@ -30,7 +30,8 @@ internal sealed partial class Interpreter
         ["cat"] = "cat", ["concat"] = "cat", ["concatenate"] = "cat", ["stack"] = "stack", ["hstack"] = "hstack", ["vstack"] = "vstack",
     };
 
-    private static bool IsTensorLike(Value v) => v is TensorValue or MultiTensorValue;
+    /// <summary>A traced tensor; while constructing (no graph), also a tensor made in the constructor.</summary>
+    private bool IsTensorLike(Value v) => v is TensorValue or MultiTensorValue || Graph is null && v is ConstTensorValue;
 
     private readonly Dictionary<(int, string), TensorValue> _parameterNodes = new();
 
@@ -83,7 +84,7 @@ internal sealed partial class Interpreter
 
     private Value TensorBinary(BinaryOperatorKind kind, Value l, Value r, IOperation site)
     {
-        if (Graph is null) return Value.Unknown;
+        if (Graph is null) return ConstTensorBinary(kind, l, r, site);
         var span = Spans.Of(site.Syntax);
         string name = kind switch
         {
@@ -104,9 +105,31 @@ internal sealed partial class Interpreter
         return new TensorValue(Graph.Add(nodeKind, name, "", inputs, args, span));
     }
 
+    /// <summary><c>position * div_term</c> in a constructor: a tensor of the broadcast shape.</summary>
+    private static Value ConstTensorBinary(BinaryOperatorKind kind, Value l, Value r, IOperation site)
+    {
+        if (kind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals)
+        {
+            // Reference comparison with null ("if (pe != null)"); anything else is element-wise and unknown here.
+            if (l is PrimValue { IsNull: true } || r is PrimValue { IsNull: true }) return new PrimValue(kind == BinaryOperatorKind.NotEquals);
+            return Value.Unknown;
+        }
+        var a = l as ConstTensorValue;
+        var b = r as ConstTensorValue;
+        if (a is not null && b is not null)
+            return new ConstTensorValue(ConstTensorShapes.BroadcastOf(a.Shape, b.Shape), isParameter: false, requiresGrad: false);
+        // With a scalar (known or not: its static type says it is no tensor), the tensor's shape.
+        var other = a is not null ? (site as IBinaryOperation)?.RightOperand : (site as IBinaryOperation)?.LeftOperand;
+        bool scalar = (a is not null ? r : l) is PrimValue { IsNull: false } || other?.Type is { } ot && !TorchNames.IsTensor(ot) && ot.SpecialType != SpecialType.None
+                      || other?.Type?.Name == "Scalar";
+        if ((a ?? b) is { } t && scalar)
+            return new ConstTensorValue(t.Shape, isParameter: false, requiresGrad: false);
+        return (a ?? b) is { } unknownOther ? new ConstTensorValue(null, isParameter: false, requiresGrad: false) : Value.Unknown;
+    }
+
     private Value TensorUnary(IUnaryOperation u, Value v)
     {
-        if (Graph is null) return Value.Unknown;
+        if (Graph is null) return v is ConstTensorValue c ? new ConstTensorValue(c.Shape, isParameter: false, requiresGrad: false) : Value.Unknown;
         if (u.OperatorKind == UnaryOperatorKind.Plus) return v;
         var span = Spans.Of(u.Syntax);
         return new TensorValue(Graph.Add(FlowNodeKind.Op, u.OperatorKind == UnaryOperatorKind.Minus ? "neg" : u.OperatorKind.ToString().ToLowerInvariant(),
@@ -126,7 +149,7 @@ internal sealed partial class Interpreter
         if (name is "forward" or "call" && TorchNames.IsModule(owner) && receiver is not ModuleValue)
         {
             // A module whose value construction could not know (loaded, made by reflection, ...).
-            Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Info,
+            Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
                 $"'{Short(inv.Instance ?? inv)}' is not a module known at compile time; its call is drawn as unresolved", inv.Syntax);
             var ins = args.Where(IsTensorLike).Select(a => TensorId(a, span));
             return new TensorValue(graph.Add(FlowNodeKind.Unresolved, Short(inv.Instance ?? inv), "", ins, null, span));
@@ -231,7 +254,7 @@ internal sealed partial class Interpreter
                 }
         }
 
-        Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Info,
+        Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
             $"The forward of '{path}' ({module.TypeName}) cannot be traced; it is drawn as one unresolved node", span);
         return new TensorValue(graph.Add(FlowNodeKind.Unresolved, module.TypeName, path, tensorInputs, null, span));
     }

@@ -72,6 +72,9 @@ internal sealed partial class Interpreter
         }
     }
 
+    /// <summary>Gives tracing a step budget of its own, so a costly constructor does not starve <c>forward</c>.</summary>
+    public void ResetSteps() => _steps = 0;
+
     private void Step()
     {
         // Deeply nested code must end in a diagnostic, not a stack overflow that kills the compiler.
@@ -148,8 +151,8 @@ internal sealed partial class Interpreter
             case IThrowOperation:
                 // A throw reached with known values means the code would fail at run time (argument
                 // validation with a bad value); we stop this path and say so.
-                Notes.Add(ExtractionNoteIds.UnresolvedConstruction, NoteSeverity.Info,
-                    "Evaluation reached a 'throw'; the rest of this path is not evaluated", op.Syntax);
+                Notes.Add(ExtractionNoteIds.UnresolvedConstruction, NoteSeverity.Warning,
+                    "Evaluation reached a 'throw': with the values known at compile time this code throws at run time; the rest of this path is not evaluated, so the diagram may be incomplete", op.Syntax);
                 _returnValue = Value.Unknown;
                 return Completion.Return;
             default:
@@ -182,7 +185,7 @@ internal sealed partial class Interpreter
             bool thenThrows = OnlyThrows(cond.WhenTrue), elseThrows = OnlyThrows(cond.WhenFalse);
             test = thenThrows && !elseThrows ? false : true;
             Notes.Add(Graph is null ? ExtractionNoteIds.UnresolvedConstruction : ExtractionNoteIds.UnresolvedForward,
-                NoteSeverity.Info, $"Condition '{Short(cond.Condition)}' is not known at compile time; assumed {(test.Value ? "true" : "false")}", cond.Condition.Syntax);
+                NoteSeverity.Warning, $"Condition '{Short(cond.Condition)}' is not known at compile time; assumed {(test.Value ? "true" : "false")}{(thenThrows != elseThrows ? " (the branch that does not throw)" : "")}", cond.Condition.Syntax);
         }
         return Exec(test.Value ? cond.WhenTrue : cond.WhenFalse, frame);
     }
@@ -299,7 +302,7 @@ internal sealed partial class Interpreter
         }
         if (chosen is null && value is UnknownValue)
         {
-            Notes.Add(Graph is null ? ExtractionNoteIds.UnresolvedConstruction : ExtractionNoteIds.UnresolvedForward, NoteSeverity.Info,
+            Notes.Add(Graph is null ? ExtractionNoteIds.UnresolvedConstruction : ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
                 $"Switch value '{Short(sw.Value)}' is not known at compile time; the default case is assumed", sw.Value.Syntax);
         }
         chosen ??= fallback;
@@ -318,7 +321,7 @@ internal sealed partial class Interpreter
             $"Loop stopped after {_limits.MaxLoopIterations} iterations; the diagram may be incomplete", loop.Syntax);
 
     private void UnknownLoop(IOperation loop, IOperation part) =>
-        Notes.Add(Graph is null ? ExtractionNoteIds.UnresolvedConstruction : ExtractionNoteIds.UnresolvedForward, NoteSeverity.Info,
+        Notes.Add(Graph is null ? ExtractionNoteIds.UnresolvedConstruction : ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
             $"Loop bound '{Short(part)}' is not known at compile time; the loop is skipped", part.Syntax);
 
     internal static string Short(IOperation op)

@@ -274,6 +274,9 @@ internal sealed class ConstTensorValue : Value
     public bool IsParameter { get; }
     public bool RequiresGrad { get; }
 
+    /// <summary>The same tensor registered as a buffer (<c>register_buffer</c> keeps no Parameter-ness).</summary>
+    public ConstTensorValue AsBuffer() => IsParameter ? new ConstTensorValue(Shape, isParameter: false, requiresGrad: false) : this;
+
     public long? Elements
     {
         get

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using NetVizGen.Extraction.Construction;
+using NetVizGen.Extraction;
 using NetVizGen.Extraction.Diagnostics;
 using NetVizGen.Extraction.Evaluation;
 using NetVizGen.Model.Specs;
@@ -9,30 +10,46 @@ namespace NetVizGen.Extraction.Tracing;
 /// <summary>Traces the root module's <c>forward</c> into a <see cref="FlowSpec"/>.</summary>
 internal static class ForwardTracer
 {
-    public static FlowSpec Trace(Interpreter interpreter, ModuleValue root, Dictionary<ModuleValue, string> paths, SourceSpan? site)
+    public static FlowSpec Trace(Interpreter interpreter, ModuleValue root, Dictionary<ModuleValue, string> paths, DiagramTarget target, List<string> incomplete)
     {
         var graph = new FlowBuilder(paths);
+        var notes = interpreter.Notes;
         interpreter.Graph = graph;
         try
         {
             var forward = root.CustomType is null ? null : FindRootForward(root.CustomType);
-            var inputs = new List<Value>();
             if (forward is not null)
             {
-                foreach (var p in forward.Parameters)
-                    inputs.Add(TorchNames.IsTensor(p.Type) ? new TensorValue(graph.Add(FlowNodeKind.Input, p.Name, "", Array.Empty<int>(), null, null)) : Value.Unknown);
                 var body = interpreter.BodyOf(forward);
                 if (body is null) return graph.Build();
+                var inputs = ForwardInputs.Bind(forward, graph, target, notes);
                 var result = interpreter.CallSourceMethod(forward, root, inputs, body);
-                AddOutputs(graph, result, "output");
+                var where = forward.Locations.FirstOrDefault() is { IsInSource: true } l ? Spans.Of(l) : target.Source;
+                if (!AddOutputs(graph, result, "output", forward.ReturnType, notes, where))
+                    incomplete.Add("what forward returns is not known at compile time");
             }
             else if (root.Origin is ModuleOrigin.Builtin or ModuleOrigin.Container)
             {
                 // A factory returning a Sequential (or a single layer): one input flows through it.
                 var x = new TensorValue(graph.Add(FlowNodeKind.Input, "input", "", Array.Empty<int>(), null, null));
                 var result = interpreter.CallModuleFromRoot(root, x);
-                AddOutputs(graph, result, "output");
+                AddOutputs(graph, result, "output", null, notes, target.Source);
             }
+            else if (root.CustomType is not null)
+            {
+                notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
+                    $"'{root.CustomType.Name}' has no forward method whose source the reader can trace; the page shows its module tree without a data flow",
+                    target.Source);
+                incomplete.Add("forward could not be traced");
+            }
+            return graph.Build();
+        }
+        catch (EvaluationLimitException e)
+        {
+            // What was traced until then is kept (nodes are appended in order, so it is a valid flow).
+            notes.Add(ExtractionNoteIds.EvaluationLimit, NoteSeverity.Warning,
+                $"Tracing forward stopped: {e.Message}; the diagram shows the flow traced until then", target.Source);
+            incomplete.Add($"tracing forward stopped ({e.Message})");
             return graph.Build();
         }
         finally
@@ -43,27 +60,65 @@ internal static class ForwardTracer
 
     private static IMethodSymbol? FindRootForward(INamedTypeSymbol type)
     {
-        for (int arity = 1; arity <= 4; arity++)
+        // Module<T, TResult>.forward(x), Module<T1, T2, TResult>.forward(x, y), or any forward a
+        // non-generic Module declares: the fewest parameters first.
+        for (int arity = 1; arity <= 8; arity++)
         {
             var f = Interpreter.FindForward(type, arity);
             if (f is not null) return f;
         }
-        return null;
+        return Interpreter.FindForward(type, 0);
     }
 
-    private static void AddOutputs(FlowBuilder graph, Value result, string name)
+    /// <summary>Output nodes for each tensor forward returns (tuples, records, lists: one per element); false when nothing could be followed.</summary>
+    private static bool AddOutputs(FlowBuilder graph, Value result, string name, ITypeSymbol? type, NoteCollector notes, SourceSpan? where)
     {
         switch (result)
         {
             case TensorValue t:
                 graph.Add(FlowNodeKind.Output, name, "", new[] { t.NodeId }, null, null);
-                break;
+                return true;
             case MultiTensorValue m:
                 graph.Add(FlowNodeKind.Output, name, "", new[] { m.NodeId }, null, null);
-                break;
+                return true;
             case TupleValue tuple:
-                for (int i = 0; i < tuple.Items.Count; i++) AddOutputs(graph, tuple.Items[i], name + "." + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                break;
+                {
+                    var elements = (type as INamedTypeSymbol) is { IsTupleType: true } tt ? tt.TupleElements : default;
+                    bool any = false;
+                    for (int i = 0; i < tuple.Items.Count; i++)
+                    {
+                        var element = !elements.IsDefault && i < elements.Length ? elements[i] : null;
+                        var elementName = element is not null && element.Name != "Item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                            ? element.Name : i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        any |= AddOutputs(graph, tuple.Items[i], name + "." + elementName, element?.Type, notes, where);
+                    }
+                    return any;
+                }
+            case ObjectValue record:
+                {
+                    bool any = false;
+                    foreach (var field in record.Fields)
+                    {
+                        if (field.Value is TensorValue or MultiTensorValue or TupleValue)
+                            any |= AddOutputs(graph, field.Value, name + "." + field.Key, null, notes, where);
+                    }
+                    if (!any) goto default;
+                    return true;
+                }
+            case ListValue list when list.Items.Count > 0:
+                {
+                    bool any = false;
+                    for (int i = 0; i < list.Items.Count; i++)
+                        any |= AddOutputs(graph, list.Items[i], name + "." + i.ToString(System.Globalization.CultureInfo.InvariantCulture), null, notes, where);
+                    return any;
+                }
+            case PrimValue { IsNull: true }:
+                return true; // an optional output left null
+            default:
+                if (type is not null && type.SpecialType is not SpecialType.None && !TorchNames.IsTensor(type)) return true; // a plain number or flag
+                notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
+                    $"What forward returns as '{name}' is not known at compile time; the diagram has no output for it", where);
+                return false;
         }
     }
 

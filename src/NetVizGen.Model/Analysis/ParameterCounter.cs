@@ -8,7 +8,9 @@ namespace NetVizGen.Model.Analysis;
 /// Built-ins: the catalog (or the sum of their children when the catalog cannot tell, e.g. TransformerEncoder).
 /// Containers: the sum of their children. Custom modules: the sum of their children plus the tensors
 /// registered directly on them (<see cref="ModuleSpec.Tensors"/>). Unresolved modules, unknown arguments
-/// and tensors of unknown shape make the count -1 (unknown is never guessed), and so do their ancestors.
+/// and tensors of unknown shape make the count -1 (unknown is never guessed), and so do their ancestors; each
+/// total separately (a buffer of unknown size leaves the parameter count exact).
+/// <see cref="KnownAtLeast"/> gives the lower bound and the reasons a page states for an unknown total.
 /// <para>
 /// Shared weights: one instance registered under several names (<see cref="ModuleSpec.SharedWith"/>) is
 /// counted once in every ancestor, as TorchSharp's <c>parameters()</c> does; each occurrence still reports
@@ -24,15 +26,15 @@ internal static class ParameterCounter
         return module with
         {
             Children = new EquatableArray<ModuleSpec>(children),
-            Parameters = count?.Parameters ?? -1,
-            Trainable = count?.Trainable ?? -1,
-            Buffers = count?.Buffers ?? -1,
+            Parameters = count.Parameters ?? -1,
+            Trainable = count.Trainable ?? -1,
+            Buffers = count.Buffers ?? -1,
         };
     }
 
-    private static Counts? Count(ModuleSpec module, ModuleSpec[] children)
+    private static Counts Count(ModuleSpec module, ModuleSpec[] children)
     {
-        if (module.Origin == ModuleOrigin.Unresolved) return null;
+        if (module.Origin == ModuleOrigin.Unresolved) return Counts.Unknown;
         if (module.Origin == ModuleOrigin.Builtin && LayerCatalog.TryGet(module.TypeName, out var def)
             && def.Category != LayerCategory.Container && def.CountParameters(module.Args) is { } fromCatalog)
         {
@@ -40,26 +42,59 @@ internal static class ParameterCounter
         }
         // A built-in the catalog cannot count (unknown type, or unknown args) is known only through its children.
         if (module.Origin == ModuleOrigin.Builtin && !(LayerCatalog.TryGet(module.TypeName, out var d) && d.Category == LayerCategory.Container)
-            && children.Length == 0) return null;
+            && children.Length == 0) return Counts.Unknown;
 
         var total = new Counts(0, 0, 0);
-        foreach (var c in children)
-        {
-            if (c.Parameters < 0 || c.Trainable < 0 || c.Buffers < 0) return null;
-            total = new Counts(total.Parameters + c.Parameters, total.Trainable + c.Trainable, total.Buffers + c.Buffers);
-        }
+        foreach (var c in children) total += Counts.Of(c);
         if (module.Origin == ModuleOrigin.Custom)
-        {
-            foreach (var t in module.Tensors)
-            {
-                long n = t.Elements;
-                if (n < 0) return null;
-                total = t.IsParameter
-                    ? new Counts(total.Parameters + n, total.Trainable + (t.Trainable ? n : 0), total.Buffers)
-                    : new Counts(total.Parameters, total.Trainable, total.Buffers + n);
-            }
-        }
+            foreach (var t in module.Tensors) total += Tensor(t);
         return total;
+    }
+
+    /// <summary>
+    /// For a filled tree whose parameter total is unknown: the parameters that are known (a lower bound:
+    /// each instance counted once, a subtree skipped when it shares an instance already counted) and why
+    /// the rest is not, one reason per deepest unknown part.
+    /// </summary>
+    public static (long Known, List<string> Reasons) KnownAtLeast(ModuleSpec root)
+    {
+        long known = 0;
+        var reasons = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        Visit(root);
+        return (known, reasons);
+
+        void Visit(ModuleSpec m)
+        {
+            if (m.Parameters >= 0)
+            {
+                var instances = m.DescendantsAndSelf().Select(d => d.InstancePath).ToList();
+                if (instances.Any(seen.Contains)) return;
+                foreach (var i in instances) seen.Add(i);
+                known += m.Parameters;
+                return;
+            }
+            if (!seen.Add(m.InstancePath)) return;
+            var name = m.Path.Length == 0 ? "the model (" + m.TypeName + ")" : "'" + m.Path + "' (" + m.TypeName + ")";
+            switch (m.Origin)
+            {
+                case ModuleOrigin.Unresolved:
+                    reasons.Add(name + " could not be resolved at compile time");
+                    return;
+                case ModuleOrigin.Builtin when m.Children.IsEmpty:
+                    reasons.Add(name + (LayerCatalog.TryGet(m.TypeName, out _) ? " has arguments not known at compile time" : " is a layer type NetVizGen does not know"));
+                    return;
+                case ModuleOrigin.Custom:
+                    foreach (var t in m.Tensors)
+                    {
+                        if (!t.IsParameter) continue;
+                        if (t.Elements >= 0) known += t.Elements;
+                        else reasons.Add("the shape of parameter '" + (m.Path.Length == 0 ? t.Name : m.Path + "." + t.Name) + "' is not known at compile time");
+                    }
+                    break;
+            }
+            foreach (var c in m.Children) Visit(c);
+        }
     }
 
     private static bool HasSharing(ModuleSpec m) => m.SharedWith != null || m.Children.Any(HasSharing);
@@ -69,44 +104,32 @@ internal static class ParameterCounter
     /// <see cref="ModuleSpec.InstancePath"/>) contributes once. A module whose own count is self-contained
     /// (catalog-counted built-in, or a subtree without sharing) contributes that count and is not entered.
     /// </summary>
-    private static Counts? CountDistinct(ModuleSpec module, ModuleSpec[] children)
+    private static Counts CountDistinct(ModuleSpec module, ModuleSpec[] children)
     {
         if (IsCatalogCounted(module)) return Count(module, children); // the catalog counts the whole layer
-        if (module.Origin == ModuleOrigin.Unresolved) return null;
+        if (module.Origin == ModuleOrigin.Unresolved) return Counts.Unknown;
 
         var total = module.Origin == ModuleOrigin.Custom ? OwnTensors(module) : new Counts(0, 0, 0);
-        if (total is null) return null;
         var seen = new HashSet<string>(StringComparer.Ordinal) { module.InstancePath };
-        foreach (var c in children)
-        {
-            var t = Distinct(c, seen);
-            if (t is null) return null;
-            total = total.Value + t.Value;
-        }
+        foreach (var c in children) total += Distinct(c, seen);
         return total;
     }
 
     /// <summary>What the (already filled) <paramref name="m"/> adds beyond the instances in <paramref name="seen"/>.</summary>
-    private static Counts? Distinct(ModuleSpec m, HashSet<string> seen)
+    private static Counts Distinct(ModuleSpec m, HashSet<string> seen)
     {
         if (!seen.Add(m.InstancePath)) return new Counts(0, 0, 0); // the same instance, whole subtree included
-        if (m.Parameters < 0 || m.Trainable < 0 || m.Buffers < 0) return null;
         bool selfContained = IsCatalogCounted(m)
             || (!HasSharing(m) && m.DescendantsAndSelf().Skip(1).All(d => !seen.Contains(d.InstancePath)));
         if (selfContained)
         {
             foreach (var d in m.DescendantsAndSelf().Skip(1)) seen.Add(d.InstancePath);
-            return new Counts(m.Parameters, m.Trainable, m.Buffers);
+            return Counts.Of(m);
         }
+        if (m.Origin == ModuleOrigin.Unresolved) return Counts.Unknown;
 
         var total = m.Origin == ModuleOrigin.Custom ? OwnTensors(m) : new Counts(0, 0, 0);
-        if (total is null) return null;
-        foreach (var c in m.Children)
-        {
-            var t = Distinct(c, seen);
-            if (t is null) return null;
-            total = total.Value + t.Value;
-        }
+        foreach (var c in m.Children) total += Distinct(c, seen);
         return total;
     }
 
@@ -114,23 +137,30 @@ internal static class ParameterCounter
         m.Origin == ModuleOrigin.Builtin && LayerCatalog.TryGet(m.TypeName, out var def)
         && def.Category != LayerCategory.Container && def.CountParameters(m.Args) is not null;
 
-    private static Counts? OwnTensors(ModuleSpec module)
+    private static Counts OwnTensors(ModuleSpec module)
     {
         var total = new Counts(0, 0, 0);
-        foreach (var t in module.Tensors)
-        {
-            long n = t.Elements;
-            if (n < 0) return null;
-            total = t.IsParameter
-                ? new Counts(total.Parameters + n, total.Trainable + (t.Trainable ? n : 0), total.Buffers)
-                : new Counts(total.Parameters, total.Trainable, total.Buffers + n);
-        }
+        foreach (var t in module.Tensors) total += Tensor(t);
         return total;
     }
 
-    private readonly record struct Counts(long Parameters, long Trainable, long Buffers)
+    /// <summary>Counts where each total is null when unknown: a buffer of unknown size leaves the parameter count exact.</summary>
+    private readonly record struct Counts(long? Parameters, long? Trainable, long? Buffers)
     {
         public static Counts operator +(Counts a, Counts b) =>
             new(a.Parameters + b.Parameters, a.Trainable + b.Trainable, a.Buffers + b.Buffers);
+
+        public static Counts Unknown => new(null, null, null);
+
+        public static Counts Of(ModuleSpec m) =>
+            new(m.Parameters < 0 ? null : m.Parameters, m.Trainable < 0 ? null : m.Trainable, m.Buffers < 0 ? null : m.Buffers);
+
+        public bool AnyKnown => Parameters is not null || Trainable is not null || Buffers is not null;
+    }
+
+    private static Counts Tensor(TensorSpec t)
+    {
+        long? n = t.Elements < 0 ? null : t.Elements;
+        return t.IsParameter ? new Counts(n, t.Trainable ? n : 0, 0) : new Counts(0, 0, n);
     }
 }

@@ -31,7 +31,15 @@ public static class ShapeAnalysis
         bool declared = !string.IsNullOrWhiteSpace(model.Input);
         IReadOnlyList<Shape> inputShapes = Array.Empty<Shape>();
         int inputCount = nodes.Count(n => n.Kind == FlowNodeKind.Input);
-        if (declared)
+        // The extractor binds declared shapes to forward's inputs by name or position and says which it
+        // could not bind; its input nodes then carry their own shape text ("declared").
+        bool bound = nodes.Any(n => n.Kind == FlowNodeKind.Input && n.Args.Any(a => a.Name == DeclaredArg));
+        if (declared && bound)
+        {
+            if (!Shape.TryParseList(model.Input, out _, out var error))
+                notes.Add(ShapeNotes.InvalidInput(model, "'" + model.Input + "' is not a valid input shape: " + error));
+        }
+        else if (declared)
         {
             if (!Shape.TryParseList(model.Input, out inputShapes, out var error))
             {
@@ -65,13 +73,32 @@ public static class ShapeAnalysis
         long macs = results.Any(r => r.MultiplyAdds < 0) ? -1 : results.Sum(r => r.MultiplyAdds);
         var allNotes = model.Notes.Concat(notes).ToEquatableArray();
         var newModel = model with { Root = root, Flow = new FlowSpec(updated.ToEquatableArray()), Notes = allNotes };
+        if (root.Parameters < 0 || model.Incomplete.Any(r => r.StartsWith(IncompleteReasons.ConstructionStopped, StringComparison.Ordinal)))
+        {
+            // The page writes "≥ N (incomplete)" and says why, never a number that looks exact.
+            var (known, reasons) = ParameterCounter.KnownAtLeast(root);
+            var incomplete = model.Incomplete.Concat(reasons.Take(MaxReasons));
+            if (reasons.Count > MaxReasons) incomplete = incomplete.Append("and " + (reasons.Count - MaxReasons).ToString(System.Globalization.CultureInfo.InvariantCulture) + " more unknown part(s) (see the warnings)");
+            newModel = newModel with { Incomplete = incomplete.Distinct(StringComparer.Ordinal).ToEquatableArray(), KnownParameters = known };
+        }
         return new ShapeAnalysisResult(newModel, notes.ToEquatableArray(), results.ToEquatableArray(), root.Parameters, root.Trainable, root.Buffers, macs);
     }
+
+    /// <summary>Most parameter-total reasons a page lists (the warnings have them all).</summary>
+    private const int MaxReasons = 5;
+
+    /// <summary>The argument of an input node holding the shape declared for it (set by the extractor).</summary>
+    public const string DeclaredArg = "declared";
 
     private static Outcome Evaluate(FlowNodeSpec node, FlowContext ctx, IReadOnlyList<Shape> inputShapes, ref int inputIndex)
     {
         switch (node.Kind)
         {
+            case FlowNodeKind.Input when node.Args.Any(a => a.Name == DeclaredArg):
+                {
+                    var text = node.Args.First(a => a.Name == DeclaredArg).Value.Text ?? "";
+                    return new Outcome(Shape.TryParse(text, out var own, out _) ? new[] { own } : Array.Empty<Shape>(), 0, node.Name);
+                }
             case FlowNodeKind.Input:
                 int i = inputIndex++;
                 return new Outcome(i < inputShapes.Count ? new[] { inputShapes[i] } : Array.Empty<Shape>(), 0, node.Name);

@@ -9,14 +9,14 @@ namespace NetVizGen.Model.Analysis;
 internal static class ShapeNotes
 {
     public static NoteSpec InvalidInput(ModelSpec model, string message)
-        => new(ShapeNoteIds.InvalidInputShape, NoteSeverity.Error, "Model '" + model.Id + "': " + message + ".", model.Source);
+        => new(ShapeNoteIds.InvalidInputShape, NoteSeverity.Warning, "Model '" + model.Id + "': " + message + ".", model.Source);
 
     public static NoteSpec UnknownModule(FlowNodeSpec node, ModuleSpec module)
-        => new(ShapeNoteIds.UnknownModuleType, NoteSeverity.Info,
+        => new(ShapeNoteIds.UnknownModuleType, NoteSeverity.Warning,
             "'" + module.Path + "' is a " + module.TypeName + ", which NetVizGen's layer catalog does not know; shapes after it are unknown.", node.Source ?? module.Source);
 
     public static NoteSpec UnknownOp(FlowNodeSpec node)
-        => new(ShapeNoteIds.UnknownOp, NoteSeverity.Info,
+        => new(ShapeNoteIds.UnknownOp, NoteSeverity.Warning,
             "The op '" + node.Name + "'" + (node.Scope.Length > 0 ? " in '" + node.Scope + "'" : "") + " is not in NetVizGen's op catalog; shapes after it are unknown.", node.Source);
 
     public static NoteSpec FromError(ShapeError error, FlowNodeSpec node, FlowContext ctx, IReadOnlyList<Shape> inputs, string subject)

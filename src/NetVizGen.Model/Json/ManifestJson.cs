@@ -37,6 +37,14 @@ public static class ManifestJson
             .Prop("input", model.Input)
             .Prop("depth", model.Depth)
             .Prop("multiplyAdds", model.MultiplyAdds);
+        // Only for a model the reader could not follow completely: complete manifests are unchanged.
+        if (!model.Incomplete.IsEmpty)
+        {
+            w.Prop("knownParams", model.KnownParameters);
+            w.Name("incomplete").StartArray();
+            foreach (var reason in model.Incomplete) w.Value(reason);
+            w.EndArray();
+        }
         w.Name("source"); WriteSpan(w, model.Source);
         w.Name("root"); WriteModule(w, model.Root);
         w.Name("flow").StartArray();
@@ -71,7 +79,9 @@ public static class ManifestJson
             Notes: (j["notes"]?.Items ?? Array.Empty<JsonNode>()).Select(n => new NoteSpec(
                 Str(n["id"]), ParseEnum<NoteSeverity>(n["severity"]), Str(n["message"]), ReadSpan(n["source"]))).ToEquatableArray(),
             Source: ReadSpan(j["source"]),
-            MultiplyAdds: j["multiplyAdds"]?.Long ?? -1);
+            MultiplyAdds: j["multiplyAdds"]?.Long ?? -1,
+            Incomplete: (j["incomplete"]?.Items ?? Array.Empty<JsonNode>()).Select(r => Str(r)).ToEquatableArray(),
+            KnownParameters: j["knownParams"]?.Long ?? -1);
     }
 
     private static void WriteModule(JsonWriter w, ModuleSpec m)

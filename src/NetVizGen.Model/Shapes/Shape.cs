@@ -80,11 +80,24 @@ public sealed record Shape(EquatableArray<Dim> Dims)
         return true;
     }
 
-    /// <summary>Parses several shapes separated by <c>;</c>, e.g. <c>N,T,512;N,S,512</c>.</summary>
+    /// <summary>Parses several shapes separated by <c>;</c>, e.g. <c>N,T,512;N,S,512</c> (input names, if any, are dropped).</summary>
     public static bool TryParseList(string text, out IReadOnlyList<Shape> shapes, out string error)
     {
-        var list = new List<Shape>();
-        shapes = list;
+        var ok = TryParseInputs(text, out var inputs, out error);
+        shapes = inputs.Select(i => i.Shape).ToList();
+        return ok;
+    }
+
+    /// <summary>
+    /// Parses an attribute input declaration: shapes separated by <c>;</c>, each optionally named after a
+    /// <c>forward</c> parameter or a member of an input record (<c>src=N,S,512; tgt=N,T,512</c>,
+    /// <c>batch.tokens=N,T</c>). Named and positional parts may be mixed; positional ones fill the
+    /// inputs left over, in order.
+    /// </summary>
+    public static bool TryParseInputs(string text, out IReadOnlyList<InputShape> inputs, out string error)
+    {
+        var list = new List<InputShape>();
+        inputs = list;
         error = "";
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -94,13 +107,32 @@ public sealed record Shape(EquatableArray<Dim> Dims)
         var parts = text.Split(';');
         for (int i = 0; i < parts.Length; i++)
         {
-            if (!TryParse(parts[i], out var s, out var e))
+            var part = parts[i];
+            string? name = null;
+            int eq = part.IndexOf('=');
+            if (eq >= 0)
             {
-                error = parts.Length == 1 ? e : "input " + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + e;
+                name = part.Substring(0, eq).Trim();
+                part = part.Substring(eq + 1);
+                if (name.Length == 0 || !name.All(c => char.IsLetterOrDigit(c) || c is '_' or '.' or '@'))
+                {
+                    error = "input " + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ": '" + name + "' is not a parameter or member name";
+                    return false;
+                }
+            }
+            if (!TryParse(part, out var s, out var e))
+            {
+                error = parts.Length == 1 && name is null ? e : "input " + (name ?? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)) + ": " + e;
                 return false;
             }
-            list.Add(s);
+            list.Add(new InputShape(name?.TrimStart('@'), s, part.Trim()));
         }
         return true;
     }
 }
+
+/// <summary>One declared input of a <c>[Diagram(Input = ...)]</c>.</summary>
+/// <param name="Name">The forward parameter or input member it is for; null for a positional declaration.</param>
+/// <param name="Shape">The parsed shape.</param>
+/// <param name="Text">The shape as written (without the name).</param>
+public sealed record InputShape(string? Name, Shape Shape, string Text);

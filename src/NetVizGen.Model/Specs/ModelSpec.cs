@@ -29,6 +29,11 @@ public enum FlowDirection
 /// <param name="Notes">Diagnostics found while extracting.</param>
 /// <param name="Source">The attribute's location (class or factory method).</param>
 /// <param name="MultiplyAdds">Multiply-accumulate operations per sample for one forward pass; -1 when unknown.</param>
+/// <param name="Incomplete">What the reader could not determine, in plain words for the page ("construction
+/// stopped at the step budget", "the parameters of 'blocks.0' (Foo) are unknown: ..."); empty when the model
+/// is complete. Each has a located warning among <paramref name="Notes"/>.</param>
+/// <param name="KnownParameters">When the total (<see cref="ModuleSpec.Parameters"/> of the root) is unknown,
+/// the parameters that are known: the page writes "≥ N (incomplete)"; -1 otherwise.</param>
 public sealed record ModelSpec(
     string Id,
     string Title,
@@ -40,5 +45,7 @@ public sealed record ModelSpec(
     FlowSpec Flow,
     EquatableArray<NoteSpec> Notes,
     SourceSpan? Source,
-    long MultiplyAdds = -1);
+    long MultiplyAdds = -1,
+    EquatableArray<string> Incomplete = default,
+    long KnownParameters = -1);
 

@@ -42,6 +42,31 @@ internal static class ModelFacts
             if (trainable >= 0 && trainable != parameters) p += " (" + Numbers.Short(trainable) + " trainable)";
             parts.Add(p);
         }
+        else parts.Add("parameters unknown");
         return string.Join(" · ", parts);
+    }
+
+    /// <summary>The model's caption: <see cref="Subtitle(string, string, long, long)"/>, with "≥ N parameters (incomplete)" when the total is not exact.</summary>
+    public static string Subtitle(ModelSpec model, string input, string output)
+    {
+        if (!IsIncomplete(model)) return Subtitle(input, output, model.Root.Parameters, model.Root.Trainable);
+        var parts = new List<string>();
+        if (input.Length > 0 || output.Length > 0) parts.Add((input.Length > 0 ? input : "?") + " → " + (output.Length > 0 ? output : "?"));
+        parts.Add(ParameterTotal(model, Numbers.Short));
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>True when the page must not state the parameter total as exact.</summary>
+    public static bool IsIncomplete(ModelSpec model) => model.Root.Parameters < 0 || model.KnownParameters >= 0;
+
+    /// <summary>The total for a table cell: "11,689,512", "≥ 900,648" or "?".</summary>
+    public static string ParameterCell(ModelSpec model) =>
+        !IsIncomplete(model) ? Numbers.Grouped(model.Root.Parameters) : model.KnownParameters > 0 ? "≥ " + Numbers.Grouped(model.KnownParameters) : "?";
+
+    /// <summary>"11,689,512 parameters", "≥ 900,648 parameters (incomplete)" or "parameters unknown".</summary>
+    public static string ParameterTotal(ModelSpec model, Func<long, string> format)
+    {
+        if (!IsIncomplete(model)) return format(model.Root.Parameters) + " parameters";
+        return model.KnownParameters > 0 ? "≥ " + format(model.KnownParameters) + " parameters (incomplete)" : "parameters unknown";
     }
 }

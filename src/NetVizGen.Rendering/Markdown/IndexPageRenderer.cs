@@ -18,8 +18,8 @@ internal static class IndexPageRenderer
             md.Append("| [").Append(MarkdownText.Escape(p.Model.Title)).Append("](").Append(p.Model.Id).Append(".md)")
               .Append(" | ").Append(MarkdownText.Escape(ModelFacts.InputShape(p.Model)))
               .Append(" | ").Append(MarkdownText.Escape(ModelFacts.OutputShape(p.Model)))
-              .Append(" | ").Append(root.Parameters >= 0 ? Numbers.Grouped(root.Parameters) : "?")
-              .Append(" | ").Append(root.Trainable >= 0 ? Numbers.Grouped(root.Trainable) : "?")
+              .Append(" | ").Append(MarkdownText.Escape(ModelFacts.ParameterCell(p.Model)))
+              .Append(" | ").Append(root.Trainable >= 0 && !ModelFacts.IsIncomplete(p.Model) ? Numbers.Grouped(root.Trainable) : "?")
               .Append(" | ").Append(Numbers.Int(p.Blocks.Count))
               .Append(" |\n");
         }

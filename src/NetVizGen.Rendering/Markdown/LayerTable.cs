@@ -31,7 +31,7 @@ internal static class LayerTable
               .Append(" | ").Append(MarkdownText.Escape(details))
               .Append(" |\n");
         }
-        md.Append("| **Total** | | | **").Append(model.Root.Parameters >= 0 ? Numbers.Grouped(model.Root.Parameters) : "?").Append("** | | | | |\n");
+        md.Append("| **Total** | | | **").Append(MarkdownText.Escape(ModelFacts.ParameterCell(model))).Append("** | | | | |\n");
     }
 
     private static string Cell(ArgValue? v) => v is null ? "" : MarkdownText.Escape(ArgReader.Compact(v));

@@ -1,0 +1,147 @@
+using Microsoft.CodeAnalysis;
+using NetVizGen.Generator.Tests.TestSupport;
+using NetVizGen.Model.Specs;
+
+namespace NetVizGen.Generator.Tests.Generator;
+
+/// <summary>
+/// Never silent, never silently wrong: every [Diagram] yields a manifest (so a page) or a located
+/// warning, whatever the reader could not determine is a warning, and nothing fails the build.
+/// </summary>
+public class NeverSilentTests
+{
+    private const string Project = GeneratorHarness.Usings + """
+        namespace Samples;
+        [Diagram(Input = "N,4")]
+        public sealed class Fine : Module<Tensor, Tensor>
+        {
+            private readonly Module<Tensor, Tensor> fc = Linear(4, 2);
+            public Fine() : base("Fine") { RegisterComponents(); }
+            public override Tensor forward(Tensor x) => fc.call(x);
+        }
+        public static class Models
+        {
+            // The reader cannot follow this at all: the module is made by reflection.
+            [Diagram(Input = "N,3,224,224")]
+            public static Module<Tensor, Tensor> Opaque() => (Module<Tensor, Tensor>)Activator.CreateInstance(Type.GetType("Somewhere.Resnet")!)!;
+        }
+        [Diagram(Input = "N,4")]
+        public sealed class NoCtor : Module<Tensor, Tensor>
+        {
+            public NoCtor(int width, int depth) : base("NoCtor") { RegisterComponents(); }
+            public override Tensor forward(Tensor x) => x;
+        }
+        [Diagram(Input = "N,4")]
+        public sealed class Thrower : Module<Tensor, Tensor>
+        {
+            private readonly Module<Tensor, Tensor> fc;
+            public Thrower(int dilation = 2) : base("Thrower")
+            {
+                if (dilation > 1) throw new NotSupportedException("dilation > 1");
+                fc = Linear(4, 4);
+                RegisterComponents();
+            }
+            public override Tensor forward(Tensor x) => fc.call(x);
+        }
+        [Diagram]
+        public sealed class NotAModel { }
+        """;
+
+    [Fact]
+    public void Every_Diagram_yields_a_manifest_or_a_located_warning_and_nothing_is_an_error()
+    {
+        var result = GeneratorHarness.Run(Project);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+
+        var ids = result.Models.Select(m => m.Id).Order().ToList();
+        Assert.Equal(new[] { "Fine", "NoCtor", "Opaque", "Thrower" }, ids);
+
+        // Each [Diagram] attribute without a manifest has a located warning on its own line.
+        var tree = result.Output.SyntaxTrees.First(t => t.FilePath == "/src/Model0.cs");
+        var attributes = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>()
+            .Where(a => a.Name.ToString() == "Diagram").ToList();
+        Assert.Equal(5, attributes.Count);
+        foreach (var attribute in attributes)
+        {
+            var owner = attribute.Parent!.Parent!;
+            var name = owner is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax c ? c.Identifier.Text : ((Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax)owner).Identifier.Text;
+            if (ids.Contains(name)) continue;
+            var line = attribute.GetLocation().GetLineSpan().StartLinePosition.Line;
+            Assert.Contains(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning && d.Location.GetLineSpan().StartLinePosition.Line == line);
+        }
+    }
+
+    [Fact]
+    public void A_model_the_reader_cannot_follow_still_gets_a_manifest_that_says_why()
+    {
+        var result = GeneratorHarness.Run(Project);
+        var opaque = result.Models.Single(m => m.Id == "Opaque");
+        Assert.Equal(ModuleOrigin.Unresolved, opaque.Root.Origin);
+        Assert.Contains(opaque.Incomplete, r => r.Contains("Opaque"));
+        var warning = Assert.Single(result.Diagnostics, d => d.Id == "NVG0101" && d.GetMessage().Contains("'Opaque'"));
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+
+        var noCtor = result.Models.Single(m => m.Id == "NoCtor");
+        Assert.Contains(noCtor.Incomplete, r => r.Contains("constructor"));
+        Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(result.Diagnostics, d => d.Id == "NVG0004").Severity);
+    }
+
+    [Fact]
+    public void Reaching_a_throw_is_a_warning_at_the_throw()
+    {
+        var result = GeneratorHarness.Run(Project);
+        var warning = Assert.Single(result.Diagnostics, d => d.Id == "NVG0101" && d.GetMessage().Contains("throw"));
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Contains("throw new NotSupportedException", warning.Location.SourceTree!.GetText().ToString(warning.Location.SourceSpan));
+    }
+
+    [Fact]
+    public void An_unknown_condition_is_a_warning_naming_the_condition()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            [Diagram(Input = "N,4")]
+            public sealed class Guarded : Module<Tensor, Tensor>
+            {
+                private readonly Module<Tensor, Tensor> fc;
+                public Guarded() : base("Guarded")
+                {
+                    if (Environment.ProcessorCount > 512) throw new InvalidOperationException();
+                    fc = Linear(4, 4);
+                    RegisterComponents();
+                }
+                public override Tensor forward(Tensor x) => fc.call(x);
+            }
+            """);
+        var warning = Assert.Single(result.Diagnostics, d => d.GetMessage().Contains("Environment.ProcessorCount > 512"));
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Contains("does not throw", warning.GetMessage());
+        Assert.Equal(20, Assert.Single(result.Models).Root.Parameters);
+    }
+
+    [Fact]
+    public void A_budget_running_out_keeps_the_model_with_what_was_built_and_says_so()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            [Diagram(Input = "N,4")]
+            public sealed class Costly : Module<Tensor, Tensor>
+            {
+                private readonly Module<Tensor, Tensor> fc = Linear(4, 4);
+                private readonly long sum;
+                public Costly() : base("Costly")
+                {
+                    for (int i = 0; i < 5000; i++)
+                        for (int j = 0; j < 5000; j++)
+                            sum += i ^ j;
+                    RegisterComponents();
+                }
+                public override Tensor forward(Tensor x) => fc.call(x);
+            }
+            """);
+        var model = Assert.Single(result.Models);
+        Assert.Equal("fc:Linear", GeneratorHarness.Paths(model.Root));
+        Assert.Contains(result.Diagnostics, d => d.Id == "NVG0103" && d.Severity == DiagnosticSeverity.Warning);
+        Assert.Contains(model.Incomplete, r => r.StartsWith("construction stopped", StringComparison.Ordinal));
+        Assert.Equal(20, model.KnownParameters); // a lower bound: what was built
+        Assert.NotEmpty(model.Flow.Nodes);
+    }
+}
