@@ -58,7 +58,19 @@ public static class ModelExtractor
         try
         {
             // 1. Construction: run the constructor or factory with compile-time values.
-            var root = Construct(interpreter, type, target, notes);
+            ModuleValue? root;
+            try
+            {
+                root = Construct(interpreter, type, target, notes);
+            }
+            catch (BudgetExceededException e) when (target.MethodName is null && interpreter.FirstModule is { } partial)
+            {
+                // Bounded work: the model as built up to the budget is drawn, and the page says so.
+                notes.Add(ExtractionNoteIds.EvaluationLimit, NoteSeverity.Warning,
+                    $"'{id}' is larger than NetVizGen draws: {e.Message}; construction stopped there and the diagram is incomplete",
+                    e.Where ?? target.Source);
+                root = partial;
+            }
             if (root is null) return Result(empty, FlowSpec.Empty);
 
             // 2. Module tree, with TorchSharp's registration names and paths.
@@ -75,7 +87,7 @@ public static class ModelExtractor
         catch (EvaluationLimitException e)
         {
             notes.Add(ExtractionNoteIds.EvaluationLimit, NoteSeverity.Warning,
-                $"Extraction of '{id}' stopped: {e.Message}; the diagram is not written", target.Source);
+                $"Extraction of '{id}' stopped: {e.Message}; the diagram is not written", (e as NestingLimitException)?.Where ?? target.Source);
             return Result(empty, FlowSpec.Empty);
         }
         catch (OperationCanceledException)

@@ -49,7 +49,8 @@ public static class DocumentationRenderer
         var page = new ModelPage
         {
             Model = model, Overview = overview,
-            Summary = Summary(input, output, model.Root, model.MultiplyAdds),
+            Summary = Summary(input, output, model.Root, model.MultiplyAdds)
+                + (Svg.LayoutBudget.Exceeded(overview) is { } why ? " The diagram is not drawn: " + why + "; the layer table lists every layer." : ""),
         };
         Emit(files, model.Id, overview, direction, options);
 

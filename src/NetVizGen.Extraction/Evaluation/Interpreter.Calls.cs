@@ -225,6 +225,7 @@ internal sealed partial class Interpreter
     public ModuleValue ConstructModule(INamedTypeSymbol type, IMethodSymbol ctor, List<Value> args, SyntaxNode site)
     {
         var module = new ModuleValue(type.Name, ModuleOrigin.Custom, type, Spans.Of(site));
+        CountModule(module, site);
         RecordConstructorArguments(module, ctor, args);
         RunConstructor(module, type, ctor, args);
         CheckRegistration(module);

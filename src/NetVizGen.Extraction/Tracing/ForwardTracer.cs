@@ -11,7 +11,7 @@ internal static class ForwardTracer
 {
     public static FlowSpec Trace(Interpreter interpreter, ModuleValue root, Dictionary<ModuleValue, string> paths, SourceSpan? site)
     {
-        var graph = new FlowBuilder(paths);
+        var graph = new FlowBuilder(paths, interpreter.Limits);
         interpreter.Graph = graph;
         try
         {
@@ -33,6 +33,14 @@ internal static class ForwardTracer
                 var result = interpreter.CallModuleFromRoot(root, x);
                 AddOutputs(graph, result, "output");
             }
+            return graph.Build();
+        }
+        catch (BudgetExceededException e)
+        {
+            // Bounded work: the steps traced before the budget are drawn, and the page says the rest is missing.
+            interpreter.Notes.Add(ExtractionNoteIds.EvaluationLimit, NoteSeverity.Warning,
+                $"Forward was traced only in part: {e.Message}; the diagram shows the first {graph.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} and is incomplete",
+                e.Where ?? site);
             return graph.Build();
         }
         finally

@@ -46,7 +46,7 @@ internal static class ParameterCounter
         foreach (var c in children)
         {
             if (c.Parameters < 0 || c.Trainable < 0 || c.Buffers < 0) return null;
-            total = new Counts(total.Parameters + c.Parameters, total.Trainable + c.Trainable, total.Buffers + c.Buffers);
+            total = total + new Counts(c.Parameters, c.Trainable, c.Buffers);
         }
         if (module.Origin == ModuleOrigin.Custom)
         {
@@ -54,9 +54,7 @@ internal static class ParameterCounter
             {
                 long n = t.Elements;
                 if (n < 0) return null;
-                total = t.IsParameter
-                    ? new Counts(total.Parameters + n, total.Trainable + (t.Trainable ? n : 0), total.Buffers)
-                    : new Counts(total.Parameters, total.Trainable, total.Buffers + n);
+                total = total + (t.IsParameter ? new Counts(n, t.Trainable ? n : 0, 0) : new Counts(0, 0, n));
             }
         }
         return total;
@@ -121,16 +119,15 @@ internal static class ParameterCounter
         {
             long n = t.Elements;
             if (n < 0) return null;
-            total = t.IsParameter
-                ? new Counts(total.Parameters + n, total.Trainable + (t.Trainable ? n : 0), total.Buffers)
-                : new Counts(total.Parameters, total.Trainable, total.Buffers + n);
+            total = total + (t.IsParameter ? new Counts(n, t.Trainable ? n : 0, 0) : new Counts(0, 0, n));
         }
         return total;
     }
 
     private readonly record struct Counts(long Parameters, long Trainable, long Buffers)
     {
+        // Saturating: a sum past long is "at least" (Saturating.AtLeast), never a wrapped or thrown one.
         public static Counts operator +(Counts a, Counts b) =>
-            new(a.Parameters + b.Parameters, a.Trainable + b.Trainable, a.Buffers + b.Buffers);
+            new(Saturating.Add(a.Parameters, b.Parameters), Saturating.Add(a.Trainable, b.Trainable), Saturating.Add(a.Buffers, b.Buffers));
     }
 }
