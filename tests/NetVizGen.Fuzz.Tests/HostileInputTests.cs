@@ -15,9 +15,9 @@ public class HostileInputTests
 
     public HostileInputTests(ITestOutputHelper output) => _output = output;
 
-    private CaseResult RunOne(string name, string source, int cancelAfterMs = 0)
+    private CaseResult RunOne(string name, string source, int cancelAfterMs = 0, bool render = true)
     {
-        var result = ChildProcess.Run(new[] { new FuzzCase("regression: " + name, source, cancelAfterMs) }).Single();
+        var result = ChildProcess.Run(new[] { new FuzzCase("regression: " + name, source, cancelAfterMs, render) }).Single();
         _output.WriteLine($"{name}: {result.Status}, generator {result.GeneratorMs} ms ({result.GeneratorCpuMs} ms CPU), render {result.RenderMs} ms ({result.RenderCpuMs} ms CPU), cancel return {result.CancelReturnMs} ms, manifest {result.ManifestChars:N0} chars");
         foreach (var d in result.Diagnostics.Where(d => d.StartsWith("NVG", StringComparison.Ordinal) || d.StartsWith("CS878", StringComparison.Ordinal))) _output.WriteLine("  " + d);
         return result;
@@ -94,11 +94,12 @@ public class HostileInputTests
     [Fact]
     public void A_dense_block_of_128_layers_is_extracted_whole()
     {
-        var r = RunOne("dense block 128", HostileCases.DenseBlock(128));
+        // Extraction only: drawing a 128-layer dense block is the layout's scaling work (issue 12, layout part).
+        var r = RunOne("dense block 128", HostileCases.DenseBlock(128), render: false);
         AssertHealthy(r);
         Assert.DoesNotContain(r.Diagnostics, d => d.StartsWith("NVG0103", StringComparison.Ordinal));
         var model = Assert.Single(r.Models);
-        Assert.Equal(129, model.Modules); // the model and its 128 convolutions
+        Assert.Equal(130, model.Modules); // the model, its ModuleList and the 128 convolutions
     }
 
     [Fact]

@@ -120,6 +120,11 @@ internal static class ChildRunner
             });
         }
 
+        if (!c.Render)
+        {
+            result.Status = "ok";
+            return result;
+        }
         CpuMs();
         clock.Restart();
         IReadOnlyList<GeneratedFile> files;
