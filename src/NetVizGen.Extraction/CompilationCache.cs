@@ -37,6 +37,7 @@ internal sealed class CompilationCache
     public IOperation? Operation(SyntaxNode node, CancellationToken cancellation)
     {
         if (_operations.TryGetValue(node, out var op)) return op;
+        SyntaxDepthGuard.Check(node, cancellation); // binding recurses per syntax level: never past the guard's depth
         op = Model(node.SyntaxTree).GetOperation(node, cancellation);
         return _operations.GetOrAdd(node, op);
     }

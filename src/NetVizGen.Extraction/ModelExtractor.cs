@@ -69,11 +69,12 @@ public static class ModelExtractor
             catch (EvaluationLimitException e)
             {
                 root = target.MethodName is null ? interpreter.FirstConstructed : null;
+                var where = (e as BudgetExceededException)?.Where ?? (e as NestingLimitException)?.Where ?? target.Source;
                 notes.Add(ExtractionNoteIds.EvaluationLimit, NoteSeverity.Warning,
                     $"Construction of '{id}' stopped: {e.Message}; " + (root is null
                         ? "the model could not be built, so the page shows no diagram"
                         : "the page shows what was built until then, registered as RegisterComponents() would"),
-                    target.Source);
+                    where);
                 incomplete.Add($"{NetVizGen.Model.Analysis.IncompleteReasons.ConstructionStopped} ({e.Message})");
                 if (root is not null) interpreter.RegisterPartial(root);
             }
@@ -99,7 +100,7 @@ public static class ModelExtractor
         catch (EvaluationLimitException e)
         {
             notes.Add(ExtractionNoteIds.EvaluationLimit, NoteSeverity.Warning,
-                $"Extraction of '{id}' stopped: {e.Message}; the page says the model is incomplete", target.Source);
+                $"Extraction of '{id}' stopped: {e.Message}; the page says the model is incomplete", (e as NestingLimitException)?.Where ?? target.Source);
             incomplete.Add($"extraction stopped ({e.Message})");
             return Result(empty, FlowSpec.Empty);
         }

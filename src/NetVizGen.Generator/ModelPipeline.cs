@@ -17,7 +17,9 @@ internal static class ModelPipeline
         // Across compilations (the IDE makes one per keystroke) the result is re-used when no edit can
         // have changed this model; see ExtractionCache for the conditions. Analysis is a pure function
         // of the extracted model, so the analysed result is what is cached.
-        return ExtractionCache.GetOrExtract(target, compilation, ModelAnalysis.Run, cancellation);
+        // Extraction binds user code, which recurses per syntax level: it runs on a thread with a known,
+        // large stack (LargeStack) so no nesting can overflow the compiler's own thread.
+        return LargeStack.Run(() => ExtractionCache.GetOrExtract(target, compilation, ModelAnalysis.Run, cancellation), cancellation);
     }
 
     /// <summary>

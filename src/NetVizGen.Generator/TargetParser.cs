@@ -73,7 +73,11 @@ internal static class TargetParser
                 error = "[Diagram] must be on a class or a static method";
                 break;
         }
-        if (error is null && name is not null && !IsValidName(name))
+        if (error is null && name is null && !IsUsableDefaultId(defaultId))
+            error = defaultId.Length == 0
+                ? "[Diagram] is on a declaration without a name (unfinished code?); no files are written until it has one or the attribute gives a Name"
+                : $"[Diagram] would write files named '{defaultId}', which Windows reserves; give the attribute a Name";
+        if (error is null && name is not null && (!IsValidName(name) || !IsUsableDefaultId(name.Split('.')[0])))
             error = $"[Diagram] Name '{name}' is not a valid file name: use letters, digits, '_', '-' and single '.' only";
         return new DiagramTarget(typeName, methodName, defaultId, name, title, input, direction, depth, arguments, source, error);
     }
@@ -89,6 +93,20 @@ internal static class TargetParser
         {
             if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '-' or '.')) return false;
         }
+        return true;
+    }
+
+    /// <summary>
+    /// A class or method name becomes the file names: half-typed code can leave it empty (the files
+    /// would be ".svg" and ".md"), and Windows reserves device names (CON, NUL, COM1, ...) whatever the
+    /// extension. C# identifiers cannot hold separators, so these are the cases left.
+    /// </summary>
+    private static bool IsUsableDefaultId(string id)
+    {
+        if (string.IsNullOrWhiteSpace(id)) return false;
+        var upper = id.ToUpperInvariant();
+        if (upper is "CON" or "PRN" or "AUX" or "NUL") return false;
+        if (upper.Length == 4 && (upper.StartsWith("COM", StringComparison.Ordinal) || upper.StartsWith("LPT", StringComparison.Ordinal)) && upper[3] is >= '0' and <= '9') return false;
         return true;
     }
 

@@ -48,7 +48,8 @@ public static class DocumentationRenderer
         var page = new ModelPage
         {
             Model = model, Overview = overview,
-            Summary = Summary(input, output, model),
+            Summary = Summary(input, output, model)
+                + (Svg.LayoutBudget.Exceeded(overview) is { } why ? " The diagram is not drawn: " + why + "; the layer table lists every layer." : ""),
         };
         Emit(files, model.Id, overview, direction, options);
 

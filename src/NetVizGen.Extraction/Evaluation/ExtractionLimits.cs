@@ -18,11 +18,42 @@ internal sealed class ExtractionLimits
     /// <summary>Most operations evaluated for one model (about a second of evaluation; see docs/benchmarks.md).</summary>
     public int MaxSteps { get; init; } = 20_000_000;
 
+    /// <summary>
+    /// Most modules built for one model. Loop caps bound each loop, not the model: nested loops of
+    /// <c>int.MaxValue</c> repeats built 120,177 modules (13 s in the generator, 17 s+ in the task).
+    /// Real models stay far inside: ResNet-1001 ≈ 3,000 modules, DenseNet-264 ≈ 1,000, a large
+    /// transformer ≈ 2,000.
+    /// </summary>
+    public int MaxModules { get; init; } = 10_000;
+
+    /// <summary>Most nodes of the traced forward graph (ResNet-1001 ≈ 3,500).</summary>
+    public int MaxFlowNodes { get; init; } = 20_000;
+
+    /// <summary>
+    /// Most edges (inputs of flow nodes, summed) of the traced forward graph. A dense block of n layers
+    /// has ≈ n²/2 (10,000 layers made a 44-million-character manifest); DenseNet-264 ≈ 5,500 in all, its
+    /// largest block ≈ 2,100; ResNet-1001 ≈ 3,700.
+    /// </summary>
+    public int MaxFlowEdges { get; init; } = 25_000;
+
     public static ExtractionLimits Default { get; } = new();
 }
 
 /// <summary>Thrown to unwind evaluation when a hard limit is reached.</summary>
-internal sealed class EvaluationLimitException : Exception
+internal class EvaluationLimitException : Exception
 {
     public EvaluationLimitException(string message) : base(message) { }
+}
+
+/// <summary>
+/// Thrown when a model is larger than NetVizGen draws (<see cref="ExtractionLimits.MaxModules"/>,
+/// <see cref="ExtractionLimits.MaxFlowNodes"/>, <see cref="ExtractionLimits.MaxFlowEdges"/>): what was read
+/// before the limit is kept and the page says it is incomplete.
+/// </summary>
+internal sealed class BudgetExceededException : EvaluationLimitException
+{
+    public BudgetExceededException(string message, NetVizGen.Model.Specs.SourceSpan? where) : base(message) => Where = where;
+
+    /// <summary>Where the limit was reached.</summary>
+    public NetVizGen.Model.Specs.SourceSpan? Where { get; }
 }

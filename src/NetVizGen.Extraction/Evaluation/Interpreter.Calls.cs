@@ -294,14 +294,14 @@ internal sealed partial class Interpreter
     public ModuleValue ConstructModule(INamedTypeSymbol type, IMethodSymbol ctor, List<Value> args, SyntaxNode site)
     {
         var module = new ModuleValue(type.Name, ModuleOrigin.Custom, type, Spans.Of(site));
-        FirstConstructed ??= module;
+        CountModule(module, site);
         RecordConstructorArguments(module, ctor, args);
         RunConstructor(module, type, ctor, args);
         return module;
     }
 
     /// <summary>The first custom module whose construction started: the root of a class target, kept when a budget stops construction.</summary>
-    public ModuleValue? FirstConstructed { get; private set; }
+    public ModuleValue? FirstConstructed => FirstModule;
 
     /// <summary>
     /// Keeps a custom block's plain constructor arguments (numbers, flags, strings, tuples): they are

@@ -55,6 +55,7 @@ internal sealed partial class Interpreter
         if (!TorchNames.IsModule(method.ReturnType)) return Value.Unknown;
 
         var module = new ModuleValue(method.ReturnType.Name, ModuleOrigin.Builtin, null, Spans.Of(inv.Syntax));
+        CountModule(module, inv.Syntax);
         for (int i = 0; i < method.Parameters.Length; i++)
         {
             var p = method.Parameters[i];
@@ -103,6 +104,7 @@ internal sealed partial class Interpreter
     private Value Container(string kind, IMethodSymbol method, List<Value> args, SyntaxNode site)
     {
         var container = new ModuleValue(kind, ModuleOrigin.Container, null, Spans.Of(site));
+        CountModule(container, site);
         var items = new List<Value>();
         foreach (var a in args)
         {

@@ -14,9 +14,13 @@ internal sealed class FlowBuilder
     private readonly Dictionary<(int, int), int> _selectors = new();
     private readonly Stack<string> _scopes = new();
 
-    public FlowBuilder(Dictionary<ModuleValue, string> paths)
+    private readonly NetVizGen.Extraction.Evaluation.ExtractionLimits _limits;
+    private int _edges;
+
+    public FlowBuilder(Dictionary<ModuleValue, string> paths, NetVizGen.Extraction.Evaluation.ExtractionLimits? limits = null)
     {
         _paths = paths;
+        _limits = limits ?? NetVizGen.Extraction.Evaluation.ExtractionLimits.Default;
         _scopes.Push("");
     }
 
@@ -34,7 +38,13 @@ internal sealed class FlowBuilder
     public int Add(FlowNodeKind kind, string name, string modulePath, IEnumerable<int> inputs, IEnumerable<ArgSpec>? args, SourceSpan? source, int outputIndex = -1)
     {
         int id = _nodes.Count;
-        _nodes.Add(new FlowNodeSpec(id, kind, name, modulePath, inputs.ToEquatableArray(),
+        var inputArray = inputs.ToEquatableArray();
+        _edges += inputArray.Count;
+        if (id >= _limits.MaxFlowNodes || _edges > _limits.MaxFlowEdges)
+            throw new NetVizGen.Extraction.Evaluation.BudgetExceededException(id >= _limits.MaxFlowNodes
+                ? $"its forward has more than {_limits.MaxFlowNodes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} steps"
+                : $"its forward has more than {_limits.MaxFlowEdges.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} data-flow edges", source);
+        _nodes.Add(new FlowNodeSpec(id, kind, name, modulePath, inputArray,
             (args ?? Array.Empty<ArgSpec>()).ToEquatableArray(), "", source, Scope, outputIndex));
         if (kind == FlowNodeKind.Module) CalledPaths.Add(modulePath);
         return id;
@@ -49,6 +59,9 @@ internal sealed class FlowBuilder
         _selectors[(producer, index)] = id;
         return id;
     }
+
+    /// <summary>Nodes added so far.</summary>
+    public int Count => _nodes.Count;
 
     public FlowSpec Build() => new(_nodes.ToEquatableArray());
 }

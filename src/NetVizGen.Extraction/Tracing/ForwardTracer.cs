@@ -12,7 +12,7 @@ internal static class ForwardTracer
 {
     public static FlowSpec Trace(Interpreter interpreter, ModuleValue root, Dictionary<ModuleValue, string> paths, DiagramTarget target, List<string> incomplete)
     {
-        var graph = new FlowBuilder(paths);
+        var graph = new FlowBuilder(paths, interpreter.Limits);
         var notes = interpreter.Notes;
         interpreter.Graph = graph;
         try
@@ -44,11 +44,20 @@ internal static class ForwardTracer
             }
             return graph.Build();
         }
+        catch (BudgetExceededException e)
+        {
+            // Bounded work: the steps traced before the budget are drawn, and the page says the rest is missing.
+            notes.Add(ExtractionNoteIds.EvaluationLimit, NoteSeverity.Warning,
+                $"Forward was traced only in part: {e.Message}; the diagram shows the first {graph.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} steps and is incomplete",
+                e.Where ?? target.Source);
+            incomplete.Add($"tracing forward stopped ({e.Message})");
+            return graph.Build();
+        }
         catch (EvaluationLimitException e)
         {
             // What was traced until then is kept (nodes are appended in order, so it is a valid flow).
             notes.Add(ExtractionNoteIds.EvaluationLimit, NoteSeverity.Warning,
-                $"Tracing forward stopped: {e.Message}; the diagram shows the flow traced until then", target.Source);
+                $"Tracing forward stopped: {e.Message}; the diagram shows the flow traced until then", (e as NestingLimitException)?.Where ?? target.Source);
             incomplete.Add($"tracing forward stopped ({e.Message})");
             return graph.Build();
         }

@@ -147,8 +147,11 @@ internal static class ParameterCounter
     /// <summary>Counts where each total is null when unknown: a buffer of unknown size leaves the parameter count exact.</summary>
     private readonly record struct Counts(long? Parameters, long? Trainable, long? Buffers)
     {
+        // Saturating: a sum past long is "at least" (Saturating.AtLeast), never a wrapped or thrown one.
         public static Counts operator +(Counts a, Counts b) =>
-            new(a.Parameters + b.Parameters, a.Trainable + b.Trainable, a.Buffers + b.Buffers);
+            new(Add(a.Parameters, b.Parameters), Add(a.Trainable, b.Trainable), Add(a.Buffers, b.Buffers));
+
+        private static long? Add(long? a, long? b) => a is null || b is null ? null : Saturating.Add(a.Value, b.Value);
 
         public static Counts Unknown => new(null, null, null);
 

@@ -70,7 +70,7 @@ public static class ShapeAnalysis
             updated.Add(node with { Shape = text });
         }
 
-        long macs = results.Any(r => r.MultiplyAdds < 0) ? -1 : results.Sum(r => r.MultiplyAdds);
+        long macs = results.Any(r => r.MultiplyAdds < 0) ? -1 : Saturating.Sum(results.Select(r => r.MultiplyAdds));
         var allNotes = model.Notes.Concat(notes).ToEquatableArray();
         var newModel = model with { Root = root, Flow = new FlowSpec(updated.ToEquatableArray()), Notes = allNotes };
         if (root.Parameters < 0 || model.Incomplete.Any(r => r.StartsWith(IncompleteReasons.ConstructionStopped, StringComparison.Ordinal)))

@@ -54,7 +54,13 @@ public sealed class LayerDef
 
     /// <summary>Parameter and buffer elements; null when an argument they depend on is unknown.</summary>
     public ParamCount? CountParameters(IReadOnlyList<ArgSpec> args)
-        => _rules.Params is null ? ParamCount.None : _rules.Params(Read(args));
+    {
+        if (_rules.Params is null) return ParamCount.None;
+        // The formulas run in checked arithmetic (this project sets CheckForOverflowUnderflow): a count
+        // past long is "at least" the largest long, never a wrapped number.
+        try { return _rules.Params(Read(args)); }
+        catch (OverflowException) { return new ParamCount(Analysis.Saturating.AtLeast, 0); }
+    }
 
     /// <summary>Output shape(s) for the given input shapes, or why they are unknown, or a structured error.</summary>
     public ShapeResult InferShape(IReadOnlyList<ArgSpec> args, IReadOnlyList<Shape> inputs)
@@ -65,7 +71,7 @@ public sealed class LayerDef
 
     /// <summary>Multiply-accumulate operations for one forward pass; null when unknown or not meaningful.</summary>
     public long? MultiplyAdds(IReadOnlyList<ArgSpec> args, IReadOnlyList<Shape> inputs, Shape output)
-        => _rules.Macs?.Invoke(Read(args), inputs, output);
+        => _rules.Macs is null ? null : Analysis.Saturating.Guard(() => _rules.Macs(Read(args), inputs, output));
 
     /// <summary>True when the layer does arithmetic worth counting (conv, linear, ...); false for free layers.</summary>
     public bool CountsMultiplyAdds => _rules.Macs is not null;

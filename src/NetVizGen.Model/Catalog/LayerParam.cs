@@ -23,8 +23,10 @@ public sealed record ParamCount(long Trainable, long Buffers)
     public long Parameters => Trainable;
 
     /// <summary>Sum of two counts.</summary>
-    public static ParamCount operator +(ParamCount a, ParamCount b) => new(a.Trainable + b.Trainable, a.Buffers + b.Buffers);
+    public static ParamCount operator +(ParamCount a, ParamCount b) =>
+        new(Analysis.Saturating.Add(a.Trainable, b.Trainable), Analysis.Saturating.Add(a.Buffers, b.Buffers));
 
     /// <summary>The count multiplied by <paramref name="times"/> (repeated layers).</summary>
-    public static ParamCount operator *(ParamCount a, long times) => new(a.Trainable * times, a.Buffers * times);
+    public static ParamCount operator *(ParamCount a, long times) =>
+        new(Analysis.Saturating.Multiply(a.Trainable, times), Analysis.Saturating.Multiply(a.Buffers, times));
 }

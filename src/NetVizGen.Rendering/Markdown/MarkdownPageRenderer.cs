@@ -43,7 +43,7 @@ internal static class MarkdownPageRenderer
             {
                 md.Append("- **").Append(MarkdownText.Escape(note.Id)).Append("** (").Append(note.Severity.ToString().ToLowerInvariant()).Append("): ")
                   .Append(MarkdownText.Escape(note.Message));
-                if (SourceLinks.Link(note.Source, options) is { } link) md.Append(" ([").Append(SourceLinks.FileName(link)).Append("](").Append(link).Append("))");
+                if (SourceLinks.Link(note.Source, options) is { } link) md.Append(" ([").Append(MarkdownText.Escape(SourceLinks.FileName(link))).Append("](").Append(link).Append("))");
                 md.Append('\n');
             }
             md.Append('\n');
@@ -53,7 +53,7 @@ internal static class MarkdownPageRenderer
         if (sources.Count > 0)
         {
             md.Append("## Source\n\n");
-            foreach (var (name, link) in sources) md.Append("- ").Append(MarkdownText.Code(name)).Append(": [").Append(SourceLinks.FileName(link)).Append("](").Append(link).Append(")\n");
+            foreach (var (name, link) in sources) md.Append("- ").Append(MarkdownText.Code(name)).Append(": [").Append(MarkdownText.Escape(SourceLinks.FileName(link))).Append("](").Append(link).Append(")\n");
             md.Append('\n');
         }
         return md.ToString().TrimEnd('\n') + "\n";

@@ -24,14 +24,14 @@ internal static class SourceLinks
         var projectPrefix = project.EndsWith('/') ? project : project + "/";
         if (!file.StartsWith(projectPrefix, StringComparison.OrdinalIgnoreCase)) return null;
         var relative = Path.GetRelativePath(output, file).Replace('\\', '/');
-        return relative + "#L" + Numbers.Int(span.DisplayLine);
+        return MarkdownText.Destination(relative) + "#L" + Numbers.Int(span.DisplayLine);
     }
 
-    /// <summary>The file part of a link, for its display text.</summary>
+    /// <summary>The file part of a link, for its display text (unescaped: escape it for Markdown).</summary>
     public static string FileName(string link)
     {
         int hash = link.LastIndexOf('#');
-        var path = hash < 0 ? link : link[..hash];
+        var path = Uri.UnescapeDataString(hash < 0 ? link : link[..hash]);
         return path.TrimStart('.', '/') + (hash < 0 ? "" : ":" + link[(hash + 2)..]);
     }
 

@@ -61,7 +61,30 @@ internal static class MermaidRenderer
         return d;
     }
 
-    private static string Quote(string text) => text.Replace("\"", "#quot;");
+    /// <summary>
+    /// A quoted Mermaid label: Mermaid's own entity codes for the characters that are markup to it or to
+    /// the HTML it renders labels into ('#' first, since it starts a code), line breaks flattened, so a
+    /// user's name stays text and cannot close the label, the fence or open a tag.
+    /// </summary>
+    internal static string Quote(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '#': sb.Append("#35;"); break;
+                case '"': sb.Append("#quot;"); break;
+                case '<': sb.Append("#lt;"); break;
+                case '>': sb.Append("#gt;"); break;
+                case '&': sb.Append("#amp;"); break;
+                case '`': sb.Append("#96;"); break;
+                case '\r': case '\n': case '\u2028': case '\u2029': sb.Append(' '); break;
+                default: sb.Append(c); break;
+            }
+        }
+        return sb.ToString();
+    }
 
     private static string Skipped(string why) => "<details>\n<summary>Mermaid overview</summary>\n\nNot generated: " + why + ".\n\n</details>\n";
 }

@@ -14,6 +14,8 @@ internal static class DiagramPainter
 
     public static (string Light, string Dark) Paint(DiagramGraph graph, FlowDirection direction)
     {
+        if (LayoutBudget.Exceeded(graph) is { } why)
+            return (LayoutBudget.Placeholder(graph, why, DiagramTheme.Light), LayoutBudget.Placeholder(graph, why, DiagramTheme.Dark));
         var layout = Layout.Run(Request(graph, direction));
         return (SvgDiagramRenderer.Render(graph, layout, DiagramTheme.Light), SvgDiagramRenderer.Render(graph, layout, DiagramTheme.Dark));
     }

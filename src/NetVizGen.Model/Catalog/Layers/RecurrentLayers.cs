@@ -33,13 +33,14 @@ internal static class RecurrentLayers
         {
             if (a.Long("inputSize") is not long i || a.Long("hiddenSize") is not long h || a.Long("numLayers") is not long layers
                 || a.Bool("bias") is not bool bias || a.Bool("bidirectional") is not bool bi) return null;
-            long dirs = bi ? 2 : 1, total = 0;
-            for (long l = 0; l < layers; l++)
-            {
-                long inL = l == 0 ? i : h * dirs;
-                total += dirs * gates * (h * inL + h * h + (bias ? 2 * h : 0));
-            }
-            return new ParamCount(total, 0);
+            // Closed form, not a loop per layer: numLayers comes from user code (4e12 in a fuzz case hung
+            // the build). Layer 0 reads the input, the others the previous layer's (dirs · h) outputs.
+            // Checked arithmetic: an overflow becomes a saturated "at least" count in LayerDef.
+            if (layers <= 0) return new ParamCount(0, 0);
+            long dirs = bi ? 2 : 1, b = bias ? 2 * h : 0;
+            long first = dirs * gates * (h * i + h * h + b);
+            long rest = layers == 1 ? 0 : (layers - 1) * (dirs * gates * (h * h * dirs + h * h + b));
+            return new ParamCount(first + rest, 0);
         },
         Shape = (a, inputs) =>
         {
