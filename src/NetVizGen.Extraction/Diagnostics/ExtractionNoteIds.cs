@@ -25,6 +25,8 @@ public static class ExtractionNoteIds
     public const string AssignedAfterRegistration = "NVG0105";
     /// <summary>A registered submodule is never called by <c>forward</c>.</summary>
     public const string NeverCalled = "NVG0106";
+    /// <summary>A model is built by a referenced assembly (a package) whose code is not available to read.</summary>
+    public const string PackageCodeUnavailable = "NVG0120";
     /// <summary>The extractor hit an internal error on this model; the rest of the build goes on.</summary>
     public const string InternalError = "NVG0999";
 }
