@@ -65,6 +65,10 @@ public static class ZooTable
         new("StdTransformer", () => new StdTransformer(), "N,16,64", [1, 16, 64]),
         new("CharLstm", () => new CharLstm(), "N,64", [1, 64], TokenVocab: 65),
         new("SharedWeightsMlp", () => new SharedWeightsMlp(), "N,32", [1, 32]),
+        // Models from the TorchVision package (read from its decompiled code).
+        new("TorchVisionResNet50", () => PackageModels.ResNet50(), "N,3,224,224", [1, 3, 64, 64]),
+        new("TorchVisionInceptionV3", () => PackageModels.InceptionV3(), "N,3,299,299", [1, 3, 299, 299]),
+        new("TorchVisionMobileNetV3Large", () => PackageModels.MobileNetV3Large(), "N,3,224,224", [1, 3, 64, 64]),
     };
 
     public static ZooEntry Get(string id) =>
