@@ -30,6 +30,13 @@ public sealed class TorchVisionComparisonTests
         {
             var report = OracleHarness.Run(model, entry.MakeInput(entry.DeclaredInputShape));
             var result = OracleComparer.Compare(spec, report);
+            if (TorchVisionTable.Pending.TryGetValue(id, out var pending))
+            {
+                // An expected failure with a known cause (see TorchVisionTable.Pending): it must fail in that way.
+                Assert.False(result.IsMatch, $"{id} now matches the runtime: remove it from TorchVisionTable.Pending ({pending.Reason})");
+                Assert.Contains(pending.Symptom, result.Describe());
+                return;
+            }
             Assert.True(result.IsMatch, result.Describe());
         }
         finally

@@ -71,6 +71,14 @@ public static class ZooTable
         new("TorchVisionMobileNetV3Large", () => PackageModels.MobileNetV3Large(), "N,3,224,224", [1, 3, 64, 64]),
     };
 
+    /// <summary>The zoo's package models and the torchvision factory each one calls (see <see cref="TorchVisionTable.Pending"/>).</summary>
+    public static readonly IReadOnlyDictionary<string, string> TorchVisionTwin = new Dictionary<string, string>
+    {
+        ["TorchVisionResNet50"] = "tv_resnet50",
+        ["TorchVisionInceptionV3"] = "tv_inception_v3",
+        ["TorchVisionMobileNetV3Large"] = "tv_mobilenet_v3_large",
+    };
+
     public static ZooEntry Get(string id) =>
         Entries.FirstOrDefault(e => e.Id == id) ?? throw new KeyNotFoundException($"no zoo entry '{id}'");
 
