@@ -55,8 +55,10 @@ public static class TorchVisionTable
     /// </summary>
     public static readonly IReadOnlyDictionary<string, (string Reason, string Symptom)> Pending = new Dictionary<string, (string, string)>
     {
-        ["tv_resnet18"] = (NullableTupleDefault, "shape at call"),
-        ["tv_resnet34"] = (NullableTupleDefault, "shape at call"),
+        // BasicBlock throws for dilation > 1: the wrongly dilated blocks of layer2-4 are left empty, so the
+        // static total is 900,648 instead of 11,689,512 (ResNet-18), the wrong number.
+        ["tv_resnet18"] = (NullableTupleDefault + "; BasicBlock then throws for dilation > 1 and the blocks are empty", "module tree at"),
+        ["tv_resnet34"] = (NullableTupleDefault + "; BasicBlock then throws for dilation > 1 and the blocks are empty", "module tree at"),
         ["tv_resnet50"] = (NullableTupleDefault, "shape at call"),
         ["tv_resnet101"] = (NullableTupleDefault, "shape at call"),
         ["tv_resnet152"] = (NullableTupleDefault, "shape at call"),
