@@ -24,7 +24,7 @@ public static class ModelExtractor
     /// <paramref name="treesRead"/> every syntax tree whose syntax, semantic model or operations the
     /// extraction used (for <see cref="Incremental.ExtractionCache"/>).
     /// </summary>
-    internal static ModelSpec Extract(DiagramTarget target, Compilation compilation, CancellationToken cancellation, ISet<SyntaxTree>? treesRead)
+    internal static ModelSpec Extract(DiagramTarget target, Compilation compilation, CancellationToken cancellation, ISet<SyntaxTree>? treesRead, Packages.SideCompilations? packages = null)
     {
         var notes = new NoteCollector();
         var incomplete = new List<string>();
@@ -48,7 +48,7 @@ public static class ModelExtractor
             return Result(empty, FlowSpec.Empty);
         }
 
-        var interpreter = new Interpreter(compilation, notes, ExtractionLimits.Default, cancellation, treesRead);
+        var interpreter = new Interpreter(compilation, notes, ExtractionLimits.Default, cancellation, treesRead, packages);
         // The model's own declarations (every partial part, and so the [Diagram] attribute's tree) are
         // read whatever path the evaluation takes.
         foreach (var r in type.DeclaringSyntaxReferences) interpreter.Read(r.SyntaxTree);

@@ -24,6 +24,7 @@ internal static class DiagnosticDescriptors
         ["NVG0104"] = ("Submodule never registered", DiagnosticSeverity.Warning),
         ["NVG0105"] = ("Submodule assigned after RegisterComponents()", DiagnosticSeverity.Warning),
         ["NVG0106"] = ("Registered submodule never called", DiagnosticSeverity.Info),
+        ["NVG0120"] = ("Model code of a referenced assembly not available", DiagnosticSeverity.Warning),
         ["NVG0201"] = ("Channel mismatch", DiagnosticSeverity.Warning),
         ["NVG0202"] = ("Feature mismatch", DiagnosticSeverity.Warning),
         ["NVG0203"] = ("Incompatible shapes in cat/stack", DiagnosticSeverity.Warning),

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using NetVizGen.Extraction;
 using NetVizGen.Extraction.Diagnostics;
 using NetVizGen.Extraction.Incremental;
+using NetVizGen.Extraction.Packages;
 using NetVizGen.Model.Specs;
 
 namespace NetVizGen.Generator;
@@ -10,7 +11,7 @@ namespace NetVizGen.Generator;
 /// <summary>The model step of the generator: extraction, then analysis, culture-invariant.</summary>
 internal static class ModelPipeline
 {
-    public static ModelSpec Run(DiagramTarget target, Compilation compilation, CancellationToken cancellation)
+    public static ModelSpec Run(DiagramTarget target, Compilation compilation, DecompiledSources sources, CancellationToken cancellation)
     {
         // Every formatting call below uses the invariant culture explicitly (analyzers may not switch
         // the thread culture, RS1035); the tests run the generator under de-DE and tr-TR to prove it.
@@ -18,8 +19,10 @@ internal static class ModelPipeline
         // have changed this model; see ExtractionCache for the conditions. Analysis is a pure function
         // of the extracted model, so the analysed result is what is cached.
         // Extraction binds user code, which recurses per syntax level: it runs on a thread with a known,
-        // large stack (LargeStack) so no nesting can overflow the compiler's own thread.
-        return LargeStack.Run(() => ExtractionCache.GetOrExtract(target, compilation, ModelAnalysis.Run, cancellation), cancellation);
+        // large stack (LargeStack) so no nesting can overflow the compiler's own thread. Models from
+        // packages: locations in decompiled code become package + type, after analysis so that its
+        // findings move too (see PackageSpans).
+        return LargeStack.Run(() => ExtractionCache.GetOrExtract(target, compilation, sources, m => PackageSpans.Rewrite(ModelAnalysis.Run(m), sources), cancellation), cancellation);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using NetVizGen.Extraction;
+using NetVizGen.Extraction.Packages;
 using NetVizGen.Model.Specs;
 
 namespace NetVizGen.Generator;
@@ -22,6 +23,8 @@ public sealed class NetVizGenerator : IIncrementalGenerator
     {
         /// <summary>The <c>[Diagram]</c> targets found by the syntax stage.</summary>
         public const string Targets = "NetVizGen.Targets";
+        /// <summary>The decompiled code of referenced module assemblies (models from packages).</summary>
+        public const string Decompiled = "NetVizGen.Decompiled";
         /// <summary>The extracted and analysed models.</summary>
         public const string Models = "NetVizGen.Models";
         /// <summary>The portable form of each model that is embedded (project-relative paths, line-level locations).</summary>
@@ -40,9 +43,28 @@ public sealed class NetVizGenerator : IIncrementalGenerator
             .SelectMany(static (items, _) => items)
             .WithTrackingName(StepNames.Targets);
 
+        // Models from packages: the build's decompile step passes the C# of referenced module assemblies as
+        // AdditionalFiles marked NetVizGenDecompiledFrom (the generator reads no file itself). Parsed once
+        // per file; the set is one value, re-used while no such file changes.
+        var decompiled = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, ct) =>
+            {
+                var options = pair.Right.GetOptions(pair.Left);
+                if (!options.TryGetValue(DecompiledFile.AssemblyMetadata, out var assembly) || string.IsNullOrWhiteSpace(assembly)) return null;
+                if (pair.Left.GetText(ct) is not { } text) return null;
+                var package = options.TryGetValue(DecompiledFile.PackageMetadata, out var p) && !string.IsNullOrWhiteSpace(p) ? p : assembly;
+                return DecompiledFile.Parse(assembly, package, pair.Left.Path, text, ct);
+            })
+            .Where(static f => f is not null)
+            .Collect()
+            .Select(static (files, _) => files.IsEmpty ? DecompiledSources.Empty : new DecompiledSources(files.Select(f => f!).ToImmutableArray()))
+            .WithTrackingName(StepNames.Decompiled);
+
         var models = targets
             .Combine(context.CompilationProvider)
-            .Select(static (pair, ct) => ModelPipeline.Run(pair.Left, pair.Right, ct))
+            .Combine(decompiled)
+            .Select(static (pair, ct) => ModelPipeline.Run(pair.Left.Left, pair.Left.Right, pair.Right, ct))
             .WithTrackingName(StepNames.Models);
 
         var options = context.AnalyzerConfigOptionsProvider.Select(static (p, _) => GeneratorOptions.From(p));

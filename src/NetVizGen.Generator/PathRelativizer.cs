@@ -28,6 +28,8 @@ internal static class PathRelativizer
 
     public static string Relative(string path, string projectDirectory)
     {
+        // Code of a referenced package names the package and type (PackageSource), never a file.
+        if (PackageSource.TryParse(path, out _, out _)) return path;
         if (string.IsNullOrEmpty(projectDirectory)) return FileName(path.Replace('\\', '/'));
         var dir = projectDirectory.Replace('\\', '/');
         if (!dir.EndsWith("/", StringComparison.Ordinal)) dir += "/";

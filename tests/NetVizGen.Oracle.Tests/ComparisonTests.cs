@@ -25,6 +25,13 @@ public sealed class ComparisonTests
         // Run at the declared input (symbolic N bound to 1), so concrete static shapes are comparable.
         var report = ZooTable.Run(id, ZooEntry.ParseInput(spec.Input));
         var result = OracleComparer.Compare(spec, report);
+        if (ZooTable.TorchVisionTwin.TryGetValue(id, out var twin) && TorchVisionTable.Pending.TryGetValue(twin, out var pending))
+        {
+            // A package model with a known evaluator gap (see TorchVisionTable.Pending): it must fail in that way.
+            Assert.False(result.IsMatch, $"{id} now matches the runtime: remove {twin} from TorchVisionTable.Pending ({pending.Reason})");
+            Assert.Contains(pending.Symptom, result.Describe());
+            return;
+        }
         Assert.True(result.IsMatch, result.Describe());
     }
 

@@ -66,6 +66,18 @@ public static class ZooTable
         new("CharLstm", () => new CharLstm(), "N,64", [1, 64], TokenVocab: 65),
         new("SharedWeightsMlp", () => new SharedWeightsMlp(), "N,32", [1, 32]),
         new("RegistrationSemantics", () => new RegistrationSemantics(), "N,8,16", [1, 8, 16]),
+        // Models from the TorchVision package (read from its decompiled code).
+        new("TorchVisionResNet50", () => PackageModels.ResNet50(), "N,3,224,224", [1, 3, 64, 64]),
+        new("TorchVisionInceptionV3", () => PackageModels.InceptionV3(), "N,3,299,299", [1, 3, 299, 299]),
+        new("TorchVisionMobileNetV3Large", () => PackageModels.MobileNetV3Large(), "N,3,224,224", [1, 3, 64, 64]),
+    };
+
+    /// <summary>The zoo's package models and the torchvision factory each one calls (see <see cref="TorchVisionTable.Pending"/>).</summary>
+    public static readonly IReadOnlyDictionary<string, string> TorchVisionTwin = new Dictionary<string, string>
+    {
+        ["TorchVisionResNet50"] = "tv_resnet50",
+        ["TorchVisionInceptionV3"] = "tv_inception_v3",
+        ["TorchVisionMobileNetV3Large"] = "tv_mobilenet_v3_large",
     };
 
     public static ZooEntry Get(string id) =>

@@ -27,6 +27,9 @@ public static class ExtractionNoteIds
     public const string NeverCalled = "NVG0106";
     /// <summary>The attribute's input declaration does not match forward's inputs (same id as shape analysis' input findings).</summary>
     public const string InvalidInput = "NVG0208";
+
+    /// <summary>A model is built by a referenced assembly (a package) whose code is not available to read.</summary>
+    public const string PackageCodeUnavailable = "NVG0120";
     /// <summary>The extractor hit an internal error on this model; the rest of the build goes on.</summary>
     public const string InternalError = "NVG0999";
 }

@@ -58,6 +58,9 @@ internal sealed partial class Interpreter
             // on the receiver's run-time type (else base.M() inside an override would call itself).
             var target = inv.IsVirtual ? ResolveVirtual(method, receiver) : method;
             if (HasSource(target)) return CallWithRefs(target, receiver, args, inv, frame);
+            // A method of a referenced assembly (torchvision.models.resnet18): its decompiled source.
+            if (Packages?.ToSource(target) is { } decompiled && HasSource(decompiled)) return CallWithRefs(decompiled, receiver, args, inv, frame);
+            ReportNoSource(target, target.ReturnType, inv.Syntax);
         }
         // Not modelled: whatever collections it was given may have changed, and lambdas it was given may
         // have run and assigned the variables they capture.
@@ -106,6 +109,22 @@ internal sealed partial class Interpreter
     {
         if (!args.Any(a => a is SeqValue)) return args;
         return args.Select(a => a is SeqValue s ? (Enumerate(s) is { } items ? new ListValue(items.ToList()) : Value.Unknown) : a).ToList();
+    }
+
+    /// <summary>
+    /// A module comes from a referenced assembly whose code is not available (no decompiled source: the
+    /// decompile step is off, failed, or the reference is a reference assembly): say so where it is used,
+    /// never draw it silently empty.
+    /// </summary>
+    private void ReportNoSource(ISymbol member, ITypeSymbol? produced, SyntaxNode site)
+    {
+        var assembly = member.ContainingAssembly?.Name;
+        if (assembly is null || assembly == "TorchSharp" || !TorchNames.IsModule(produced) || !member.DeclaringSyntaxReferences.IsDefaultOrEmpty) return;
+        if (member.ContainingAssembly!.Modules.FirstOrDefault()?.ReferencedAssemblies.Any(a => a.Name == "TorchSharp") != true) return;
+        Notes.Add(ExtractionNoteIds.PackageCodeUnavailable, NoteSeverity.Warning,
+            $"'{TorchNames.DisplayName(member)}' builds its model in the referenced assembly '{assembly}', whose code NetVizGen could not read "
+            + "(no decompiled source: NetVizGenDecompilePackages is off, decompiling failed, or the reference has no method bodies); this part of the diagram is missing",
+            site);
     }
 
     /// <summary>A source call whose ref/out arguments are written back to the caller's variables.</summary>
@@ -233,6 +252,16 @@ internal sealed partial class Interpreter
         var ctor = oc.Constructor;
         if (type is null || ctor is null) return Value.Unknown;
         var args = BindArguments(ctor, oc.Arguments, frame);
+        if (type.DeclaringSyntaxReferences.IsDefaultOrEmpty && Packages?.ToSource(type) is { } decompiledType && Packages.ToSource(ctor) is { } decompiledCtor)
+        {
+            // new ResNet(...) of a referenced assembly: construct from its decompiled source.
+            type = decompiledType;
+            ctor = decompiledCtor;
+        }
+        else if (TorchNames.IsModule(type) && !TorchNames.IsTorchSharpType(type))
+        {
+            ReportNoSource(ctor, type, oc.Syntax);
+        }
 
         Value result;
         if (TorchNames.ContainerKind(type) is { } kind)

@@ -119,6 +119,7 @@ internal sealed partial class Interpreter
             // A computed property in user code: run the getter of the run-time type's override.
             var getter = prop.GetMethod;
             if (getter is not null && HasSource(getter)) return CallSourceMethod(getter, receiver, new List<Value>(), p);
+            if (getter is not null && Packages?.ToSource(getter) is { } decompiled && HasSource(decompiled)) return CallSourceMethod(decompiled, receiver, new List<Value>(), p);
         }
 
         return TracingProperty(receiver, p, frame) ?? Value.Unknown;

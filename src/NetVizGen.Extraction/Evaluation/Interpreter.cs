@@ -29,8 +29,9 @@ internal sealed partial class Interpreter
 
     private readonly ISet<SyntaxTree>? _treesRead;
 
-    public Interpreter(Compilation compilation, NoteCollector notes, ExtractionLimits limits, CancellationToken cancellation, ISet<SyntaxTree>? treesRead = null)
+    public Interpreter(Compilation compilation, NoteCollector notes, ExtractionLimits limits, CancellationToken cancellation, ISet<SyntaxTree>? treesRead = null, Packages.SideCompilations? packages = null)
     {
+        Packages = packages;
         _compilation = compilation;
         _treesRead = treesRead;
         _cache = CompilationCache.For(compilation);
@@ -40,6 +41,16 @@ internal sealed partial class Interpreter
     }
 
     public NoteCollector Notes { get; }
+
+    /// <summary>Decompiled code of referenced assemblies (models from packages), or null.</summary>
+    public Packages.SideCompilations? Packages { get; }
+
+    /// <summary>The cache of the compilation that holds <paramref name="tree"/>: the user's, or a side compilation of decompiled code.</summary>
+    private CompilationCache CacheFor(SyntaxTree tree)
+    {
+        if (Packages is null || _compilation.ContainsSyntaxTree(tree)) return _cache;
+        return Packages.CompilationOf(tree) is { } side ? CompilationCache.For(side) : _cache;
+    }
 
     /// <summary>The flow graph being built while tracing <c>forward</c>; null while constructing.</summary>
     public FlowBuilder? Graph { get; set; }
@@ -339,7 +350,7 @@ internal sealed partial class Interpreter
     internal SemanticModel ModelFor(SyntaxTree tree)
     {
         Read(tree);
-        return _cache.Model(tree);
+        return CacheFor(tree).Model(tree);
     }
 
     /// <summary>The declaring syntax of a symbol, recording its tree.</summary>
@@ -353,6 +364,6 @@ internal sealed partial class Interpreter
     internal IOperation? OperationFor(SyntaxNode node)
     {
         Read(node.SyntaxTree);
-        return _cache.Operation(node, _cancellation);
+        return CacheFor(node.SyntaxTree).Operation(node, _cancellation);
     }
 }

@@ -70,7 +70,16 @@ public static class ExtractionCache
     /// when no edit since the cached extraction can have changed it, else extracted now.
     /// </summary>
     public static ModelSpec GetOrExtract(DiagramTarget target, Compilation compilation, Func<ModelSpec, ModelSpec> analyse, CancellationToken cancellation)
+        => GetOrExtract(target, compilation, Packages.DecompiledSources.Empty, analyse, cancellation);
+
+    /// <summary>
+    /// <see cref="GetOrExtract(DiagramTarget, Compilation, Func{ModelSpec, ModelSpec}, CancellationToken)"/> with the
+    /// decompiled code of referenced assemblies (models from packages). Trees read there count like the
+    /// compilation's own: a hit needs them in the current side compilations.
+    /// </summary>
+    public static ModelSpec GetOrExtract(DiagramTarget target, Compilation compilation, Packages.DecompiledSources sources, Func<ModelSpec, ModelSpec> analyse, CancellationToken cancellation)
     {
+        var packages = sources.Files.IsEmpty ? null : Packages.SideCompilations.For(compilation, sources);
         // A multi-targeting project has one compilation per target framework in the IDE, alive at the
         // same time; their preprocessor symbols (NET8_0, NET10_0, ...) tell them apart, so each keeps
         // its own entry instead of evicting the other's on every keystroke.
@@ -81,14 +90,14 @@ public static class ExtractionCache
         Entry? previous;
         lock (s_lock) s_entries.TryGetValue(key, out previous);
 
-        if (previous is not null && IsValidFor(previous, compilation, cancellation))
+        if (previous is not null && IsValidFor(previous, compilation, packages, cancellation))
         {
             Interlocked.Increment(ref previous.Hits);
             return previous.Result;
         }
 
         var treesRead = new HashSet<SyntaxTree>();
-        var result = analyse(ModelExtractor.Extract(target, compilation, cancellation, treesRead));
+        var result = analyse(ModelExtractor.Extract(target, compilation, cancellation, treesRead, packages));
         if (treesRead.Count == 0) return result;
 
         var entry = new Entry(
@@ -108,7 +117,7 @@ public static class ExtractionCache
         return result;
     }
 
-    private static bool IsValidFor(Entry entry, Compilation compilation, CancellationToken cancellation)
+    private static bool IsValidFor(Entry entry, Compilation compilation, Packages.SideCompilations? packages, CancellationToken cancellation)
     {
         // 4. Options: value equality.
         if (!entry.Options.Equals(compilation.Options)) return false;
@@ -126,7 +135,8 @@ public static class ExtractionCache
         // 2. Every tree the extraction read, unchanged (same object) and still part of the compilation.
         foreach (var weak in entry.Trees)
         {
-            if (!weak.TryGetTarget(out var tree) || !compilation.ContainsSyntaxTree(tree)) return false;
+            if (!weak.TryGetTarget(out var tree)) return false;
+            if (!compilation.ContainsSyntaxTree(tree) && packages?.CompilationOf(tree) is null) return false;
         }
 
         // 3. No declaration changed in any tree (cached per compilation, so paid once for all models).

@@ -53,7 +53,15 @@ internal static class MarkdownPageRenderer
         if (sources.Count > 0)
         {
             md.Append("## Source\n\n");
-            foreach (var (name, link) in sources) md.Append("- ").Append(MarkdownText.Code(name)).Append(": [").Append(MarkdownText.Escape(SourceLinks.FileName(link))).Append("](").Append(link).Append(")\n");
+            foreach (var (name, link) in sources)
+            {
+                md.Append("- ").Append(MarkdownText.Code(name)).Append(": ");
+                // Code of a referenced package: name the package and type (there is no file to link to).
+                if (PackageSource.TryParse(link, out var package, out var type))
+                    md.Append(MarkdownText.Code(type)).Append(" in package ").Append(MarkdownText.Escape(package)).Append(" (read from its decompiled code)\n");
+                else
+                    md.Append('[').Append(MarkdownText.Escape(SourceLinks.FileName(link))).Append("](").Append(link).Append(")\n");
+            }
             md.Append('\n');
         }
         return md.ToString().TrimEnd('\n') + "\n";
@@ -63,8 +71,12 @@ internal static class MarkdownPageRenderer
     {
         var list = new List<(string, string)>();
         if (SourceLinks.Link(page.Model.Source ?? page.Model.Root.Source, options) is { } root) list.Add((page.Model.TypeName, root));
+        if (PackageSource.TryParse(page.Model.Root.Source?.Path, out _, out _)) list.Add((page.Model.Root.TypeName, page.Model.Root.Source!.Path));
         foreach (var (variant, _, _) in page.Blocks)
+        {
             if (SourceLinks.Link(variant.Representative.Source, options) is { } link) list.Add((variant.Representative.Path + " (" + variant.TypeName + ")", link));
+            else if (PackageSource.TryParse(variant.Representative.Source?.Path, out _, out _)) list.Add((variant.Representative.Path + " (" + variant.TypeName + ")", variant.Representative.Source!.Path));
+        }
         return list;
     }
 }

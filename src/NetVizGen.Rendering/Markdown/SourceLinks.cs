@@ -12,7 +12,7 @@ internal static class SourceLinks
     /// <summary><c>../Models/ResNet.cs#L42</c>, or null when the file is outside the project or the folders are unknown.</summary>
     public static string? Link(SourceSpan? span, RenderOptions options)
     {
-        if (span is null || span.Path.Length == 0 || options.ProjectDirectory.Length == 0 || options.OutputDirectory.Length == 0) return null;
+        if (span is null || span.Path.Length == 0 || PackageSource.TryParse(span.Path, out _, out _) || options.ProjectDirectory.Length == 0 || options.OutputDirectory.Length == 0) return null;
         string file, project, output;
         try
         {
