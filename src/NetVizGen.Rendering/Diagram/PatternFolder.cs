@@ -28,11 +28,21 @@ internal static class PatternFolder
             while (i < chain.Count)
             {
                 var (p, r) = Best(chain, i);
+                // Two tensors from one run into the same consumer (two skips into one cat) would
+                // become one edge of the card: fewer repeats, or none, rather than a hidden input.
+                while (r >= 2 && MergesInputs(graph, chain.GetRange(i, p * r))) r--;
                 if (r < 2) { i++; continue; }
                 Group(graph, chain.GetRange(i, p * r), p, r);
                 i += p * r;
             }
         }
+    }
+
+    private static bool MergesInputs(DiagramGraph graph, List<DiagramNode> run)
+    {
+        var ids = new HashSet<string>(run.Select(n => n.Id), StringComparer.Ordinal);
+        return graph.Edges.Where(e => e.Style == DiagramEdgeStyle.Data && ids.Contains(e.Source) && !ids.Contains(e.Target))
+            .GroupBy(e => e.Target, StringComparer.Ordinal).Any(g => g.Count() > 1);
     }
 
     private static string Key(DiagramNode n) => n.Module?.TypeName ?? "op:" + n.Path;

@@ -12,13 +12,13 @@ public class HierarchyFallbackTests
         var b = new TestModels.SpecBuilder();
         if (withTerminals) b.Output("", b.Input("x", "N×16"));
         ModuleSpec Layer(int i) => Node("layers." + i, "Block", ModuleOrigin.Custom, [],
-            Leaf($"layers.{i}.fc1", "Linear", 1088, A("in_features", 16), A("out_features", 64)),
+            Leaf($"layers.{i}.fc1", "Linear", 1088, A("inputSize", 16), A("outputSize", 64)),
             Leaf($"layers.{i}.act", "GELU", 0),
-            Leaf($"layers.{i}.fc2", "Linear", 1040, A("in_features", 64), A("out_features", 16)));
+            Leaf($"layers.{i}.fc2", "Linear", 1040, A("inputSize", 64), A("outputSize", 16)));
         var root = Node("", "Decoder", ModuleOrigin.Custom, [],
-            Leaf("embed", "Linear", 272, A("in_features", 16), A("out_features", 16)),
+            Leaf("embed", "Linear", 272, A("inputSize", 16), A("outputSize", 16)),
             Node("layers", "ModuleList", ModuleOrigin.Container, [], Layer(0), Layer(1)),
-            Leaf("head", "Linear", 170, A("in_features", 16), A("out_features", 10)));
+            Leaf("head", "Linear", 170, A("inputSize", 16), A("outputSize", 10)));
         return new ModelSpec("Decoder", "Decoder", "Decoder", FlowDirection.TopDown, "N,16", -1, root, b.Flow, EquatableArray<NoteSpec>.Empty, null);
     }
 

@@ -7,49 +7,10 @@ namespace NetVizGen.Rendering.Tests.Diagram;
 /// <summary>Repeats in flat code become one "×N" group card that lists how the arguments change.</summary>
 public class PatternFolderTests
 {
-    // A flat encoder: three Conv–ReLU–Conv–ReLU–MaxPool stages with channels 16→32→64, then a head.
-    // The output of each stage's last ReLU also leaves as a skip (U-Net style) when skips is true.
-    private static ModelSpec FlatEncoder(bool skips)
-    {
-        var b = new TestModels.SpecBuilder();
-        var layers = new List<ModuleSpec>();
-        int x = b.Input("x", "N×1×64×64");
-        long inC = 1;
-        int size = 64;
-        var stageOutputs = new List<int>();
-        for (int s = 0; s < 3; s++)
-        {
-            long outC = 16L << s;
-            string shape = $"N×{outC}×{size}×{size}";
-            foreach (var (name, type, args) in new (string, string, ArgSpec[])[]
-            {
-                ($"enc{s + 1}_conv1", "Conv2d", [A("in_channels", inC), A("out_channels", outC), A("kernel_size", 3), A("padding", 1)]),
-                ($"enc{s + 1}_relu1", "ReLU", []),
-                ($"enc{s + 1}_conv2", "Conv2d", [A("in_channels", outC), A("out_channels", outC), A("kernel_size", 3), A("padding", 1)]),
-                ($"enc{s + 1}_relu2", "ReLU", []),
-            })
-            {
-                layers.Add(Leaf(name, type, type == "Conv2d" ? 100 : 0, args));
-                x = b.Module(name, shape, "", x);
-            }
-            stageOutputs.Add(x);
-            inC = outC;
-            size /= 2;
-            layers.Add(Leaf($"pool{s + 1}", "MaxPool2d", 0, A("kernel_size", 2)));
-            x = b.Module($"pool{s + 1}", $"N×{outC}×{size}×{size}", "", x);
-        }
-        layers.Add(Leaf("head", "Conv2d", 130, A("in_channels", 64), A("out_channels", 2), A("kernel_size", 1)));
-        x = b.Module("head", $"N×2×{size}×{size}", "", x);
-        if (skips) x = b.Merge("cat", "", "", [x, .. stageOutputs]);
-        b.Output("", x);
-        var root = Node("", "FlatEncoder", ModuleOrigin.Custom, [], [.. layers]);
-        return new ModelSpec("FlatEncoder", "FlatEncoder", "FlatEncoder", FlowDirection.TopDown, "N,1,64,64", -1, root, b.Flow, EquatableArray<NoteSpec>.Empty, null);
-    }
-
     [Fact]
     public void A_repeated_stage_in_flat_code_becomes_one_group_card_with_its_argument_progression()
     {
-        var model = FlatEncoder(skips: false);
+        var model = TestModels.FlatEncoder.Create(skips: false);
         var g = DiagramBuilder.Build(model, model.Root, 1, new BlockCatalog(model.Root), "FlatEncoder", "");
 
         var group = Assert.Single(g.Nodes, n => n.IsGroup);
@@ -65,20 +26,33 @@ public class PatternFolderTests
     [Fact]
     public void Skips_leaving_the_middle_of_a_run_leave_the_group_card()
     {
-        var model = FlatEncoder(skips: true);
+        var model = TestModels.FlatEncoder.Create(skips: true);
         var g = DiagramBuilder.Build(model, model.Root, 1, new BlockCatalog(model.Root), "FlatEncoder", "");
 
         var group = Assert.Single(g.Nodes, n => n.IsGroup);
-        var cat = Assert.Single(g.Nodes, n => n.Kind == DiagramNodeKind.Merge);
-        Assert.Contains(g.Edges, e => e.Source == group.Id && e.Target == cat.Id);
+        Assert.Equal(3, group.Repeat);
+        var cats = g.Nodes.Where(n => n.Kind == DiagramNodeKind.Merge).ToList();
+        Assert.Equal(3, cats.Count);
+        Assert.All(cats, cat => Assert.Contains(g.Edges, e => e.Source == group.Id && e.Target == cat.Id));
         Assert.All(g.Edges, e => Assert.Contains(g.Nodes, n => n.Id == e.Source));
         Assert.All(g.Edges, e => Assert.Contains(g.Nodes, n => n.Id == e.Target));
     }
 
     [Fact]
+    public void A_run_whose_repeats_feed_one_consumer_is_not_grouped_because_the_edges_would_merge()
+    {
+        var model = TestModels.FlatEncoder.Create(skips: true, oneConsumer: true);
+        var g = DiagramBuilder.Build(model, model.Root, 1, new BlockCatalog(model.Root), "FlatEncoder", "");
+
+        Assert.DoesNotContain(g.Nodes, n => n.IsGroup && n.Repeat > 1 && n.Label.Contains("MaxPool2d", StringComparison.Ordinal));
+        var cat = Assert.Single(g.Nodes, n => n.Kind == DiagramNodeKind.Merge);
+        Assert.Equal(4, g.Edges.Count(e => e.Target == cat.Id));
+    }
+
+    [Fact]
     public void The_markdown_layer_table_still_lists_every_layer()
     {
-        var page = DocumentationRenderer.Render([FlatEncoder(false)], Support.Options()).Single(f => f.RelativePath == "FlatEncoder.md").Content;
+        var page = DocumentationRenderer.Render([TestModels.FlatEncoder.Create(false)], Support.Options()).Single(f => f.RelativePath == "FlatEncoder.md").Content;
         foreach (var name in new[] { "enc1_conv1", "enc2_relu1", "enc3_conv2", "pool3", "head" })
             Assert.Contains("`" + name + "`", page, StringComparison.Ordinal);
     }

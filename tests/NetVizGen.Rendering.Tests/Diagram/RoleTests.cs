@@ -55,7 +55,7 @@ public class RoleTests
         int v = b.Module("v_proj", "N×16×64", "", x);
         int s = b.Merge("matmul", "N×16×16", "", q, k);
         b.Output("N×16×64", b.Merge("matmul", "N×16×64", "", s, v));
-        ModuleSpec Proj(string name) => Leaf(name, "Linear", 4160, A("in_features", 64), A("out_features", 64));
+        ModuleSpec Proj(string name) => Leaf(name, "Linear", 4160, A("inputSize", 64), A("outputSize", 64));
         var root = Node("", "SelfAttention", ModuleOrigin.Custom, [], Proj("q_proj"), Proj("k_proj"), Proj("v_proj"));
         var model = new ModelSpec("Attn", "Attn", "Attn", FlowDirection.TopDown, "N,16,64", -1, root, b.Flow, EquatableArray<NoteSpec>.Empty, null);
 

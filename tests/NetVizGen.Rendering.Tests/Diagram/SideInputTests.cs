@@ -7,41 +7,10 @@ namespace NetVizGen.Rendering.Tests.Diagram;
 /// <summary>Main path first, bookkeeping quiet: masks and position ids fold into one small node per purpose.</summary>
 public class SideInputTests
 {
-    // A decoder in the Hugging Face style: a causal mask (full → triu) and position ids
-    // (arange → unsqueeze) built in forward from scratch and fed to every layer.
-    private static ModelSpec Decoder()
-    {
-        var b = new TestModels.SpecBuilder();
-        int ids = b.Input("input_ids", "N×16");
-        int pos = b.Op("unsqueeze", "1×16", "", b.Op("arange", "16", ""));
-        int mask = b.Op("triu", "16×16", "", b.Op("full", "16×16", ""));
-        int x = b.Module("embed_tokens", "N×16×64", "", ids);
-        for (int i = 0; i < 2; i++)
-        {
-            string s = "layers." + i;
-            int q = b.Module(s + ".q_proj", "N×16×64", s, x);
-            int k = b.Module(s + ".k_proj", "N×16×64", s, x);
-            int rq = b.Merge("mul", "N×16×64", s, q, pos);
-            int scores = b.Merge("matmul", "N×16×16", s, rq, k);
-            int masked = b.Merge("add", "N×16×16", s, scores, mask);
-            x = b.Merge("add", "N×16×64", s, x, b.Module(s + ".o_proj", "N×16×64", s, masked));
-        }
-        b.Output("N×16×256", b.Module("lm_head", "N×16×256", "", x));
-        ModuleSpec Layer(int i) => Node("layers." + i, "DecoderLayer", ModuleOrigin.Custom, [],
-            Leaf($"layers.{i}.q_proj", "Linear", 4160, A("in_features", 64), A("out_features", 64)),
-            Leaf($"layers.{i}.k_proj", "Linear", 4160, A("in_features", 64), A("out_features", 64)),
-            Leaf($"layers.{i}.o_proj", "Linear", 4160, A("in_features", 64), A("out_features", 64)));
-        var root = Node("", "Decoder", ModuleOrigin.Custom, [],
-            Leaf("embed_tokens", "Embedding", 16384, A("num_embeddings", 256), A("embedding_dims", 64)),
-            Node("layers", "ModuleList", ModuleOrigin.Container, [], Layer(0), Layer(1)),
-            Leaf("lm_head", "Linear", 16384, A("in_features", 64), A("out_features", 256)));
-        return new ModelSpec("Decoder", "Decoder", "Decoder", FlowDirection.TopDown, "N,16", -1, root, b.Flow, EquatableArray<NoteSpec>.Empty, null);
-    }
-
     [Fact]
     public void Created_tensors_and_the_ops_feeding_them_fold_into_one_quiet_node_per_purpose()
     {
-        var model = Decoder();
+        var model = TestModels.Decoder.Create();
         var g = DiagramBuilder.Build(model, model.Root, -1, new BlockCatalog(model.Root), "Decoder", "");
 
         Assert.DoesNotContain(g.Nodes, n => n.Label is "arange" or "full" or "triu" || n.Label.StartsWith("unsqueeze", StringComparison.Ordinal));
@@ -62,7 +31,7 @@ public class SideInputTests
     [Fact]
     public void Layers_fed_the_same_side_input_still_fold_and_the_side_input_is_drawn_once()
     {
-        var model = Decoder();
+        var model = TestModels.Decoder.Create();
         var g = DiagramBuilder.Build(model, model.Root, 1, new BlockCatalog(model.Root), "Decoder", "");
 
         var card = Assert.Single(g.Nodes, n => n.Kind == DiagramNodeKind.Block);
@@ -76,7 +45,7 @@ public class SideInputTests
     [Fact]
     public void On_a_block_page_side_inputs_from_outside_enter_quietly_named_by_what_built_them()
     {
-        var model = Decoder();
+        var model = TestModels.Decoder.Create();
         var block = model.Root.Children[1].Children[0];
         var g = DiagramBuilder.Build(model, block, 1, new BlockCatalog(model.Root), "DecoderLayer", "");
 
@@ -94,7 +63,7 @@ public class SideInputTests
         int x = b.Input("x", "N×8");
         b.Op("zeros", "8", "");
         b.Output("N×8", b.Module("fc", "N×8", "", x));
-        var root = Node("", "Net", ModuleOrigin.Custom, [], Leaf("fc", "Linear", 72, A("in_features", 8), A("out_features", 8)));
+        var root = Node("", "Net", ModuleOrigin.Custom, [], Leaf("fc", "Linear", 72, A("inputSize", 8), A("outputSize", 8)));
         var model = new ModelSpec("Net", "Net", "Net", FlowDirection.TopDown, "N,8", -1, root, b.Flow, EquatableArray<NoteSpec>.Empty, null);
 
         var g = DiagramBuilder.Build(model, root, -1, new BlockCatalog(root), "Net", "");
@@ -114,7 +83,7 @@ public class SideInputTests
     [Fact]
     public void Side_nodes_and_edges_are_drawn_small_dashed_and_muted()
     {
-        var svg = DocumentationRenderer.Render([Decoder()], Support.Options()).Single(f => f.RelativePath == "Decoder.svg").Content;
+        var svg = DocumentationRenderer.Render([TestModels.Decoder.Create()], Support.Options()).Single(f => f.RelativePath == "Decoder.svg").Content;
         Assert.Contains(">mask<", svg, StringComparison.Ordinal);
         Assert.Contains(">full → triu<", svg, StringComparison.Ordinal);
         Assert.Contains("stroke-dasharray=\"4 3\"", svg, StringComparison.Ordinal);

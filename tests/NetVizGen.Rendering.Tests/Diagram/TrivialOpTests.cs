@@ -19,7 +19,7 @@ public class TrivialOpTests
         t = b.Merge("cat", "N×4×8", "", t);
         int flat = b.Op("reshape", "N×32", "", t);
         b.Output("N×10", b.Module("fc", "N×10", "", flat));
-        var root = Node("", "Net", ModuleOrigin.Custom, [], Leaf("fc", "Linear", 330, A("in_features", 32), A("out_features", 10)));
+        var root = Node("", "Net", ModuleOrigin.Custom, [], Leaf("fc", "Linear", 330, A("inputSize", 32), A("outputSize", 10)));
         var model = new ModelSpec("Net", "Net", "Net", FlowDirection.TopDown, "N,4,8", -1, root, b.Flow, EquatableArray<NoteSpec>.Empty, null);
 
         var g = DiagramBuilder.Build(model, root, -1, new BlockCatalog(root), "Net", "");
