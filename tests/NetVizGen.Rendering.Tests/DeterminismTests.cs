@@ -31,6 +31,8 @@ public class DeterminismTests
         var paths = Support.RenderSamples().Select(f => f.RelativePath).ToList();
         Assert.Equal(
         [
+            "Decoder.svg", "Decoder.dark.svg", "Decoder.DecoderLayer.svg", "Decoder.DecoderLayer.dark.svg", "Decoder.md",
+            "FlatEncoder.svg", "FlatEncoder.dark.svg", "FlatEncoder.md",
             "Mlp.svg", "Mlp.dark.svg", "Mlp.md",
             "ResNet18.svg", "ResNet18.dark.svg",
             "ResNet18.BasicBlock.svg", "ResNet18.BasicBlock.dark.svg",

@@ -23,6 +23,9 @@ internal sealed class DiagramBuilder
     private readonly Dictionary<string, DiagramNode> _nodesById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _occurrences = new(StringComparer.Ordinal);
     private readonly Dictionary<int, DiagramNode> _unitOf = [];
+    // Trivial ops (contiguous, a view to the same shape) are not drawn: their id maps to their input.
+    private readonly Dictionary<int, int> _passThrough = [];
+    private HashSet<int> _side = [];
     private readonly DiagramGraph _graph;
 
     private DiagramBuilder(ModelSpec model, ModuleSpec root, int depth, BlockCatalog blocks, DiagramGraph graph)
@@ -40,9 +43,14 @@ internal sealed class DiagramBuilder
     {
         var graph = new DiagramGraph { Title = title, Subtitle = subtitle };
         new DiagramBuilder(model, root, depth, blocks, graph).Run();
+        if (!graph.Nodes.Any(n => n.Kind is not (DiagramNodeKind.Input or DiagramNodeKind.Output)))
+            HierarchyFallback.Build(graph, root, depth, blocks);
+        SideInputs.Fold(graph);
         RepeatFolder.Fold(graph);
+        PatternFolder.Fold(graph);
         foreach (var e in graph.Edges) e.Id = "e." + e.Source + "-" + e.Target;
         EdgeLabels.Decide(graph);
+        foreach (var e in graph.Edges) if (e.Style != DiagramEdgeStyle.Data) e.ShowShape = false;
         graph.Nodes.Sort((a, b) => a.Order.CompareTo(b.Order));
         var order = graph.Nodes.Select((n, i) => (n.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         graph.Edges.Sort((a, b) => order[a.Source] != order[b.Source] ? order[a.Source].CompareTo(order[b.Source]) : order[a.Target].CompareTo(order[b.Target]));
@@ -57,9 +65,15 @@ internal sealed class DiagramBuilder
         var flow = _model.Flow.Nodes;
         var byId = flow.ToDictionary(n => n.Id);
         var externalInputs = new Dictionary<int, DiagramNode>();
+        _side = SideInputs.Find(flow);
         foreach (var n in flow)
         {
             if (!Inside(n) || IsSelector(n)) continue;
+            if (n.Inputs.Count == 1 && TrivialOps.IsTrivial(n, byId.TryGetValue(n.Inputs[0], out var only) ? only.Shape : ""))
+            {
+                _passThrough[n.Id] = n.Inputs[0];
+                continue;
+            }
             var unit = Resolve(n);
             _unitOf[n.Id] = unit;
             foreach (var selected in n.Inputs)
@@ -73,7 +87,13 @@ internal sealed class DiagramBuilder
                     if (!IsBlockPage) continue; // an input the trace never defined: nothing to draw from
                     if (!externalInputs.TryGetValue(input, out src))
                     {
-                        src = Add(new DiagramNode { Id = "in" + Num(externalInputs.Count), Kind = DiagramNodeKind.Input, Category = NodeCategory.Input, Label = "Input", Order = input - 1_000_000 });
+                        // A mask or position ids built outside the block enter it quietly, as a side input.
+                        bool side = _side.Contains(input);
+                        src = Add(new DiagramNode
+                        {
+                            Id = "in" + Num(externalInputs.Count), Kind = DiagramNodeKind.Input, Category = NodeCategory.Input, Label = "Input", Order = input - 1_000_000,
+                            IsSide = side, Path = side ? SideChain(input, byId) : "",
+                        });
                         externalInputs[input] = src;
                     }
                 }
@@ -83,12 +103,27 @@ internal sealed class DiagramBuilder
         if (IsBlockPage) AddBlockOutputs(flow);
     }
 
+    // "full → triu": the side ops that produce a value, in trace order.
+    private static string SideChain(int id, Dictionary<int, FlowNodeSpec> byId)
+    {
+        var seen = new SortedSet<int>();
+        var stack = new Stack<int>([id]);
+        while (stack.Count > 0)
+            if (byId.TryGetValue(stack.Pop(), out var n) && seen.Add(n.Id))
+                foreach (var i in n.Inputs) stack.Push(i);
+        return string.Join(SideInputs.StepSeparator, seen.Select(i => byId[i].Name).Where(n => n != "getitem"));
+    }
+
     private static bool IsSelector(FlowNodeSpec n) => n.Kind == FlowNodeKind.Op && n.Name == "getitem" && n.Inputs.Count == 1;
 
-    private static int ProducerOf(int id, Dictionary<int, FlowNodeSpec> byId)
+    private int ProducerOf(int id, Dictionary<int, FlowNodeSpec> byId)
     {
-        while (byId.TryGetValue(id, out var n) && IsSelector(n)) id = n.Inputs[0];
-        return id;
+        while (true)
+        {
+            if (_passThrough.TryGetValue(id, out var through)) id = through;
+            else if (byId.TryGetValue(id, out var n) && IsSelector(n)) id = n.Inputs[0];
+            else return id;
+        }
     }
 
     // A block page ends in an Output node fed by whatever the rest of the model consumes.
@@ -154,7 +189,8 @@ internal sealed class DiagramBuilder
         if (n.Kind == FlowNodeKind.Module && _modules.TryGetValue(n.ModulePath, out var layer))
         {
             var d = NodeDescriber.Describe(layer);
-            var node = AddUnique("m." + Rel(n.ModulePath), n, DiagramNodeKind.Layer, d, cluster);
+            var node = AddUnique("m." + Rel(n.ModulePath), n, DiagramNodeKind.Layer, d, cluster, layer);
+            node.Role = Roles.For(layer, ParentOf(layer.Path));
             return node;
         }
         var op = NodeDescriber.Describe(n);
@@ -179,7 +215,7 @@ internal sealed class DiagramBuilder
         var card = Add(new DiagramNode
         {
             Id = id, Kind = DiagramNodeKind.Block, Category = NodeCategory.Block, Label = _blocks.ForPath(m.Path)?.Name ?? m.TypeName,
-            Details = NodeDescriber.ArgsText(m.Args),
+            Details = NodeDescriber.ArgsText(m.Args), Role = Roles.For(m, ParentOf(m.Path)), Module = m,
             Path = Rel(m.Path), Cluster = cluster, Variant = _blocks.ForPath(m.Path), FoldKey = BlockSignature.Fold(m), Parameters = m.Parameters, Order = flowId,
         });
         card.Instances.Add(m.Path);
@@ -198,7 +234,13 @@ internal sealed class DiagramBuilder
     }
 
     // A module called twice (torchvision reuses one ReLU) must be two nodes, or the graph would loop.
-    private DiagramNode AddUnique(string baseId, FlowNodeSpec n, DiagramNodeKind kind, NodeDescription d, string? cluster)
+    private ModuleSpec? ParentOf(string path)
+    {
+        int dot = path.LastIndexOf('.');
+        return _modules.TryGetValue(dot < 0 ? "" : path[..dot], out var parent) ? parent : null;
+    }
+
+    private DiagramNode AddUnique(string baseId, FlowNodeSpec n, DiagramNodeKind kind, NodeDescription d, string? cluster, ModuleSpec? module = null)
     {
         _occurrences.TryGetValue(baseId, out int seen);
         _occurrences[baseId] = seen + 1;
@@ -207,7 +249,7 @@ internal sealed class DiagramBuilder
         return Add(new DiagramNode
         {
             Id = id, Kind = kind, Category = d.Category, Label = d.Label, Cluster = cluster, Order = n.Id, Parameters = parameters,
-            Path = n.Kind == FlowNodeKind.Module ? Rel(n.ModulePath) : n.Name,
+            Path = n.Kind == FlowNodeKind.Module ? Rel(n.ModulePath) : n.Name, Module = module, IsSide = _side.Contains(n.Id),
         });
     }
 
@@ -223,7 +265,7 @@ internal sealed class DiagramBuilder
         if (ReferenceEquals(src, dst)) return;
         var id = "e." + src.Id + "-" + dst.Id;
         if (_graph.Edges.Any(e => e.Id == id)) return;
-        _graph.Edges.Add(new DiagramEdge { Id = id, Source = src.Id, Target = dst.Id, Shape = shape });
+        _graph.Edges.Add(new DiagramEdge { Id = id, Source = src.Id, Target = dst.Id, Shape = shape, Style = src.IsSide ? DiagramEdgeStyle.Side : DiagramEdgeStyle.Data });
     }
 
     private static string Num(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);

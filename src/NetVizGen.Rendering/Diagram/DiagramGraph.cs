@@ -1,20 +1,32 @@
+using NetVizGen.Model.Specs;
 using NetVizGen.Rendering.Describe;
 
 namespace NetVizGen.Rendering.Diagram;
 
 /// <summary>What a diagram node stands for; decides its shape.</summary>
-internal enum DiagramNodeKind { Input, Output, Layer, Op, Merge, Block }
+internal enum DiagramNodeKind { Input, Output, Layer, Op, Merge, Block, Side }
+
+/// <summary>How an edge is drawn: data flow, a quiet side input, or registration order (no flow known).</summary>
+internal enum DiagramEdgeStyle { Data, Side, Order }
 
 /// <summary>One drawn node: a layer, an op, a merge, an input/output or a collapsed block card.</summary>
 internal sealed class DiagramNode
 {
     /// <summary>Stable id derived from module paths (diff-friendly), unique within the diagram.</summary>
     public required string Id { get; init; }
-    public required DiagramNodeKind Kind { get; init; }
-    public required NodeCategory Category { get; init; }
-    public required string Label { get; init; }
-    /// <summary>Quiet third line of a block card: its constructor arguments.</summary>
-    public string Details { get; init; } = "";
+    public required DiagramNodeKind Kind { get; set; }
+    public required NodeCategory Category { get; set; }
+    public required string Label { get; set; }
+    /// <summary>Quiet lines under the label (a block card's arguments, a group's argument progression); '\n' separates lines.</summary>
+    public string Details { get; set; } = "";
+    /// <summary>The field or registration name when it says something the type does not (q_proj, lm_head); empty otherwise.</summary>
+    public string Role { get; set; } = "";
+    /// <summary>Built while tracing: the node stands for computation that carries none of the model's data (masks, position ids).</summary>
+    public bool IsSide { get; set; }
+    /// <summary>A group card standing for a repeated run of layers in flat code (<see cref="PatternFolder"/>); <see cref="Parameters"/> is then the run's total.</summary>
+    public bool IsGroup { get; set; }
+    /// <summary>For layer nodes: the module drawn (used to compare arguments of repeated runs).</summary>
+    public ModuleSpec? Module { get; init; }
     /// <summary>Small secondary text (parameter count, or the input shape of an input node).</summary>
     public string Secondary { get; set; } = "";
     /// <summary>Module path (relative to the model root) or scope of an op; used in descriptions.</summary>
@@ -40,11 +52,13 @@ internal sealed class DiagramEdge
 {
     public required string Id { get; set; }
     public required string Source { get; set; }
-    public required string Target { get; init; }
+    public required string Target { get; set; }
     /// <summary>The tensor shape carried, as displayed ("N×128×28×28"), empty when unknown.</summary>
     public string Shape { get; init; } = "";
     /// <summary>True when the shape should be written on the edge (it changed at the source).</summary>
     public bool ShowShape { get; set; }
+    /// <summary>How the edge is drawn.</summary>
+    public DiagramEdgeStyle Style { get; set; }
 }
 
 /// <summary>A group box: an expanded custom block or container.</summary>
@@ -60,7 +74,7 @@ internal sealed class DiagramCluster
 internal sealed class DiagramGraph
 {
     public required string Title { get; init; }
-    public required string Subtitle { get; init; }
+    public required string Subtitle { get; set; }
     /// <summary>One-paragraph plain-text summary for the SVG's &lt;desc&gt; and alt text.</summary>
     public string Description { get; set; } = "";
     public List<DiagramNode> Nodes { get; } = [];

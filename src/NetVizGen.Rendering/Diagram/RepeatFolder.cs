@@ -23,16 +23,23 @@ internal static class RepeatFolder
             var current = first;
             while (true)
             {
-                var outs = graph.Edges.Where(e => e.Source == current.Id).ToList();
+                var outs = graph.Edges.Where(e => e.Source == current.Id && e.Style != DiagramEdgeStyle.Side).ToList();
                 if (outs.Count != 1) break;
                 var next = graph.Nodes.First(n => n.Id == outs[0].Target);
                 if (next.Kind != DiagramNodeKind.Block || next.Cluster != first.Cluster || next.FoldKey != key) break;
-                if (graph.Edges.Count(e => e.Target == next.Id) != 1) break;
-                // Swallow next: its outgoing edges now leave the folded card.
+                if (graph.Edges.Count(e => e.Target == next.Id && e.Style != DiagramEdgeStyle.Side) != 1) break;
+                // Swallow next: its outgoing edges now leave the folded card; the side inputs it
+                // shares with the card (one mask fed to every layer) are already drawn into it.
                 graph.Edges.Remove(outs[0]);
+                foreach (var side in graph.Edges.Where(e => e.Target == next.Id && e.Style == DiagramEdgeStyle.Side).ToList())
+                {
+                    if (graph.Edges.Any(e => e.Source == side.Source && e.Target == first.Id)) graph.Edges.Remove(side);
+                    else side.Target = first.Id;
+                }
                 foreach (var e in graph.Edges.Where(e => e.Source == next.Id)) e.Source = first.Id;
                 graph.Nodes.Remove(next);
                 first.Repeat++;
+                first.Role = "";
                 first.Instances.AddRange(next.Instances);
                 current = first;
             }

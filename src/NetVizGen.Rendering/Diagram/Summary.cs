@@ -21,6 +21,9 @@ internal static class Summary
 
     private static string Text(DiagramNode n) => n.Kind switch
     {
+        DiagramNodeKind.Side => "a side input (" + n.Label + ": " + n.Details + ")",
+        DiagramNodeKind.Block when n.IsGroup => n.Label + " ×" + Numbers.Int(n.Repeat) + " (" + n.Details.Replace("\n", "; ", StringComparison.Ordinal) + ")",
+        _ when n.Role.Length > 0 => n.Role + " (" + n.Label + ")",
         DiagramNodeKind.Merge => n.Label == "+" ? "a residual add" : "a " + n.Label + " merge",
         DiagramNodeKind.Block when n.Repeat > 1 => n.Label + " ×" + Numbers.Int(n.Repeat),
         _ => n.Label,

@@ -11,7 +11,7 @@ internal static class Legend
     private const double Swatch = 16, ItemGap = 18, RowHeight = 22, FontSize = 10.5;
 
     public static List<NodeCategory> Categories(DiagramGraph graph)
-        => graph.Nodes.Select(n => Normal(n.Category)).Distinct().OrderBy(c => (int)c).ToList();
+        => graph.Nodes.Where(n => n.Kind != DiagramNodeKind.Side).Select(n => Normal(n.Category)).Distinct().OrderBy(c => (int)c).ToList();
 
     // Input and output share a legend entry, as do blocks and containers.
     private static NodeCategory Normal(NodeCategory c) => c switch

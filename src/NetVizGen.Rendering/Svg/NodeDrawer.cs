@@ -16,6 +16,7 @@ internal static class NodeDrawer
         {
             case DiagramNodeKind.Merge: Merge(w, n, box, theme); break;
             case DiagramNodeKind.Input or DiagramNodeKind.Output: Terminal(w, n, box, theme); break;
+            case DiagramNodeKind.Side: Side(w, n, box, theme); break;
             default: Card(w, n, box, theme); break;
         }
         w.Close();
@@ -25,6 +26,19 @@ internal static class NodeDrawer
     {
         w.Empty("rect", Rect(b.Left, b.Top, b.Width, b.Height), ("rx", SvgWriter.N(b.Height / 2)), ("fill", theme.Fill(n.Category).Hex), ("stroke", theme.Stroke(n.Category).Hex), ("stroke-width", "1"));
         Label(w, n.Label, b.X, b.Y, NodeMetrics.LabelSize, theme.NodeText, bold: false);
+    }
+
+    // Bookkeeping (a mask, position ids): small, no fill, dotted border, muted text; it feeds the main path quietly.
+    private static void Side(SvgWriter w, DiagramNode n, Box b, DiagramTheme theme)
+    {
+        w.Empty("rect", Rect(b.Left, b.Top, b.Width, b.Height), ("rx", "8"), ("fill", theme.Background.Hex), ("stroke", theme.MutedText.Hex), ("stroke-width", "1"), ("stroke-dasharray", "2 2"));
+        var lines = NodeMetrics.Lines(n);
+        double y = b.Y - lines.Sum(l => l.Height) / 2;
+        foreach (var line in lines)
+        {
+            Label(w, line.Text, b.X, y + line.Height / 2, line.Size, theme.MutedText, line.Bold);
+            y += line.Height;
+        }
     }
 
     private static void Merge(SvgWriter w, DiagramNode n, Box b, DiagramTheme theme)
@@ -74,11 +88,8 @@ internal static class NodeDrawer
             textRight = bx - NodeMetrics.GlyphGap;
         }
         double tx = (textLeft + textRight) / 2;
-        var secondary = NodeMetrics.Secondary(n);
-        // Lines are stacked around the centre: label, then quiet details, then the parameter count.
-        var lines = new List<(string Text, double Size, bool Bold, double Height)> { (n.Label, NodeMetrics.LabelSize, block, 15) };
-        if (n.Details.Length > 0) lines.Add((n.Details, NodeMetrics.SecondarySize, false, 13));
-        if (secondary.Length > 0) lines.Add((secondary, NodeMetrics.SecondarySize, false, 13));
+        // Lines are stacked around the centre: role, label, then quiet details, then the parameter count.
+        var lines = NodeMetrics.Lines(n);
         double y = cy - lines.Sum(l => l.Height) / 2;
         foreach (var line in lines)
         {

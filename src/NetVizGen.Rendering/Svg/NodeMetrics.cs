@@ -20,14 +20,37 @@ internal static class NodeMetrics
     public const double GlyphGap = 6;
     public const double StackOffset = 4;
     public const double BadgeSize = 11;
+    public const double SidePad = 7;
 
     /// <summary>Secondary text under the label: the parameter count.</summary>
     public static string Secondary(DiagramNode n)
     {
-        if (n.Parameters <= 0) return "";
+        if (n.Parameters <= 0 || n.Kind == DiagramNodeKind.Side) return "";
         var p = Numbers.Short(n.Parameters) + " params";
+        if (n.IsGroup) return p + " in all";
         return n.Repeat > 1 ? Numbers.Int(n.Repeat) + " × " + p : p;
     }
+
+    /// <summary>The quiet detail lines of a node (block arguments, a group's argument progression).</summary>
+    public static string[] DetailLines(DiagramNode n) => n.Details.Length == 0 ? [] : n.Details.Split('\n');
+
+    /// <summary>Text lines of a card from top to bottom: role, label, details, parameters; with size, weight and line height.</summary>
+    public static List<(string Text, double Size, bool Bold, double Height)> Lines(DiagramNode n)
+    {
+        bool block = n.Kind == DiagramNodeKind.Block;
+        if (n.Kind == DiagramNodeKind.Side)
+            return [(n.Label, SecondarySize, true, 12), .. DetailLines(n).Select(d => (d, SideDetailSize, false, 11.0))];
+        var lines = new List<(string Text, double Size, bool Bold, double Height)>();
+        if (n.Role.Length > 0) lines.Add((n.Role, LabelSize, true, 15));
+        lines.Add((n.Label, LabelSize, block && n.Role.Length == 0, 15));
+        foreach (var d in DetailLines(n)) lines.Add((d, SecondarySize, false, 13));
+        var secondary = Secondary(n);
+        if (secondary.Length > 0) lines.Add((secondary, SecondarySize, false, 13));
+        return lines;
+    }
+
+    /// <summary>Font size of the op list inside a quiet side-input node.</summary>
+    public const double SideDetailSize = 9;
 
     public static string Badge(DiagramNode n) => n.Repeat > 1 ? "×" + Numbers.Int(n.Repeat) : "";
 
@@ -41,13 +64,14 @@ internal static class NodeMetrics
             case DiagramNodeKind.Input or DiagramNodeKind.Output:
                 return (Math.Max(80, TextMetrics.BoxWidth(n.Label, LabelSize) + 2 * 14), 28);
         }
-        var secondary = Secondary(n);
-        double text = Math.Max(Math.Max(TextMetrics.BoxWidth(n.Label, LabelSize, bold: n.Kind == DiagramNodeKind.Block), TextMetrics.BoxWidth(secondary, SecondarySize)),
-            TextMetrics.BoxWidth(n.Details, SecondarySize));
+        var lines = Lines(n);
+        double text = lines.Max(l => TextMetrics.BoxWidth(l.Text, l.Size, l.Bold));
+        if (n.Kind == DiagramNodeKind.Side)
+            return (Math.Ceiling(Math.Max(text + 2 * SidePad, 60)), lines.Sum(l => l.Height) + 8);
         double width = Pad + Theme.Glyphs.Size + GlyphGap + text + Pad;
         if (n.Repeat > 1) width += TextMetrics.BoxWidth(Badge(n), BadgeSize, bold: true) + 12 + GlyphGap;
-        double height = secondary.Length > 0 ? 40 : 30;
-        if (n.Details.Length > 0) height += 13;
+        // One line: 30 px as before; every further line adds its own height.
+        double height = 30 + lines.Skip(1).Sum(l => l.Height) - (lines.Count > 1 && Secondary(n).Length > 0 ? 3 : 0);
         if (n.Kind == DiagramNodeKind.Block && n.Repeat > 1) { width += StackOffset * 2; height += StackOffset * 2; }
         return (Math.Ceiling(Math.Max(width, 96)), height);
     }

@@ -95,8 +95,21 @@ internal static class SvgDiagramRenderer
             var pts = route.Points;
             var d = PathData(pts);
             w.Open("g", ("id", Ids.Of(e.Id)));
-            w.Empty("path", ("d", d));
-            w.Empty("polygon", ("points", Arrow(pts[^2], pts[^1])), ("fill", theme.Edge.Hex), ("stroke", "none"));
+            // Side inputs are thin and dashed; registration-order links (no flow known) dotted, without arrowheads.
+            switch (e.Style)
+            {
+                case DiagramEdgeStyle.Side:
+                    w.Empty("path", ("d", d), ("stroke", theme.MutedText.Hex), ("stroke-width", "0.9"), ("stroke-dasharray", "4 3"));
+                    w.Empty("polygon", ("points", Arrow(pts[^2], pts[^1])), ("fill", theme.MutedText.Hex), ("stroke", "none"));
+                    break;
+                case DiagramEdgeStyle.Order:
+                    w.Empty("path", ("d", d), ("stroke", theme.MutedText.Hex), ("stroke-width", "1"), ("stroke-dasharray", "1 3"));
+                    break;
+                default:
+                    w.Empty("path", ("d", d));
+                    w.Empty("polygon", ("points", Arrow(pts[^2], pts[^1])), ("fill", theme.Edge.Hex), ("stroke", "none"));
+                    break;
+            }
             w.Close();
         }
         w.Close();

@@ -14,5 +14,11 @@ public class GoldenTests
     public void Markdown_page_matches_baseline() => BaselineAssert.Matches("ResNet18.md", Content("ResNet18.md"));
 
     [Fact]
+    public void Side_inputs_svg_matches_baseline() => BaselineAssert.Matches("Decoder.svg", Content("Decoder.svg"));
+
+    [Fact]
+    public void Flat_code_groups_svg_matches_baseline() => BaselineAssert.Matches("FlatEncoder.svg", Content("FlatEncoder.svg"));
+
+    [Fact]
     public void Index_page_matches_baseline() => BaselineAssert.Matches("Index.README.md", Content("README.md"));
 }

@@ -1,0 +1,105 @@
+using NetVizGen.Model.Specs;
+
+namespace NetVizGen.Rendering.Diagram;
+
+/// <summary>
+/// Bookkeeping that carries none of the model's data: tensors created from scratch (<c>arange</c>,
+/// <c>full</c>, <c>zeros</c>, <c>triu</c> of those, masks, position ids), shape reads, and every op
+/// whose inputs are all such tensors. A paper never draws them; we fold each connected piece into
+/// one small quiet node that feeds the layer or op using it (<see cref="Fold"/>).
+/// </summary>
+/// <remarks>
+/// The flow does not record the variable or argument a value is bound to (<c>attention_mask</c>,
+/// <c>position_ids</c>), so the node is named from the ops it contains (<see cref="Purpose"/>) and
+/// lists them. Module calls are never side computations (an embedding of position ids is a layer a
+/// paper shows), nor are a module's own parameters, nor anything the tracer did not understand.
+/// </remarks>
+internal static class SideInputs
+{
+    private static readonly HashSet<string> ShapeReads = new(StringComparer.Ordinal) { "size", "shape", "dim", "numel", "sizes" };
+    private static readonly HashSet<string> MaskOps = new(StringComparer.Ordinal)
+    {
+        "triu", "tril", "masked_fill", "masked_fill_", "lt", "le", "gt", "ge", "eq", "ne", "less", "lessthan", "less_equal",
+        "greater", "greater_equal", "greaterthan", "logical_not", "logical_and", "logical_or", "where", "bool",
+    };
+
+    /// <summary>Separates op names in a side node's list of steps.</summary>
+    public const string StepSeparator = " → ";
+
+    /// <summary>Ids of the flow nodes that are side computations.</summary>
+    public static HashSet<int> Find(IReadOnlyList<FlowNodeSpec> flow)
+    {
+        var side = new HashSet<int>();
+        foreach (var n in flow) // trace order is topological
+        {
+            if (n.Kind is not (FlowNodeKind.Op or FlowNodeKind.Merge) || n.Name == "parameter") continue;
+            if (ShapeReads.Contains(n.Name) || n.Inputs.Count == 0 || n.Inputs.All(side.Contains)) side.Add(n.Id);
+        }
+        return side;
+    }
+
+    /// <summary>
+    /// Merges connected side nodes of one cluster into one quiet node, drops pieces that feed nothing
+    /// drawn, and makes their edges quiet. Runs on the built graph, before edge labels are decided.
+    /// </summary>
+    public static void Fold(DiagramGraph graph)
+    {
+        var side = graph.Nodes.Where(n => n.IsSide).ToList();
+        if (side.Count == 0) return;
+        var group = side.ToDictionary(n => n.Id, n => n.Id, StringComparer.Ordinal);
+        string Root(string id) { while (group[id] != id) id = group[id] = group[group[id]]; return id; }
+        var byId = graph.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        foreach (var e in graph.Edges)
+            if (group.ContainsKey(e.Source) && group.ContainsKey(e.Target) && byId[e.Source].Cluster == byId[e.Target].Cluster)
+            {
+                string a = Root(e.Source), b = Root(e.Target);
+                if (a != b) group[string.CompareOrdinal(a, b) < 0 ? b : a] = string.CompareOrdinal(a, b) < 0 ? a : b;
+            }
+
+        foreach (var members in side.GroupBy(n => Root(n.Id), StringComparer.Ordinal))
+        {
+            var list = members.OrderBy(n => n.Order).ToList();
+            var keep = list[0];
+            var ids = new HashSet<string>(list.Select(n => n.Id), StringComparer.Ordinal);
+            keep.Kind = DiagramNodeKind.Side;
+            keep.Category = Describe.NodeCategory.Other;
+            var ops = list.SelectMany(n => n.Path.Split(StepSeparator)).ToList();
+            keep.Label = Purpose(ops);
+            keep.Details = Steps(ops);
+            keep.Repeat = 1;
+            foreach (var e in graph.Edges)
+            {
+                if (ids.Contains(e.Source)) e.Source = keep.Id;
+                if (ids.Contains(e.Target)) e.Target = keep.Id;
+            }
+            graph.Nodes.RemoveAll(n => ids.Contains(n.Id) && n != keep);
+        }
+        // Inner edges vanish, parallel edges merge, and a piece that feeds nothing drawn goes.
+        graph.Edges.RemoveAll(e => e.Source == e.Target);
+        var seen = new HashSet<(string, string)>();
+        graph.Edges.RemoveAll(e => !seen.Add((e.Source, e.Target)));
+        var feeding = new HashSet<string>(graph.Edges.Select(e => e.Source), StringComparer.Ordinal);
+        var dead = graph.Nodes.Where(n => n.Kind == DiagramNodeKind.Side && !feeding.Contains(n.Id)).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        graph.Nodes.RemoveAll(n => dead.Contains(n.Id));
+        graph.Edges.RemoveAll(e => dead.Contains(e.Target) || dead.Contains(e.Source));
+        var quiet = graph.Nodes.Where(n => n.Kind == DiagramNodeKind.Side).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var e in graph.Edges.Where(e => quiet.Contains(e.Source))) e.Style = DiagramEdgeStyle.Side;
+    }
+
+    /// <summary>The best name the flow allows: "mask" when a comparison, triangle or fill builds it, "positions" for a range, else "constant".</summary>
+    public static string Purpose(IEnumerable<string> ops)
+    {
+        var set = ops.ToList();
+        if (set.Any(MaskOps.Contains)) return "mask";
+        if (set.Any(o => o is "arange" or "range" or "linspace")) return "positions";
+        return "constant";
+    }
+
+    // "arange → unsqueeze": the ops in trace order, repeats once, at most five named.
+    private static string Steps(IEnumerable<string> ops)
+    {
+        var distinct = ops.Where(o => !ShapeReads.Contains(o)).Distinct(StringComparer.Ordinal).ToList();
+        var text = string.Join(StepSeparator, distinct.Take(5));
+        return distinct.Count > 5 ? text + " …" : text;
+    }
+}
