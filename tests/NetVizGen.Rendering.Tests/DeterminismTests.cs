@@ -31,11 +31,11 @@ public class DeterminismTests
         var paths = Support.RenderSamples().Select(f => f.RelativePath).ToList();
         Assert.Equal(
         [
-            "Mlp.svg", "Mlp.dark.svg", "Mlp.md",
+            "Mlp.svg", "Mlp.dark.svg", "Mlp.md", "Mlp.html",
             "ResNet18.svg", "ResNet18.dark.svg",
             "ResNet18.BasicBlock.svg", "ResNet18.BasicBlock.dark.svg",
             "ResNet18.BasicBlock-downsample.svg", "ResNet18.BasicBlock-downsample.dark.svg",
-            "ResNet18.md", "README.md",
+            "ResNet18.md", "ResNet18.html", "README.md",
         ], paths);
     }
 

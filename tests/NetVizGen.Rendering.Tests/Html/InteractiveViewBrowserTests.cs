@@ -155,7 +155,8 @@ public sealed class InteractiveViewBrowserTests(BrowserFixture browser) : IClass
         Assert.Equal("layer2.0.conv1", await s.Page.TextContentAsync("#details h2"));
         Assert.Contains("73,728", await s.Page.TextContentAsync("#details"));
 
-        await s.Page.ClickAsync("#nodes > g[data-path='layer3.0']");
+        // Below the fold at the page's reading zoom: clicked without scrolling the canvas to it.
+        await s.Page.Locator("#nodes > g[data-path='layer3.0']").DispatchEventAsync("click");
         await s.Page.WaitForSelectorAsync(".opened[data-path='layer3.0']");
         var hash = await s.Page.EvaluateAsync<string>("() => location.hash");
         Assert.Equal("#layer3.0?expand=layer2.0,layer3.0", hash);
@@ -201,7 +202,8 @@ public sealed class InteractiveViewBrowserTests(BrowserFixture browser) : IClass
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(Path.Combine(browser.Folder, "ResNet18.html")).AbsoluteUri);
         await page.WaitForSelectorAsync("body[data-ready=true]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
-        await page.ClickAsync("#nodes > g[data-path='layer3.0']");
+        await page.Locator("#nodes > g[data-path='layer3.0']").DispatchEventAsync("click");
+        await page.WaitForSelectorAsync(".opened[data-path='layer3.0']");
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.getAnimations().length"));
         await context.CloseAsync();
     }

@@ -6,11 +6,12 @@ namespace NetVizGen.Rendering.Tests.TestModels;
 /// <summary>
 /// A decoder-only transformer with <paramref name="layers"/> pre-norm blocks, each holding an
 /// attention block and an MLP block (blocks inside blocks): 12 modules per layer, so 167 layers make
-/// a 2,000-module model. Every few layers differ (a wider MLP), so the overview has several cards.
+/// a 2,000-module model. Every 8 layers differ (a wider MLP), so the overview has several folded
+/// cards; with <paramref name="distinct"/> neighbouring layers differ and nothing folds (the worst case).
 /// </summary>
 internal static class DeepTransformer
 {
-    public static ModelSpec Create(int layers, int width = 64)
+    public static ModelSpec Create(int layers, int width = 64, bool distinct = false)
     {
         var f = new SpecBuilder();
         var blocks = new List<ModuleSpec>();
@@ -19,7 +20,7 @@ internal static class DeepTransformer
         for (int i = 0; i < layers; i++)
         {
             string p = "layers." + i;
-            int hidden = (i / 8) % 2 == 0 ? 4 * width : 2 * width;
+            int hidden = ((distinct ? i : i / 8) % 2 == 0) ? 4 * width : 2 * width;
             var attn = Node(p + ".attn", "Attention", ModuleOrigin.Custom, [A("dim", width)],
                 Leaf(p + ".attn.q_proj", "Linear", width * width, A("inputSize", width), A("outputSize", width)),
                 Leaf(p + ".attn.k_proj", "Linear", width * width, A("inputSize", width), A("outputSize", width)),
@@ -55,7 +56,7 @@ internal static class DeepTransformer
         x = f.Module("lm_head", "N×T×1000", "", x);
         f.Output("N×T×1000", x);
         var root = Node("", "Decoder", ModuleOrigin.Custom, [A("layers", layers)], [.. children]);
-        return new ModelSpec("Decoder" + layers, "Decoder (" + layers + " layers)", "Zoo.Decoder", FlowDirection.TopDown, "N×T", -1, root, f.Flow,
+        return new ModelSpec("Decoder" + layers + (distinct ? "Distinct" : ""), "Decoder (" + layers + " layers)", "Zoo.Decoder", FlowDirection.TopDown, "N×T", -1, root, f.Flow,
             EquatableArray<NoteSpec>.Empty, null);
     }
 

@@ -234,6 +234,14 @@
       if (LR) return entering ? { x: box.x, y: box.y + box.h / 2 } : { x: box.x + box.w, y: box.y + box.h / 2 };
       return entering ? { x: box.x + box.w / 2, y: box.y } : { x: box.x + box.w / 2, y: box.y + box.h };
     }
+    // A touched edge keeps its route up to the opened card, then turns square into the port.
+    function elbow(p, rest, atStart) {
+      if (!rest.length) return [p];
+      var q = atStart ? rest[0] : rest[rest.length - 1];
+      var mid = LR ? (p.x + q.x) / 2 : (p.y + q.y) / 2;
+      var bend = LR ? [{ x: mid, y: q.y }, { x: mid, y: p.y }] : [{ x: q.x, y: mid }, { x: p.x, y: mid }];
+      return atStart ? [p].concat(bend.reverse(), rest) : rest.concat(bend, [p]);
+    }
     var edges = v.edges.map(function (e) {
       var s = nodeItem(e.s), t = nodeItem(e.t), pts = [];
       for (var i = 0; i < e.points.length; i += 2) pts.push({ x: e.points[i], y: e.points[i + 1] });
@@ -246,8 +254,8 @@
         }
         return movePoint(p.x, p.y);
       });
-      if (s && s.child) moved[0] = port(s, false);
-      if (t && t.child) moved[moved.length - 1] = port(t, true);
+      if (s && s.child) moved = elbow(port(s, false), moved.slice(1), true);
+      if (t && t.child) moved = elbow(port(t, true), moved.slice(0, -1), false);
       var lab = movePoint(e.label[0], e.label[1]);
       return { points: moved, label: lab, shape: e.shape, show: e.show, touched: !!((s && s.child) || (t && t.child)) };
     });
@@ -276,11 +284,16 @@
   function render(animate) {
     var tree = build(0, '', '', 0);
     var L = compose(tree);
-    while (viewport.firstChild) viewport.removeChild(viewport.firstChild);
-    layers = { clusters: el('g', { id: 'clusters' }, viewport), edges: el('g', { id: 'edges' }, viewport), nodes: el('g', { id: 'nodes' }, viewport), labels: el('g', { id: 'labels' }, viewport), marks: el('g', { id: 'marks' }, viewport) };
+    if (!layers) layers = { clusters: el('g', { id: 'clusters' }, viewport), edges: el('g', { id: 'edges' }, viewport), nodes: el('g', { id: 'nodes' }, viewport), labels: el('g', { id: 'labels' }, viewport), marks: el('g', { id: 'marks' }, viewport) };
+    [layers.clusters, layers.edges, layers.labels, layers.marks].forEach(clear);
+    // Node drawings are kept between renders and only moved: opening a block builds just its inside.
+    var previous = nodeCache;
+    nodeCache = new Map();
+    Array.from(layers.nodes.children).forEach(function (c) { if (c.classList.contains('opened')) layers.nodes.removeChild(c); });
     display = [];
     var positions = new Map();
-    draw(tree, L, 0, 0, positions, '');
+    draw(tree, L, 0, 0, positions, '', previous);
+    previous.forEach(function (entry, key) { var now = nodeCache.get(key); if ((!now || now.element !== entry.element) && entry.element.parentNode) entry.element.parentNode.removeChild(entry.element); });
     canvas.setAttribute('data-width', L.w.toFixed(2));
     canvas.setAttribute('data-height', L.h.toFixed(2));
     sceneSize = { w: L.w, h: L.h };
@@ -297,8 +310,9 @@
     document.getElementById('expand-state').textContent = open.size === 0 ? 'All blocks collapsed' : open.size + (open.size === 1 ? ' block open' : ' blocks open');
   }
   var sceneSize = { w: 0, h: 0 };
+  var nodeCache = new Map();
 
-  function draw(inst, L, ox, oy, positions, scope) {
+  function draw(inst, L, ox, oy, positions, scope, previous) {
     scope = scope || '';
     var v = views[inst.view];
     var tpl = templates[theme][inst.view];
@@ -330,11 +344,26 @@
         positions.set(key, { x: ox + it.x, y: oy + it.y });
         var cx = ox + it.x + (it.w - child.layout.w) / 2, cy = oy + it.y + TITLE + PAD;
         frame.setAttribute('data-scope', scope);
-        draw(child, child.layout, cx, cy, positions, (scope + ' ' + child.shown).trim());
+        draw(child, child.layout, cx, cy, positions, (scope + ' ' + child.shown).trim(), previous);
+        return;
+      }
+      var transform = 'translate(' + (ox + it.x - n.x).toFixed(2) + ' ' + (oy + it.y - n.y).toFixed(2) + ')';
+      var signature = theme + ':' + inst.view + ':' + n.id + ':' + scope;
+      var cacheKey = key + '|' + inst.view + '|' + n.id;
+      var kept = previous.get(cacheKey);
+      var instances = n.instances ? n.instances.map(function (p) { return mapPath(p, inst); }) : null;
+      var m = path !== null ? data.modules[path] : null;
+      if (kept && kept.signature === signature) {
+        kept.element.setAttribute('transform', transform);
+        layers.nodes.appendChild(kept.element);
+        nodeCache.set(cacheKey, kept);
+        display.push({ key: key, path: path, kind: n.kind, label: n.label, card: !!instances, instances: instances, box: abs(it, ox, oy), element: kept.element });
+        positions.set(key, { x: ox + it.x, y: oy + it.y });
         return;
       }
       var drawing = tpl && tpl.get(n.id);
-      var g = el('g', { 'class': 'node node-' + n.kind, transform: 'translate(' + (ox + it.x - n.x).toFixed(2) + ' ' + (oy + it.y - n.y).toFixed(2) + ')' }, layers.nodes);
+      var g = el('g', { 'class': 'node node-' + n.kind, transform: transform }, layers.nodes);
+      nodeCache.set(cacheKey, { element: g, signature: signature });
       if (drawing) {
         var clone = drawing.cloneNode(true);
         clone.removeAttribute('data-node');
@@ -342,13 +371,11 @@
         for (var i = 0; i < ids.length; i++) ids[i].removeAttribute('id');
         g.appendChild(clone);
       }
-      var instances = n.instances ? n.instances.map(function (p) { return mapPath(p, inst); }) : null;
       g.setAttribute('data-key', key);
       g.setAttribute('data-scope', scope);
       if (path !== null) g.setAttribute('data-path', path);
       g.setAttribute('tabindex', '0');
       g.setAttribute('role', 'button');
-      var m = path !== null ? data.modules[path] : null;
       var label = n.label + (path ? ' ' + path : '') + (m && m.parameters >= 0 ? ', ' + m.parameters.toLocaleString('en-US') + ' parameters' : '');
       g.setAttribute('aria-label', instances ? label + ', block; press Enter to open' : label);
       (function (node, instList, p, k) {
@@ -484,9 +511,11 @@
   // ---- pan and zoom --------------------------------------------------------------------------
   function applyZoom() { viewport.setAttribute('transform', 'translate(' + zoom.x.toFixed(2) + ' ' + zoom.y.toFixed(2) + ') scale(' + zoom.k.toFixed(4) + ')'); }
   function size() { var r = canvas.getBoundingClientRect(); return { w: r.width || 800, h: r.height || 600 }; }
-  function fit() {
+  // Fit the whole diagram; readable: a tall one is not shrunk below 70 % (pan or press 0 for all).
+  function fit(whole) {
     var s = size(), m = 24;
-    zoom.k = Math.min((s.w - 2 * m) / Math.max(sceneSize.w, 1), (s.h - 2 * m) / Math.max(sceneSize.h, 1), 1.5);
+    var kw = (s.w - 2 * m) / Math.max(sceneSize.w, 1), kh = (s.h - 2 * m) / Math.max(sceneSize.h, 1);
+    zoom.k = whole ? Math.min(kw, kh, 1.25) : Math.min(kw, Math.max(kh, 0.7), 1.25);
     zoom.x = (s.w - sceneSize.w * zoom.k) / 2; zoom.y = m;
     applyZoom();
   }
@@ -544,7 +573,7 @@
       case '/': ev.preventDefault(); search.focus(); break;
       case '+': case '=': zoomAt(1.25, s.w / 2, s.h / 2); break;
       case '-': zoomAt(0.8, s.w / 2, s.h / 2); break;
-      case '0': case 'f': fit(); break;
+      case '0': case 'f': fit(true); break;
       case 'ArrowLeft': zoom.x += 40; applyZoom(); break;
       case 'ArrowRight': zoom.x -= 40; applyZoom(); break;
       case 'ArrowUp': zoom.y += 40; applyZoom(); break;
@@ -591,7 +620,7 @@
     render(true); fit();
   });
   document.getElementById('collapse-all').addEventListener('click', function () { initialOpen(); render(true); fit(); });
-  document.getElementById('fit').addEventListener('click', fit);
+  document.getElementById('fit').addEventListener('click', function () { fit(true); });
   document.getElementById('theme').addEventListener('click', function () {
     theme = theme === 'dark' ? 'light' : 'dark';
     applyTheme(); render(false);
@@ -662,6 +691,7 @@
   applyTheme();
   restore();
   fit();
-  if (!readHash() || !readHash().selected) { selected = null; markSelection(); }
+  // A deep link's selection is brought into view.
+  display.forEach(function (d) { if (selected !== null && d.path === selected) centreOn(d.box); });
   document.body.setAttribute('data-ready', 'true');
 })();
