@@ -1,5 +1,7 @@
 using NetVizGen.Model.Specs;
 using NetVizGen.Rendering.Diagram;
+using NetVizGen.Rendering.Html;
+using NetVizGen.Rendering.Layout;
 using NetVizGen.Rendering.Markdown;
 using NetVizGen.Rendering.Mermaid;
 using NetVizGen.Rendering.Svg;
@@ -10,7 +12,8 @@ namespace NetVizGen.Rendering;
 /// The entry point the MSBuild task calls: turns the extracted models into the docs folder's files.
 /// </summary>
 /// <remarks>
-/// Per model <c>Id</c>: <c>Id.svg</c> (light, also for print), <c>Id.dark.svg</c>, <c>Id.md</c>, and
+/// Per model <c>Id</c>: <c>Id.svg</c> (light, also for print), <c>Id.dark.svg</c>, <c>Id.md</c>,
+/// <c>Id.html</c> (the interactive view, unless <see cref="RenderOptions.Html"/> is off), and
 /// one light/dark pair per block variant (<c>Id.BasicBlock.svg</c>, <c>Id.BasicBlock-downsample.svg</c>);
 /// plus the index page. Output is byte-identical for the same input, whatever the current culture.
 /// </remarks>
@@ -32,6 +35,7 @@ public static class DocumentationRenderer
             var page = BuildPage(model, options, files);
             pages.Add(page);
             files.Add(new GeneratedFile(model.Id + ".md", MarkdownPageRenderer.Render(page, options)));
+            if (options.Html) files.Add(new GeneratedFile(model.Id + ".html", HtmlPageRenderer.Render(page, options)));
         }
         files.Add(new GeneratedFile(options.IndexFileName, IndexPageRenderer.Render(pages)));
         return files;
@@ -50,8 +54,9 @@ public static class DocumentationRenderer
             Model = model, Overview = overview,
             Summary = Summary(input, output, model)
                 + (Svg.LayoutBudget.Exceeded(overview) is { } why ? " The diagram is not drawn: " + why + "; the layer table lists every layer." : ""),
+            Direction = direction,
         };
-        Emit(files, model.Id, overview, direction, options);
+        page.OverviewLayout = Emit(files, model.Id, overview, direction, options);
 
         // Every block variant that appears as a card gets its own diagram, drawn one level deep;
         // cards inside those diagrams are followed in turn (blocks inside blocks).
@@ -65,7 +70,7 @@ public static class DocumentationRenderer
                 ModelFacts.Subtitle(ShapeInto(model, rep.Path), ModelFacts.ShapeOf(model, rep.Path), rep.Parameters, rep.Trainable));
             var stem = model.Id + "." + v.Name;
             page.Blocks.Add((v, graph, stem));
-            Emit(files, stem, graph, direction, options);
+            page.BlockLayouts.Add(Emit(files, stem, graph, direction, options));
             foreach (var inner in Cards(graph)) if (seen.Add(inner)) queue.Enqueue(inner);
         }
         if (options.Mermaid) page.Mermaid = MermaidRenderer.Render(overview, direction == FlowDirection.LeftRight);
@@ -74,11 +79,13 @@ public static class DocumentationRenderer
 
     private static IEnumerable<BlockVariant> Cards(DiagramGraph g) => g.Nodes.Where(n => n.Variant is not null).Select(n => n.Variant!).Distinct();
 
-    private static void Emit(List<GeneratedFile> files, string stem, DiagramGraph graph, FlowDirection direction, RenderOptions options)
+    // Returns the layout so the interactive page composes exactly the boxes the SVGs show.
+    private static LayoutResult Emit(List<GeneratedFile> files, string stem, DiagramGraph graph, FlowDirection direction, RenderOptions options)
     {
-        var (light, dark) = DiagramPainter.Paint(graph, direction);
+        var (light, dark, layout) = DiagramPainter.PaintWithLayout(graph, direction);
         files.Add(new GeneratedFile(stem + ".svg", light));
         if (options.DarkMode) files.Add(new GeneratedFile(stem + ".dark.svg", dark));
+        return layout;
     }
 
     // The shape entering a block: the output of the first node outside it that feeds a node inside.

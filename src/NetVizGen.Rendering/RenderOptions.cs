@@ -28,6 +28,24 @@ public sealed class RenderOptions
     /// <summary>Name of the index page listing every model.</summary>
     public string IndexFileName { get; set; } = "README.md";
 
+    /// <summary>
+    /// Writes <c>Id.html</c> per model: one self-contained interactive page (expand blocks in place,
+    /// pan/zoom, search, details, deep links), linked from the Markdown page.
+    /// </summary>
+    public bool Html { get; set; } = true;
+
+    /// <summary>
+    /// The repository's web address (MSBuild <c>RepositoryUrl</c>); with <see cref="SourceRevision"/>
+    /// the interactive page links sources to <c>blob/&lt;rev&gt;/path#Lnn</c> on GitHub. Empty: relative links.
+    /// </summary>
+    public string RepositoryUrl { get; set; } = "";
+
+    /// <summary>The commit the docs describe (MSBuild <c>SourceRevisionId</c>), for repository source links.</summary>
+    public string SourceRevision { get; set; } = "";
+
+    /// <summary>The repository's root folder, to make repository-relative source paths. Empty: none.</summary>
+    public string RepositoryRoot { get; set; } = "";
+
     /// <summary>Emit the dark-theme SVG next to each light one (referenced from Markdown through <c>&lt;picture&gt;</c>).</summary>
     public bool DarkMode { get; set; } = true;
 }

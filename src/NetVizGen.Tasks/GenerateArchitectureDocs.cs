@@ -34,6 +34,21 @@ public sealed class GenerateArchitectureDocs : MSBuildTask
     /// <summary>Writes a dark-theme SVG next to each light one.</summary>
     public bool DarkMode { get; set; } = true;
 
+    /// <summary>Writes the interactive page <c>X.html</c> per model (<c>$(NetVizGenHtml)</c>).</summary>
+    public bool Html { get; set; } = true;
+
+    /// <summary>The repository address (<c>$(RepositoryUrl)</c>), for source links in the interactive page.</summary>
+    public string RepositoryUrl { get; set; } = "";
+
+    /// <summary>The commit (<c>$(SourceRevisionId)</c>), for source links in the interactive page.</summary>
+    public string SourceRevision { get; set; } = "";
+
+    /// <summary>
+    /// Links sources to <see cref="RepositoryUrl"/> at <see cref="SourceRevision"/> (<c>$(NetVizGenRepositoryLinks)</c>).
+    /// Off by default: the revision changes with every commit, and committed docs would never be current.
+    /// </summary>
+    public bool RepositoryLinks { get; set; }
+
     /// <summary>Files written (changed) by this run.</summary>
     [Output]
     public ITaskItem[] WrittenFiles { get; private set; } = Array.Empty<ITaskItem>();
@@ -41,6 +56,14 @@ public sealed class GenerateArchitectureDocs : MSBuildTask
     /// <summary>Outputs not written because a file NetVizGen does not own is in the way (NVG1001).</summary>
     [Output]
     public ITaskItem[] RefusedFiles { get; private set; } = Array.Empty<ITaskItem>();
+
+    // The folder holding .git (a directory, or a file in worktrees and submodules), searched upwards.
+    private static string? FindRepositoryRoot(string start)
+    {
+        for (var dir = start.Length > 0 ? new DirectoryInfo(start) : null; dir is not null; dir = dir.Parent)
+            if (Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git"))) return dir.FullName;
+        return null;
+    }
 
     /// <inheritdoc/>
     public override bool Execute()
@@ -62,7 +85,14 @@ public sealed class GenerateArchitectureDocs : MSBuildTask
                 ProjectDirectory = ProjectDirectory,
                 OutputDirectory = OutputDirectory,
                 Direction = ParseDirection(Direction),
+                Html = Html,
             };
+            if (RepositoryLinks && RepositoryUrl.Length > 0 && SourceRevision.Length > 0 && FindRepositoryRoot(ProjectDirectory) is { } repoRoot)
+            {
+                options.RepositoryUrl = RepositoryUrl;
+                options.SourceRevision = SourceRevision;
+                options.RepositoryRoot = repoRoot;
+            }
             var files = DocumentationRenderer.Render(models, options).Select(f => (f.RelativePath, f.Content)).ToList();
 
             var writer = new OwnedFileWriter(OutputDirectory);

@@ -20,7 +20,7 @@ public sealed class ConsumerBuildTests
 
         DotNet.Run(dir, "build").ShouldSucceed("first build");
         var docs = Path.Combine(dir, "docs");
-        foreach (var f in new[] { "LeNet5.svg", "LeNet5.dark.svg", "LeNet5.md", "MnistMlp.svg", "MnistMlp.md", "README.md" })
+        foreach (var f in new[] { "LeNet5.svg", "LeNet5.dark.svg", "LeNet5.md", "LeNet5.html", "MnistMlp.svg", "MnistMlp.md", "MnistMlp.html", "README.md" })
             Assert.True(File.Exists(Path.Combine(docs, f)), $"docs/{f} was not written");
 
         // The page describes the model: layer names, types and arguments.
@@ -130,6 +130,11 @@ public sealed class ConsumerBuildTests
         DotNet.Run(dir, "build", "-p:NetVizGenOutputPath=architecture/", "-p:NetVizGenDarkMode=false").ShouldSucceed("build with NetVizGenDarkMode=false");
         Assert.False(File.Exists(Path.Combine(dir, "architecture", "LeNet5.dark.svg")), "changing a setting did not re-render");
         Assert.True(File.Exists(Path.Combine(dir, "architecture", "LeNet5.svg")));
+
+        // NetVizGenHtml=false: no interactive page, and the one written before is removed.
+        Assert.True(File.Exists(Path.Combine(dir, "architecture", "LeNet5.html")));
+        DotNet.Run(dir, "build", "-p:NetVizGenOutputPath=architecture/", "-p:NetVizGenHtml=false").ShouldSucceed("build with NetVizGenHtml=false");
+        Assert.False(File.Exists(Path.Combine(dir, "architecture", "LeNet5.html")), "NetVizGenHtml=false still wrote the interactive page");
     }
 
     [Fact]

@@ -17,6 +17,8 @@ internal static class MarkdownPageRenderer
         md.Append("# ").Append(MarkdownText.Escape(model.Title)).Append("\n\n");
         md.Append(MarkdownText.Escape(page.Summary)).Append("\n\n");
         md.Append(MarkdownText.Picture(model.Id, "Architecture diagram of " + page.Overview.Description, options.DarkMode)).Append("\n\n");
+        if (options.Html)
+            md.Append("[Interactive view](").Append(Uri.EscapeDataString(model.Id)).Append(".html): open blocks in place, search, details and source links.\n\n");
         if (page.Mermaid is not null) md.Append(page.Mermaid).Append('\n');
 
         if (page.Blocks.Count > 0)

@@ -14,10 +14,18 @@ internal static class DiagramPainter
 
     public static (string Light, string Dark) Paint(DiagramGraph graph, FlowDirection direction)
     {
+        var (light, dark, _) = PaintWithLayout(graph, direction);
+        return (light, dark);
+    }
+
+    /// <summary>Like <see cref="Paint"/>, also returning the layout (the interactive page reuses it).</summary>
+    public static (string Light, string Dark, LayoutResult Layout) PaintWithLayout(DiagramGraph graph, FlowDirection direction)
+    {
+        // Too large to lay out within the budget: a placeholder that says so, and no boxes for the interactive page.
         if (LayoutBudget.Exceeded(graph) is { } why)
-            return (LayoutBudget.Placeholder(graph, why, DiagramTheme.Light), LayoutBudget.Placeholder(graph, why, DiagramTheme.Dark));
+            return (LayoutBudget.Placeholder(graph, why, DiagramTheme.Light), LayoutBudget.Placeholder(graph, why, DiagramTheme.Dark), new LayoutResult());
         var layout = Layout.Run(Request(graph, direction));
-        return (SvgDiagramRenderer.Render(graph, layout, DiagramTheme.Light), SvgDiagramRenderer.Render(graph, layout, DiagramTheme.Dark));
+        return (SvgDiagramRenderer.Render(graph, layout, DiagramTheme.Light), SvgDiagramRenderer.Render(graph, layout, DiagramTheme.Dark), layout);
     }
 
     public static LayoutRequest Request(DiagramGraph graph, FlowDirection direction)

@@ -23,6 +23,9 @@ internal sealed class SvgWriter : IDisposable
         });
     }
 
+    /// <summary>Writes SVG elements into an enclosing document (the interactive HTML page) through its writer.</summary>
+    public SvgWriter(XmlWriter enclosing) => _xml = enclosing;
+
     /// <summary>Opens an element; attributes are name/value pairs, nulls skipped.</summary>
     public SvgWriter Open(string name, params (string Name, string? Value)[] attributes)
     {
