@@ -27,11 +27,11 @@ public sealed record CorpusResult(
     Verdict Verdict,
     ModelSpec? Spec,
     RuntimeReport Runtime,
-    ComparisonResult? Comparison,
+    CorpusComparison? Comparison,
     IReadOnlyList<NoteSpec> LocatedWarnings)
 {
-    /// <summary>Module tree, per-module counts, call order and per-call shapes all match the runtime.</summary>
-    public bool FullMatch => Comparison?.IsMatch == true;
+    /// <summary>Module tree, per-module counts, and the order and shapes of the calls the runtime observed all match.</summary>
+    public bool FullMatch => Comparison?.Result.IsMatch == true;
 
     /// <summary>A readable account for assertion messages.</summary>
     public string Describe()
@@ -47,7 +47,11 @@ public sealed record CorpusResult(
             lines.AddRange(Spec.Notes.Take(15).Select(n =>
                 $"  {n.Severity} {n.Id} {(n.Source is { } s ? $"{Path.GetFileName(s.Path)}:{s.DisplayLine}" : "(no location)")}: {n.Message}"));
         }
-        if (Comparison != null) lines.Add(Comparison.Describe(12));
+        if (Comparison != null)
+        {
+            lines.Add($"Calls checked: {Comparison.ShapesChecked} (static calls the runtime hooks could not observe: {Comparison.UnobservedCalls}).");
+            lines.Add(Comparison.Result.Describe(12));
+        }
         return string.Join(Environment.NewLine, lines);
     }
 
@@ -72,7 +76,7 @@ public static class CorpusJudge
             return new CorpusResult(model, Verdict.NoPage, null, runtime, null, []);
 
         var spec = ManifestJson.Read(json);
-        var comparison = OracleComparer.Compare(spec, runtime);
+        var comparison = CorpusComparer.Compare(spec, runtime);
         var located = spec.Notes.Where(n => n.Severity >= NoteSeverity.Warning && n.Source != null).ToList();
         var root = spec.Root;
         bool exact = root.Parameters == runtime.TotalParameters
