@@ -13,7 +13,9 @@ using NetVizGen.Model.Analysis;
 //                   with one file changed): what the IDE pays per keystroke; also after a const edit;
 //  (c) extraction:  ModelExtractor.Extract for every model, again on one compilation that has
 //                   already been extracted once (warm semantic models where the extractor keeps them).
-// Usage: dotnet run -c Release --project bench/NetVizGen.Bench.Extraction [-- iterations]
+// Usage: dotnet run -c Release --project bench/NetVizGen.Bench.Extraction [-- iterations] [--corpus]
+// --corpus measures the real-world corpus (tests/NetVizGen.Corpus/**/*.cs: public third-party models,
+// which do raise NVG warnings) instead of the zoo.
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -22,17 +24,26 @@ if (args.Length > 0 && args[0] == "scalar")
     ScalarBudget.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
     return;
 }
-int iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
+bool corpus = args.Contains("--corpus");
+var numeric = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+int iterations = numeric.Length > 0 ? int.Parse(numeric[0], CultureInfo.InvariantCulture) : 15;
+string assemblyName = corpus ? "NetVizGen.Corpus" : "ModelZoo";
 
 var root = new DirectoryInfo(AppContext.BaseDirectory);
 while (root is not null && !File.Exists(Path.Combine(root.FullName, "NetVizGen.sln"))) root = root.Parent;
 if (root is null) throw new InvalidOperationException("NetVizGen.sln not found above " + AppContext.BaseDirectory);
-var zooDir = Path.Combine(root.FullName, "sample-projects", "ModelZoo");
-var files = Directory.GetFiles(zooDir, "*.cs", SearchOption.TopDirectoryOnly).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+var zooDir = corpus ? Path.Combine(root.FullName, "tests", "NetVizGen.Corpus") : Path.Combine(root.FullName, "sample-projects", "ModelZoo");
+var files = Directory.GetFiles(zooDir, "*.cs", corpus ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
+    .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+    .OrderBy(f => f, StringComparer.Ordinal).ToArray();
 
 var parse = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
 var texts = files.Select(f => (Path: f, Text: File.ReadAllText(f)))
-    .Append((Path: "GlobalUsings.cs", Text: "global using System; global using System.Collections.Generic; global using System.Linq;"))
+    .Append((Path: "GlobalUsings.cs", Text: corpus
+        // The corpus project's implicit usings (third-party files rely on them).
+        ? "global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; global using System.Net.Http; global using System.Threading; global using System.Threading.Tasks;"
+        : "global using System; global using System.Collections.Generic; global using System.Linq;"))
     .ToArray();
 // Fresh trees for every fresh compilation (parsed outside the timed region): the extraction cache
 // re-uses a model only when the very tree objects it read are in the new compilation, so re-using the
@@ -41,9 +52,10 @@ SyntaxTree[] ParseAll() => texts.Select(t => CSharpSyntaxTree.ParseText(t.Text, 
 var references = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
     .Append(MetadataReference.CreateFromFile(typeof(TorchSharp.torch).Assembly.Location))
     .ToImmutableArray();
-var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
+var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
+    nullableContextOptions: corpus ? NullableContextOptions.Disable : NullableContextOptions.Enable);
 
-CSharpCompilation Fresh() => CSharpCompilation.Create("ModelZoo", ParseAll(), references, options);
+CSharpCompilation Fresh() => CSharpCompilation.Create(assemblyName, ParseAll(), references, options);
 GeneratorDriver Driver() => CSharpGeneratorDriver.Create(new[] { new NetVizGenerator().AsSourceGenerator() },
     parseOptions: parse, driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
@@ -54,8 +66,14 @@ var targets = checkResult.Results.Single().TrackedSteps[NetVizGenerator.StepName
     .SelectMany(s => s.Outputs).Select(o => (DiagramTarget)o.Value).ToArray();
 int manifests = checkResult.GeneratedTrees.Count(t => t.FilePath.Contains("NetVizGen.Model.", StringComparison.Ordinal) || t.FilePath.Contains("Manifest", StringComparison.Ordinal));
 var bad = checkResult.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
-if (bad.Count > 0) throw new InvalidOperationException("the zoo has NVG warnings: " + string.Join("\n", bad));
-Console.WriteLine($"zoo: {files.Length} files, {targets.Length} [Diagram] models, {checkResult.GeneratedTrees.Length} generated files");
+if (bad.Count > 0 && !corpus) throw new InvalidOperationException("the zoo has NVG warnings: " + string.Join("\n", bad));
+// Compiled with the generator's output (it injects [Diagram]): the measured sources must compile.
+Driver().RunGeneratorsAndUpdateCompilation(Fresh(), out var generated, out _);
+var compileErrors = generated.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+if (compileErrors.Count > 0)
+    throw new InvalidOperationException($"{assemblyName} does not compile here: {compileErrors.Count} error(s), first: " + string.Join("\n", compileErrors.Take(5)));
+if (corpus) Console.WriteLine($"corpus: {bad.Count} NVG warning(s) or error(s) (expected: third-party code)");
+Console.WriteLine($"{(corpus ? "corpus" : "zoo")}: {files.Length} files, {targets.Length} [Diagram] models, {checkResult.GeneratedTrees.Length} generated files");
 Console.WriteLine($"machine: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
 Console.WriteLine($"iterations: {iterations} (+ warm-up), median [min–max] ms");
 Console.WriteLine();
@@ -66,8 +84,8 @@ Console.WriteLine();
 var cacheStats = typeof(ModelExtractor).Assembly.GetType("NetVizGen.Extraction.Incremental.ExtractionCache")
     ?.GetMethod("Stats", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static);
 (int Hits, int Misses) statsBefore = (0, 0);
-void CacheStatsStart() => statsBefore = cacheStats?.Invoke(null, new object?[] { "ModelZoo", null }) is ValueTuple<int, int> t ? t : (0, 0);
-string CacheStats() => cacheStats?.Invoke(null, new object?[] { "ModelZoo", null }) is ValueTuple<int, int> t
+void CacheStatsStart() => statsBefore = cacheStats?.Invoke(null, new object?[] { assemblyName, null }) is ValueTuple<int, int> t ? t : (0, 0);
+string CacheStats() => cacheStats?.Invoke(null, new object?[] { assemblyName, null }) is ValueTuple<int, int> t
     ? $"extraction cache hits +{t.Item1 - statsBefore.Hits}" : "no extraction cache";
 
 // (a) full generator run over a fresh compilation.

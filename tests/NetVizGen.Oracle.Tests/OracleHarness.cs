@@ -15,7 +15,16 @@ namespace NetVizGen.Oracle.Tests;
 public static class OracleHarness
 {
     /// <summary>Runs <paramref name="model"/> on <paramref name="input"/> and reports what happened.</summary>
-    public static RuntimeReport Run(nn.Module<Tensor, Tensor> model, Tensor input)
+    public static RuntimeReport Run(nn.Module<Tensor, Tensor> model, Tensor input) =>
+        Run(model, input.shape, () => model.call(input));
+
+    /// <summary>
+    /// Runs <paramref name="model"/> through <paramref name="forward"/> (which calls it with whatever
+    /// arguments its <c>forward</c> takes: several tensors, an int, ...) and reports what happened.
+    /// <paramref name="inputShape"/> is recorded as the input; the output shape is the first tensor the
+    /// call returned (a tuple's first element).
+    /// </summary>
+    public static RuntimeReport Run(nn.Module model, long[] inputShape, Func<object?> forward)
     {
         TorchRuntime.Ensure();
         model.eval();
@@ -60,15 +69,15 @@ public static class OracleHarness
             using (torch.no_grad())
             using (var scope = torch.NewDisposeScope())
             {
-                var output = model.call(input);
-                outputShape = output.shape;
+                var outputs = ShapesOf(forward());
+                outputShape = outputs.Count > 0 ? outputs[0] : [];
             }
             sw.Stop();
 
             var root = modules[0];
             return new RuntimeReport(
                 model.GetType().Name, modules, calls, root.Parameters, root.Trainable, root.Buffers,
-                input.shape, outputShape, sw.Elapsed);
+                inputShape, outputShape, sw.Elapsed);
         }
         finally
         {

@@ -391,6 +391,8 @@ internal sealed partial class Interpreter
                 RunFieldInitializers(self, type, frame);
                 if (chained is not null && chained.ContainingType.DeclaringSyntaxReferences.Length > 0 && !TorchNames.IsTorchSharpType(chained.ContainingType))
                     RunConstructor(self, chained.ContainingType, chained, BindArguments(chained, initializer!.Arguments, frame));
+                else if (chained is not null && self is ModuleValue derived && TorchNames.ContainerKind(chained.ContainingType) is "Sequential" or "ModuleList")
+                    AddBaseContainerItems(derived, BindArguments(chained, initializer!.Arguments, frame), initializer.Syntax);
             }
             if (body is not null)
             {

@@ -115,6 +115,20 @@ internal sealed partial class Interpreter
         return container;
     }
 
+    /// <summary>
+    /// A user class deriving from <c>Sequential</c>/<c>ModuleList</c> that hands its layers to the base
+    /// constructor (<c>class Decoder : Sequential { Decoder() : base(Conv2d(..), ..) {} }</c>): TorchSharp
+    /// registers them as children "0", "1", ... (or by the names of (name, module) tuples), as the factory does.
+    /// </summary>
+    private void AddBaseContainerItems(ModuleValue derived, List<Value> args, SyntaxNode site)
+    {
+        foreach (var a in args)
+        {
+            if (a is PrimValue { IsNull: true }) continue;
+            AddToContainer(derived, a, site);
+        }
+    }
+
     private void AddToContainer(ModuleValue container, Value item, SyntaxNode site)
     {
         switch (item)

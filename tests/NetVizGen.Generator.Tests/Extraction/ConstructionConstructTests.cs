@@ -23,6 +23,22 @@ public class ConstructionConstructTests
 
     private static string Tree(ModelSpec m) => Paths(m.Root);
 
+    /// <summary>A class deriving from Sequential that hands its layers to base(...) (Stable Diffusion's VAE
+    /// decoder does): TorchSharp registers them as children "0", "1", ...; they were dropped (0 parameters).</summary>
+    [Fact]
+    public void Sequential_subclass_registers_the_layers_passed_to_its_base_constructor()
+    {
+        var m = Single(Usings + """
+            [Diagram(Input = "N,8")]
+            public sealed class Stack : Sequential
+            {
+                public Stack() : base(Linear(8, 6), ReLU(), Linear(6, 2)) { }
+            }
+            """);
+        Assert.Equal("0:Linear 1:ReLU 2:Linear", Tree(m));
+        Assert.Equal(8 * 6 + 6 + 6 * 2 + 2, m.Root.Parameters);
+    }
+
     [Fact]
     public void Constants_arithmetic_interpolation_and_locals()
     {

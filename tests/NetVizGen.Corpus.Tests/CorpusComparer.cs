@@ -1,0 +1,58 @@
+using NetVizGen.Model.Specs;
+using NetVizGen.Oracle.Tests;
+
+namespace NetVizGen.Corpus.Tests;
+
+/// <summary>
+/// The oracle's comparison, with one allowance for code written the way the corpus is: TorchSharp's
+/// forward hooks fire only through <c>module.call(x)</c>, and much public code calls
+/// <c>module.forward(x)</c> directly (TorchSharpExamples' MNIST and AlexNet, the Stable Diffusion port),
+/// which the runtime cannot observe. So the module tree and every count are compared in full, but call
+/// order and per-call shapes only for the modules the runtime saw being called: a static call of a
+/// module the hooks never saw is neither confirmed nor refuted, and is counted in
+/// <see cref="CorpusComparison.UnobservedCalls"/> instead.
+/// </summary>
+public static class CorpusComparer
+{
+    public static CorpusComparison Compare(ModelSpec spec, RuntimeReport report)
+    {
+        var full = OracleComparer.Compare(spec, report);
+        var mismatches = full.Mismatches.Where(m => m.Aspect is not ("call order" or "shape")).ToList();
+
+        var observed = report.Calls.Select(c => c.Path).ToHashSet(StringComparer.Ordinal);
+        var all = spec.Flow.Nodes.Where(n => n.Kind == FlowNodeKind.Module).ToList();
+        var nodes = all.Where(n => observed.Contains(n.ModulePath)).ToList();
+        var calls = report.Calls;
+
+        int n = Math.Min(nodes.Count, calls.Count);
+        int firstDiff = -1;
+        for (int i = 0; i < n; i++)
+        {
+            if (nodes[i].ModulePath != calls[i].Path)
+            {
+                firstDiff = i;
+                mismatches.Add(new Mismatch("call order", $"observed call #{i}", $"'{nodes[i].ModulePath}' (flow node {nodes[i].Id})", $"'{calls[i].Path}'"));
+                break;
+            }
+        }
+        if (nodes.Count != calls.Count)
+            mismatches.Add(new Mismatch("call order", "count", $"{nodes.Count} calls of observed modules", $"{calls.Count} leaf calls"));
+
+        int aligned = firstDiff < 0 ? n : firstDiff;
+        var bindings = new Dictionary<string, long>(StringComparer.Ordinal);
+        int shapesChecked = 0;
+        for (int i = 0; i < aligned; i++)
+        {
+            shapesChecked++;
+            var error = OracleComparer.OutputsError(nodes[i].Shape, calls[i].Shapes, bindings);
+            if (error != null)
+                mismatches.Add(new Mismatch("shape", $"call #{i} '{calls[i].Path}'",
+                    nodes[i].Shape.Length == 0 ? "not inferred" : nodes[i].Shape + error,
+                    string.Join(", ", calls[i].Shapes.Select(RuntimeReport.FormatShape))));
+        }
+        return new CorpusComparison(new ComparisonResult(spec.Id, mismatches), all.Count - nodes.Count, shapesChecked);
+    }
+}
+
+/// <summary>The comparison, how many static calls the runtime could not observe, and how many shapes were checked.</summary>
+public sealed record CorpusComparison(ComparisonResult Result, int UnobservedCalls, int ShapesChecked);
