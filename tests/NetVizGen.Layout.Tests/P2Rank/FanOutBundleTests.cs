@@ -1,0 +1,127 @@
+using NetVizGen.Layout.Graph;
+using NetVizGen.Layout.Tests.Support;
+
+namespace NetVizGen.Layout.Tests.P2Rank;
+
+/// <summary>Fan-out bundles (issue 12 "dense graphs scale", issue 14 "dense links bundled").</summary>
+public class FanOutBundleTests
+{
+    /// <summary>A DenseNet dense block of n layers: layer i reads cat_i, the concatenation of the input and all earlier layers.</summary>
+    internal static GraphSpec DenseBlock(int n, bool labelled = false)
+    {
+        var spec = new GraphSpec().Cluster("block").Node("input", 120, 36);
+        var sources = new List<string> { "input" };
+        var withLabel = new HashSet<string>(StringComparer.Ordinal);
+        void Edge(string s, string t)
+        {
+            bool label = labelled && withLabel.Add(s);
+            spec.Edge(s, t, label ? 80 : 0, label ? 14 : 0);
+        }
+        for (int i = 0; i < n; i++)
+        {
+            spec.Node("cat" + i, 80, 30, "block").Node("layer" + i, 140, 36, "block");
+            foreach (var s in sources) Edge(s, "cat" + i);
+            Edge("cat" + i, "layer" + i);
+            sources.Add("layer" + i);
+        }
+        spec.Node("out", 80, 30, "block");
+        foreach (var s in sources) Edge(s, "out");
+        return spec;
+    }
+
+    private static int Dummies(LGraph g) => Enumerable.Range(0, g.N).Count(g.IsDummy);
+
+    [Fact]
+    public void DenseBlockNeedsQuadraticNotCubicDummies()
+    {
+        // Unbundled, the edges of a dense block of 64 layers pass sum over pairs of their rank distance: about
+        // n³/3 = 87,000 dummies. Bundled, each source has one trunk down to its last target: at most
+        // (n + 1) sources x 2n + 2 ranks.
+        foreach (bool labelled in new[] { false, true })
+        {
+            int n = 64;
+            var bundled = Phases.Split(DenseBlock(n, labelled));
+            var separate = Phases.Split(DenseBlock(n, labelled), new LayoutOptions { BundleFanOut = false });
+            int ranks = bundled.RankCount;
+            Assert.True(Dummies(bundled) <= (n + 1) * ranks, $"{Dummies(bundled)} dummies for {n} layers over {ranks} ranks");
+            Assert.True(Dummies(separate) > 20 * Dummies(bundled), $"unbundled {Dummies(separate)} vs bundled {Dummies(bundled)}");
+        }
+    }
+
+    [Fact]
+    public void BundledEdgesShareAPrefixAndEveryDummyHasOneNodeAbove()
+    {
+        var g = Phases.Split(DenseBlock(12, labelled: true));
+        for (int v = 0; v < g.N; v++)
+            if (g.IsDummy(v)) Assert.Equal(1, g.UpStart[v + 1] - g.UpStart[v]);
+        // Edges of one source: their chains agree rank by rank until one reaches its target (a prefix tree).
+        foreach (var group in g.Edges.GroupBy(e => e.Source))
+        {
+            var chains = group.Select(e => e.Chain).Where(c => c.Length > 2).ToList();
+            if (chains.Count < 4) continue;
+            for (int a = 0; a < chains.Count; a++)
+                for (int b = a + 1; b < chains.Count; b++)
+                {
+                    int common = Math.Min(chains[a].Length, chains[b].Length) - 1;
+                    for (int i = 0; i < common; i++) Assert.Equal(chains[a][i], chains[b][i]);
+                }
+        }
+        // Every chain still has one node per rank, source to target.
+        foreach (var e in g.Edges)
+        {
+            var c = e.Chain;
+            Assert.Equal(e.Source, c[0]);
+            Assert.Equal(e.Target, c[^1]);
+            for (int i = 1; i < c.Length; i++) Assert.Equal(g.Rank[c[i - 1]] + 1, g.Rank[c[i]]);
+        }
+    }
+
+    [Fact]
+    public void ALabelIsNeverSharedByTwoEdges()
+    {
+        // Every edge labelled: only the first of each bundle may put its label on the shared first dummy.
+        var spec = new GraphSpec().Node("s");
+        for (int i = 0; i < 6; i++) spec.Chain("p" + i + "_", i + 3).Edge("s", "p" + i + "_" + (i + 2), 40, 12);
+        var g = Phases.Split(spec);
+        var holders = g.Edges.Where(e => e.LabelNode >= 0).Select(e => e.LabelNode).ToList();
+        Assert.Equal(holders.Count, holders.Distinct().Count());
+        Assert.Equal(6, g.Edges.Count(e => e.HasLabel && e.LabelNode >= 0));
+    }
+
+    [Fact]
+    public void SmallFanOutsStaySeparate()
+    {
+        // Three long edges from one node (an Inception module's input): below BundleMinFanOut, one chain each.
+        var spec = new GraphSpec().Node("s");
+        for (int i = 0; i < 3; i++) spec.Chain("b" + i + "_", 4).Edge("s", "b" + i + "_3");
+        spec.Edge("s", "b0_0").Edge("s", "b1_0").Edge("s", "b2_0");
+        var g = Phases.Split(spec);
+        var firstDummies = g.Edges.Where(e => e.Source == Phases.Leaf(g, "s") && e.ChainLength > 2).Select(e => e.At(1)).ToList();
+        Assert.Equal(3, firstDummies.Count);
+        Assert.Equal(3, firstDummies.Distinct().Count());
+    }
+
+    [Fact]
+    public void BundledDrawingKeepsTheInvariantsAndSharesTheTrunk()
+    {
+        var spec = DenseBlock(12, labelled: true);
+        var r = spec.Layout();
+        Invariants.Check(spec, r);
+        Assert.Equal(Invariants.Serialize(r), Invariants.Serialize(spec.Layout()));
+        // The edges out of layer0 leave through one port and run together before splitting.
+        var routes = spec.Edges.Where(e => e.Source == "layer0" && e.Target != "cat1").Select(e => r.Edges[e.Id].Points).ToList();
+        Assert.True(routes.Count >= 10);
+        Assert.Single(routes.Select(p => p[0]).Distinct());
+        Assert.Single(routes.Select(p => p[1]).Distinct());
+    }
+
+    [Fact]
+    public void DenseBlockIsNarrowerThanUnbundled()
+    {
+        var spec = DenseBlock(24);
+        var bundled = spec.Layout();
+        var separate = spec.Layout(new LayoutOptions { BundleFanOut = false });
+        Invariants.Check(spec, bundled);
+        Assert.True(bundled.Width * 2 < separate.Width, $"bundled {bundled.Width} vs separate {separate.Width}");
+    }
+}
