@@ -8,6 +8,7 @@ using NetVizGen.Layout;
 //   timing [CORPUS_DIR] [--reps N]   median warm in-process layout time per corpus graph
 //   scaling [--reps N]               time on synthetic random layered DAGs of growing size (the cost curve)
 //   phases IN.json|synthetic:N|dense:N   time of each pipeline phase (one warm run)
+//   stability [--no-bundle]          issue 10's stability figures (ORD, LAY, DISP, RIPPLE) on gallery-like edits
 //   dense-graph N OUT.json           write the dense block of n layers as nngraph/1
 //   dense [--reps N] [--max N]       time on DenseNet-style dense blocks of n layers (issue 12's scaling curve)
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -48,6 +49,18 @@ switch (args[0])
             var o = new LayoutOptions();
             var (median, min, _) = Measure(() => LayeredLayout.Run(g, o), reps);
             Console.WriteLine($"| {n} | {g.EdgeCount} | {median:0.0} | {min:0.0} | {min * 1000 / (n + g.EdgeCount):0.00} |");
+        }
+        return 0;
+    }
+    case "stability":
+    {
+        // Issue 10 §3: realistic one-step edits of gallery-like graphs, figures over the leaves matched by id.
+        Console.WriteLine("| model | edit | matched | ORD | LAY | DISP | RIPPLE | moved above the edit | moved sideways | base W × H | head W × H |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|");
+        foreach (var edit in NetVizGen.Layout.Tests.Stability.GalleryEdits.All())
+        {
+            var (f, above, side, b, h) = NetVizGen.Layout.Tests.Stability.EditMeasure.Run(edit, new LayoutOptions { BundleFanOut = !args.Contains("--no-bundle") });
+            Console.WriteLine($"| {edit.Model} | {edit.Kind} | {f.Matched} | {f.Ord:0.000} | {f.Lay:0.000} | {f.Disp:0.0000} | {f.Ripple:0.000} | {above:0.000} | {side:0.000} | {b.Width:0} × {b.Height:0} | {h.Width:0} × {h.Height:0} |");
         }
         return 0;
     }
