@@ -49,8 +49,9 @@ public sealed class LayoutOptions
 
     /// <summary>
     /// With <see cref="BundleFanOut"/>: the fewest long edges (edges passing at least one rank) a node must send
-    /// before they are bundled. Small fan-outs (an Inception module's input feeding its 3 or 4 branches) read
-    /// better and stay narrower as separate lines spreading to both sides. Default 4.
+    /// before they are bundled; two or more into one cluster (a dense block's concatenations) are bundled anyway.
+    /// A few edges into different clusters (an Inception module's input feeding its 3 long branches) read better
+    /// and stay narrower as separate lines spreading to both sides. Default 4.
     /// </summary>
     public int BundleMinFanOut { get; init; } = 4;
 

@@ -8,7 +8,7 @@ namespace NetVizGen.Layout.P2Rank;
 /// (dagre <c>normalize</c>, ELK <c>LongEdgeSplitter</c>), and turns one dummy of each labelled edge into a
 /// label holder. With <see cref="LayoutOptions.BundleFanOut"/>, edges leaving the same node share their dummies
 /// rank by rank as long as they pass through the same cluster (a prefix tree rooted at the source: they split,
-/// never merge again), so a source feeding k later nodes (k at least <see cref="LayoutOptions.BundleMinFanOut"/>) costs one chain of dummies down to its last target
+/// never merge again), so a source feeding k later nodes (k at least <see cref="LayoutOptions.BundleMinFanOut"/>, or at least 2 into one cluster) costs one chain of dummies down to its last target
 /// instead of k chains.
 /// </summary>
 /// <remarks>
@@ -31,9 +31,16 @@ internal static class LongEdgeSplitter
         // that only grows: (source, target cluster) -> that path and its length. Each edge then costs O(1) plus
         // whatever it adds to the path, which keeps a dense block's splitting O(n²).
         var paths = o.BundleFanOut ? new Dictionary<(int Source, int TargetCluster), (int[] Path, int Length)>() : null;
+        // Long edges per source and per (source, target cluster): a source with many, or with two or more into
+        // one cluster (a dense block's cats), is bundled; a few into different clusters (branches) is not.
         var longOut = new int[g.N];
+        var longInto = new Dictionary<(int, int), int>();
         foreach (var e in g.Edges)
-            if (!e.IsSelfLoop && g.Rank[e.Target] - g.Rank[e.Source] > 1) longOut[e.Source]++;
+            if (!e.IsSelfLoop && g.Rank[e.Target] - g.Rank[e.Source] > 1)
+            {
+                longOut[e.Source]++;
+                longInto[(e.Source, g.Cluster[e.Target])] = longInto.GetValueOrDefault((e.Source, g.Cluster[e.Target])) + 1;
+            }
         foreach (var e in g.Edges)
         {
             if (e.IsSelfLoop)
@@ -58,7 +65,7 @@ internal static class LongEdgeSplitter
             int cs = g.Cluster[e.Source], ct = g.Cluster[e.Target];
             if (hops == 0) { e.Path = [e.Source]; continue; }
             // A second label cannot sit on a shared first dummy: such an edge gets its own chain.
-            bool share = paths is not null && longOut[e.Source] >= o.BundleMinFanOut && !(e.HasLabel && FirstIsLabelled(g, next!, e.Source, cs, ct, rs));
+            bool share = paths is not null && (longOut[e.Source] >= o.BundleMinFanOut || longInto[(e.Source, ct)] >= 2) && !(e.HasLabel && FirstIsLabelled(g, next!, e.Source, cs, ct, rs));
             int[] path;
             int have;
             if (share && paths!.TryGetValue((e.Source, ct), out var known)) (path, have) = known;

@@ -91,14 +91,26 @@ public class FanOutBundleTests
     [Fact]
     public void SmallFanOutsStaySeparate()
     {
-        // Three long edges from one node (an Inception module's input): below BundleMinFanOut, one chain each.
+        // Three long edges from one node into three branch clusters (an Inception module's input): below
+        // BundleMinFanOut and never two into one cluster, so one chain each.
         var spec = new GraphSpec().Node("s");
-        for (int i = 0; i < 3; i++) spec.Chain("b" + i + "_", 4).Edge("s", "b" + i + "_3");
+        for (int i = 0; i < 3; i++) spec.Cluster("branch" + i).Chain("b" + i + "_", 4, "branch" + i).Edge("s", "b" + i + "_3");
         spec.Edge("s", "b0_0").Edge("s", "b1_0").Edge("s", "b2_0");
         var g = Phases.Split(spec);
         var firstDummies = g.Edges.Where(e => e.Source == Phases.Leaf(g, "s") && e.ChainLength > 2).Select(e => e.At(1)).ToList();
         Assert.Equal(3, firstDummies.Count);
         Assert.Equal(3, firstDummies.Distinct().Count());
+    }
+
+    [Fact]
+    public void TwoLongEdgesIntoOneClusterAreBundled()
+    {
+        // A dense block's first layer feeds two later cats of the block: a bundle of two.
+        var spec = new GraphSpec().Cluster("block").Node("s", parent: "block").Chain("x", 5, "block").Edge("s", "x0").Edge("s", "x3").Edge("s", "x4");
+        var g = Phases.Split(spec);
+        var chains = g.Edges.Where(e => e.Source == Phases.Leaf(g, "s") && e.ChainLength > 2).ToList();
+        Assert.Equal(2, chains.Count);
+        Assert.Equal(chains[0].At(1), chains[1].At(1));
     }
 
     [Fact]
