@@ -36,7 +36,7 @@ internal static class LongEdgeSplitter
         var longOut = new int[g.N];
         var longInto = new Dictionary<(int, int), int>();
         foreach (var e in g.Edges)
-            if (!e.IsSelfLoop && g.Rank[e.Target] - g.Rank[e.Source] > 1)
+            if (IsLong(g, e))
             {
                 longOut[e.Source]++;
                 longInto[(e.Source, g.Cluster[e.Target])] = longInto.GetValueOrDefault((e.Source, g.Cluster[e.Target])) + 1;
@@ -65,7 +65,7 @@ internal static class LongEdgeSplitter
             int cs = g.Cluster[e.Source], ct = g.Cluster[e.Target];
             if (hops == 0) { e.Path = [e.Source]; continue; }
             // A second label cannot sit on a shared first dummy: such an edge gets its own chain.
-            bool share = paths is not null && (longOut[e.Source] >= o.BundleMinFanOut || longInto[(e.Source, ct)] >= 2) && !(e.HasLabel && FirstIsLabelled(g, next!, e.Source, cs, ct, rs));
+            bool share = paths is not null && IsLong(g, e) && (longOut[e.Source] >= o.BundleMinFanOut || longInto[(e.Source, ct)] >= 2) && !(e.HasLabel && FirstIsLabelled(g, next!, e.Source, cs, ct, rs));
             int[] path;
             int have;
             if (share && paths!.TryGetValue((e.Source, ct), out var known)) (path, have) = known;
@@ -103,6 +103,12 @@ internal static class LongEdgeSplitter
         }
         g.BuildAdjacency();
     }
+
+    /// <summary>
+    /// Longer than it must be: an edge of minimum length (2 ranks when labels give every edge a middle rank) is a
+    /// main-path step, drawn straight, never part of a bundle.
+    /// </summary>
+    private static bool IsLong(LGraph g, LEdge e) => !e.IsSelfLoop && g.Rank[e.Target] - g.Rank[e.Source] > Math.Max(1, e.MinLen);
 
     /// <summary>Whether the shared dummy this edge would start with already holds another edge's label.</summary>
     private static bool FirstIsLabelled(LGraph g, Dictionary<(int Above, int Owner), int> next, int s, int cs, int ct, int rs)

@@ -54,10 +54,11 @@ public class FanOutBundleTests
         var g = Phases.Split(DenseBlock(12, labelled: true));
         for (int v = 0; v < g.N; v++)
             if (g.IsDummy(v)) Assert.Equal(1, g.UpStart[v + 1] - g.UpStart[v]);
-        // Edges of one source: their chains agree rank by rank until one reaches its target (a prefix tree).
+        // Edges of one source longer than the minimum length (a minimum-length edge is a straight main-path step,
+        // never bundled): their chains agree rank by rank until one reaches its target (a prefix tree).
         foreach (var group in g.Edges.GroupBy(e => e.Source))
         {
-            var chains = group.Select(e => e.Chain).Where(c => c.Length > 2).ToList();
+            var chains = group.Where(e => e.ChainLength - 1 > Math.Max(1, e.MinLen)).Select(e => e.Chain).ToList();
             if (chains.Count < 4) continue;
             for (int a = 0; a < chains.Count; a++)
                 for (int b = a + 1; b < chains.Count; b++)
@@ -100,6 +101,21 @@ public class FanOutBundleTests
         var firstDummies = g.Edges.Where(e => e.Source == Phases.Leaf(g, "s") && e.ChainLength > 2).Select(e => e.At(1)).ToList();
         Assert.Equal(3, firstDummies.Count);
         Assert.Equal(3, firstDummies.Distinct().Count());
+    }
+
+    [Fact]
+    public void AMainPathStepIsNeverBundledWithASkip()
+    {
+        // A residual block page with shape labels (every edge then spans at least 2 ranks): the input feeds
+        // conv1 (a minimum-length step of the spine) and two later adds; the step keeps its own straight chain.
+        var spec = new GraphSpec().Node("in").Chain("c", 4).Node("add1").Node("add2")
+            .Edge("in", "c0", 40, 12).Edge("c3", "add1").Edge("in", "add1").Edge("add1", "add2").Edge("in", "add2");
+        var g = Phases.Split(spec);
+        var step = g.Edges[Array.FindIndex(spec.Edges.ToArray(), e => e.Source == "in" && e.Target == "c0")];
+        var skips = g.Edges.Where(e => e.Source == Phases.Leaf(g, "in") && e != step).ToList();
+        Assert.Equal(3, step.ChainLength);
+        Assert.All(skips, e => Assert.NotEqual(step.At(1), e.At(1)));
+        Assert.Equal(skips[0].At(1), skips[1].At(1)); // the two skips do share
     }
 
     [Fact]
