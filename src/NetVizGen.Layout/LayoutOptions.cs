@@ -40,6 +40,21 @@ public sealed class LayoutOptions
     /// <summary>Maximum number of ordering sweeps (each sweep is one pass down or up). Default 24.</summary>
     public int OrderingSweeps { get; init; } = 24;
 
+    /// <summary>
+    /// Edges leaving one node share their dummy chain while they run through the same ranks and clusters, and
+    /// split where each turns to its target (a bus). A dense block's n(n+1)/2 long edges then need O(n²) bend
+    /// points instead of O(n³), and the drawing shows one trunk per source. Default true.
+    /// </summary>
+    public bool BundleFanOut { get; init; } = true;
+
+    /// <summary>
+    /// With <see cref="BundleFanOut"/>: the fewest long edges (edges passing at least one rank) a node must send
+    /// before they are bundled; two or more into one cluster (a dense block's concatenations) are bundled anyway.
+    /// A few edges into different clusters (an Inception module's input feeding its 3 long branches) read better
+    /// and stay narrower as separate lines spreading to both sides. Default 4.
+    /// </summary>
+    public int BundleMinFanOut { get; init; } = 4;
+
     internal void Validate()
     {
         static void Check(double v, string name)
@@ -52,6 +67,7 @@ public sealed class LayoutOptions
         Check(ClusterPadding, nameof(ClusterPadding));
         Check(Margin, nameof(Margin));
         Check(LabelGap, nameof(LabelGap));
+        if (BundleMinFanOut < 2) throw new ArgumentException("LayoutOptions.BundleMinFanOut must be >= 2.", nameof(BundleMinFanOut));
         if (OrderingSweeps < 0) throw new ArgumentException("LayoutOptions.OrderingSweeps must be >= 0.", nameof(OrderingSweeps));
     }
 }

@@ -37,8 +37,30 @@ internal sealed class LEdge
     public bool Reversed;
     public int MinLen = 1;
 
-    /// <summary>Nodes from <see cref="Source"/> to <see cref="Target"/>, one per rank (set by the splitter).</summary>
-    public int[] Chain = [];
+    /// <summary>
+    /// The edge's nodes from <see cref="Source"/> to <see cref="Target"/>, one per rank (set by the splitter), stored
+    /// as a prefix of <see cref="Path"/> (source and dummies; possibly shared with the other edges of a fan-out
+    /// bundle, so a dense block stores O(n²) nodes, not O(n³)) followed by the target. Read it with
+    /// <see cref="ChainLength"/> and <see cref="At"/>; <see cref="Chain"/> copies it (tests).
+    /// </summary>
+    public int[] Path = [];
+
+    /// <summary>Number of nodes from source to target (1 for a self loop).</summary>
+    public int ChainLength;
+
+    /// <summary>The i-th node of the chain (0 = source, ChainLength-1 = target).</summary>
+    public int At(int i) => i == ChainLength - 1 ? Target : Path[i];
+
+    /// <summary>The chain as a fresh array.</summary>
+    public int[] Chain
+    {
+        get
+        {
+            var c = new int[ChainLength];
+            for (int i = 0; i < c.Length; i++) c[i] = At(i);
+            return c;
+        }
+    }
     public int LabelNode = -1;
 
     /// <summary>For a labelled self loop: distance from the loop to this label's left side (labels of several loops queue up).</summary>
@@ -76,6 +98,7 @@ internal sealed class LGraph
     /// <summary>For border nodes: the same border of the same cluster one rank up (-1 on the top rank).</summary>
     public int[] BorderAbove = new int[16];
     public int LeafCount;
+
     public string[] LeafIds = [];
 
     // ---- clusters ----
@@ -151,26 +174,59 @@ internal sealed class LGraph
         return c == a;
     }
 
-    /// <summary>Builds the compressed up/down adjacency from the edge chains (consecutive ranks only).</summary>
+    /// <summary>
+    /// Builds the compressed up/down adjacency from the edge chains (consecutive ranks only). A hop into a dummy
+    /// shared by several edges (a fan-out bundle) is one adjacency entry, not one per edge; the work is linear in
+    /// the number of distinct hops (each shared path is walked once, from the end it reaches).
+    /// </summary>
     public void BuildAdjacency()
     {
+        // Each pair is keyed by (edge index, position along the chain) of the first edge that holds it, and the
+        // entries are listed in that order: the order unbundled chains give, which the ordering's ties rely on.
+        long stride = 2;
+        foreach (var e in Edges) stride = Math.Max(stride, e.ChainLength + 1);
+        var keys = new List<long>();
+        var pairs = new List<(int A, int B)>();
+        foreach (var e in Edges)
+        {
+            int len = e.ChainLength;
+            if (len < 2) continue;
+            keys.Add(e.Index * stride + len - 1);
+            pairs.Add((e.At(len - 2), e.Target));
+        }
+        // A dummy has a single up-hop, recorded once: walk each path back from its last dummy until a dummy seen
+        // before (an earlier edge of the bundle holds the rest of the prefix). The first edge to reach a dummy is
+        // the first edge, in edge order, that contains it.
+        var seen = new bool[N];
+        foreach (var e in Edges)
+        {
+            int len = e.ChainLength;
+            for (int i = len - 2; i >= 1; i--)
+            {
+                int b = e.Path[i];
+                if (seen[b]) break;
+                seen[b] = true;
+                keys.Add(e.Index * stride + i);
+                pairs.Add((e.Path[i - 1], b));
+            }
+        }
+        var keyArr = keys.ToArray();
+        var pairArr = pairs.ToArray();
+        Array.Sort(keyArr, pairArr);
         var upCount = new int[N + 1];
         var downCount = new int[N + 1];
-        foreach (var e in Edges)
-            for (int i = 0; i + 1 < e.Chain.Length; i++) { downCount[e.Chain[i]]++; upCount[e.Chain[i + 1]]++; }
+        foreach (var (a, b) in pairArr) { downCount[a]++; upCount[b]++; }
         UpStart = Prefix(upCount);
         DownStart = Prefix(downCount);
         UpAdj = new int[UpStart[N]];
         DownAdj = new int[DownStart[N]];
         var uFill = (int[])UpStart.Clone();
         var dFill = (int[])DownStart.Clone();
-        foreach (var e in Edges)
-            for (int i = 0; i + 1 < e.Chain.Length; i++)
-            {
-                int a = e.Chain[i], b = e.Chain[i + 1];
-                DownAdj[dFill[a]++] = b;
-                UpAdj[uFill[b]++] = a;
-            }
+        foreach (var (a, b) in pairArr)
+        {
+            DownAdj[dFill[a]++] = b;
+            UpAdj[uFill[b]++] = a;
+        }
     }
 
     /// <summary>Gives nodes added after <see cref="BuildAdjacency"/> (borders) empty neighbour ranges.</summary>

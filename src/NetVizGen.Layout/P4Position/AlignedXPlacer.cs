@@ -60,6 +60,12 @@ internal static class AlignedXPlacer
         int n = g.N;
         var pu = Preferred(g, g.UpStart, g.UpAdj, upScore);
         var pd = Preferred(g, g.DownStart, g.DownAdj, downScore);
+        // A fan-out bundle's trunk dummy feeds the next trunk dummy and the targets that split off there: it
+        // continues the trunk, so the trunk is one straight block instead of breaking at every split.
+        for (int v = 0; v < n; v++)
+            if (g.IsDummy(v) && g.DownStart[v + 1] - g.DownStart[v] > 1)
+                for (int k = g.DownStart[v]; k < g.DownStart[v + 1]; k++)
+                    if (g.IsDummy(g.DownAdj[k])) { pd[v] = g.DownAdj[k]; break; }
         for (int v = 0; v < n; v++)
             if (g.IsBorder(v) && g.BorderAbove[v] >= 0) { pu[v] = g.BorderAbove[v]; pd[g.BorderAbove[v]] = v; }
         // Candidate segment (pu[v], v): both ends choose each other.

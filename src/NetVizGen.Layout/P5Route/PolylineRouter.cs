@@ -71,19 +71,26 @@ internal static class PolylineRouter
         foreach (var e in g.Edges)
         {
             if (e.IsSelfLoop) continue;
-            (outs[e.Chain[0]] ??= []).Add(e.Index);
-            (ins[e.Chain[^1]] ??= []).Add(e.Index);
+            (outs[e.Source] ??= []).Add(e.Index);
+            (ins[e.Target] ??= []).Add(e.Index);
         }
+        // Edges of a fan-out bundle leave through their shared first dummy: one port for all of them.
+        int Hop(int i, int at) => g.IsDummy(g.Edges[i].At(at)) ? g.Edges[i].At(at) : ~i;
         for (int v = 0; v < g.N; v++)
-            if (outs[v] is { } list) Spread(g, v, list, i => g.X[g.Edges[i].Chain[1]], source);
+            if (outs[v] is { } list) Spread(g, v, list, i => g.X[g.Edges[i].At(1)], i => Hop(i, 1), source);
         for (int v = 0; v < g.N; v++)
             if (ins[v] is { } list)
-                Spread(g, v, list, i => g.Edges[i].Chain.Length > 2 ? g.X[g.Edges[i].Chain[^2]] : source[i], target);
+                Spread(g, v, list, i => g.Edges[i].ChainLength > 2 ? g.X[g.Edges[i].At(g.Edges[i].ChainLength - 2)] : source[i], i => Hop(i, g.Edges[i].ChainLength - 2), target);
         return (source, target);
     }
 
-    private static void Spread(LGraph g, int v, List<int> edges, Func<int, double> toward, double[] port)
+    private static void Spread(LGraph g, int v, List<int> all, Func<int, double> toward, Func<int, int> hop, double[] port)
     {
+        // One port per distinct hop (the first edge of each stands for the rest, which copy its port).
+        var first = new Dictionary<int, int>();
+        var edges = new List<int>(all.Count);
+        foreach (int i in all)
+            if (first.TryAdd(hop(i), i)) edges.Add(i);
         var keyed = edges.ConvertAll(i => (Toward: toward(i), Edge: i));
         keyed.Sort((a, b) => a.Toward != b.Toward ? a.Toward.CompareTo(b.Toward) : a.Edge.CompareTo(b.Edge));
         int k = keyed.Count;
@@ -99,20 +106,25 @@ internal static class PolylineRouter
             for (int i = k - 2; i >= 0; i--) p[i] = Math.Min(p[i], p[i + 1] - gap);
         }
         for (int i = 0; i < k; i++) port[keyed[i].Edge] = p[i];
+        if (edges.Count < all.Count)
+            foreach (int i in all) port[i] = port[first[hop(i)]];
     }
 
     private static void Route(LGraph g, LEdge e, List<Point> pts, double sx, double tx)
     {
-        var chain = e.Chain;
-        int s = chain[0], t = chain[^1];
+        int s = e.Source, t = e.Target, last = e.ChainLength - 2;
         double sBottom = NodeY(g, s) + g.Height[s] / 2;
         int rs = g.Rank[s];
         pts.Add(new Point(sx, sBottom));
         // A node shorter than its rank first goes straight down to the rank's bottom line.
         pts.Add(new Point(sx, g.RankTop[rs] + g.RankHeight[rs]));
-        for (int i = 1; i + 1 < chain.Length; i++)
+        var path = e.Path;
+        for (int i = 1; i <= last; i++)
         {
-            int d = chain[i], r = g.Rank[d];
+            int d = path[i], r = g.Rank[d];
+            // A run of dummies at one x is one vertical line: only its two ends are points (a bundle's trunk can
+            // pass hundreds of ranks, and Simplify would drop the middle anyway).
+            if (i > 1 && i < last && g.X[path[i - 1]] == g.X[d] && g.X[path[i + 1]] == g.X[d]) continue;
             pts.Add(new Point(g.X[d], g.RankTop[r]));
             pts.Add(new Point(g.X[d], g.RankTop[r] + g.RankHeight[r]));
         }
