@@ -51,6 +51,10 @@ public sealed class RuntimeHarnessTests
     [InlineData("CharLstm", "1×64×65")]
     public void Output_shape(string id, string expected) => Assert.Equal(expected, Reports.Small(id).OutputShapeText);
 
+    // torchvision's Inception v3 runs its auxiliary classifier only in training mode; the oracle runs eval.
+    private static bool UncalledInEval(string id, string path) =>
+        id == "TorchVisionInceptionV3" && path.StartsWith("AuxLogits.", StringComparison.Ordinal);
+
     [Theory]
     [MemberData(nameof(ZooTable.Ids), MemberType = typeof(ZooTable))]
     public void Report_is_self_consistent(string id)
@@ -64,7 +68,7 @@ public sealed class RuntimeHarnessTests
         Assert.All(r.Calls, c => Assert.True(leaves.ContainsKey(c.Path), $"{c.Path} is not a leaf"));
         // A shared instance's calls carry its first path (one hook per object).
         var called = r.Calls.Select(c => c.Path).ToHashSet();
-        Assert.All(leaves.Values.Where(l => l.Parameters > 0), l => Assert.Contains(l.InstancePath, called));
+        Assert.All(leaves.Values.Where(l => l.Parameters > 0 && !UncalledInEval(id, l.Path)), l => Assert.Contains(l.InstancePath, called));
         Assert.All(r.Calls, c => Assert.Null(leaves[c.Path].SharedWith));
 
         // A parent's recursive counts are at least the sum of its direct children's.

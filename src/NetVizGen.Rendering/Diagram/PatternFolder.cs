@@ -1,4 +1,5 @@
 using System.Text;
+using NetVizGen.Model.Analysis;
 using NetVizGen.Rendering.Describe;
 
 namespace NetVizGen.Rendering.Diagram;
@@ -14,7 +15,7 @@ namespace NetVizGen.Rendering.Diagram;
 /// before it. Edges may leave a chain from its middle (U-Net's skip connections); they then leave
 /// the group card. Nothing may enter it except at its first node, so grouping never makes a cycle.
 /// At each position the longest cover wins (pattern length × repeats), shorter patterns on ties;
-/// a cover must span at least four nodes, or three repeats of one layer.
+/// a cover needs three repeats or more, or two repeats spanning at least eight nodes.
 /// </remarks>
 internal static class PatternFolder
 {
@@ -56,7 +57,10 @@ internal static class PatternFolder
         {
             int r = 1;
             while (i + (r + 1) * p <= chain.Count && Enumerable.Range(0, p).All(k => Key(chain[i + k]) == Key(chain[i + r * p + k]))) r++;
-            if (r < 2 || (p * r < 4 && !(p == 1 && r >= 3))) continue;
+            // Worth a group card only when it saves the reader real length: three repeats or more, or
+            // two long ones. A classic small net (LeNet's two conv stages) keeps each layer's kernel and
+            // channels on its own card, as its paper draws it.
+            if (r < 2 || (r < 3 && p * r < 8)) continue;
             if (p * r > bestP * bestR) (bestP, bestR) = (p, r);
         }
         return (bestP, bestR);
@@ -93,7 +97,7 @@ internal static class PatternFolder
             Id = "g." + first.Id, Kind = DiagramNodeKind.Block, Category = NodeCategory.Block, IsGroup = true,
             Label = PatternText(keys.Select(k => k.StartsWith("op:", StringComparison.Ordinal) ? k[3..] : k).ToList()),
             Details = Progression(run, p, r), Cluster = first.Cluster, Order = first.Order, Repeat = r, Path = first.Path,
-            Parameters = run.All(n => n.Parameters >= 0 || n.Module is null) ? run.Sum(n => Math.Max(0, n.Parameters)) : -1,
+            Parameters = run.All(n => n.Parameters >= 0 || n.Module is null) ? run.Aggregate(0L, (sum, n) => Saturating.Add(sum, Math.Max(0, n.Parameters))) : -1,
         };
         card.Instances.AddRange(run.Select(n => n.Path));
         graph.Nodes[graph.Nodes.IndexOf(first)] = card;

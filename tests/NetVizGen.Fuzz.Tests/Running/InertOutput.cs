@@ -42,7 +42,36 @@ public static class InertOutput
     {
         if (path.EndsWith(".svg", StringComparison.Ordinal)) return Svg(path, content);
         if (path.EndsWith(".md", StringComparison.Ordinal)) return Markdown(path, content);
+        if (path.EndsWith(".html", StringComparison.Ordinal)) return Html(path, content);
+        if (path.EndsWith(".json", StringComparison.Ordinal)) return Json(path, content);
         return new[] { path + ": unexpected file type" };
+    }
+
+    private static readonly Regex HtmlScript = new(@"<script[^>]*>(.*?)</script>", RegexOptions.Singleline | RegexOptions.CultureInvariant);
+    private static readonly Regex HtmlStyle = new(@"<style>.*?</style>", RegexOptions.Singleline | RegexOptions.CultureInvariant);
+    private static readonly Regex EventAttribute = new(@"\son[a-z]+\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    // The interactive page: exactly our two scripts (the data block, whose JSON escapes every '<', and the
+    // viewer), and outside them no script, no event attribute and no javascript: link from a user string.
+    private static List<string> Html(string path, string content)
+    {
+        var problems = new List<string>();
+        var scripts = HtmlScript.Matches(content);
+        if (scripts.Count != 2 || !scripts[0].Value.StartsWith("<script type=\"application/json\" id=\"netviz-data\">", StringComparison.Ordinal))
+            problems.Add(path + ": " + scripts.Count + " script elements (expected the data block and the viewer)");
+        else if (scripts[0].Groups[1].Value.Contains('<'))
+            problems.Add(path + ": '<' inside the data block");
+        var rest = HtmlStyle.Replace(HtmlScript.Replace(content, ""), "");
+        if (rest.Contains("<script", StringComparison.OrdinalIgnoreCase)) problems.Add(path + ": <script> outside the two scripts");
+        if (EventAttribute.IsMatch(rest)) problems.Add(path + ": event-handler attribute");
+        if (rest.Contains("javascript:", StringComparison.OrdinalIgnoreCase)) problems.Add(path + ": javascript: URL");
+        return problems;
+    }
+
+    private static List<string> Json(string path, string content)
+    {
+        try { using var _ = System.Text.Json.JsonDocument.Parse(content); return []; }
+        catch (System.Text.Json.JsonException e) { return [path + ": invalid JSON: " + e.Message]; }
     }
 
     private static List<string> Svg(string path, string content)

@@ -503,9 +503,12 @@
     var target = null;
     display.forEach(function (d) { if (d.path === path) target = d; });
     if (!target) display.forEach(function (d) { if (d.card && d.instances && d.instances.indexOf(path) >= 0) target = d; });
+    // A module drawn as a group (its layers inside a cluster box) is shown by its first layer.
+    if (!target) display.forEach(function (d) { if (!target && d.path && d.path.indexOf(path + '.') === 0) target = d; });
     selected = path;
     render(false);
-    if (target) { showDetails(path, null); centreOn(target.box); }
+    if (target || data.modules[path] !== undefined) showDetails(path, null);
+    if (target) centreOn(target.box);
   }
 
   // ---- pan and zoom --------------------------------------------------------------------------
@@ -692,6 +695,11 @@
   restore();
   fit();
   // A deep link's selection is brought into view.
-  display.forEach(function (d) { if (selected !== null && d.path === selected) centreOn(d.box); });
+  if (selected !== null) {
+    var focus = null;
+    display.forEach(function (d) { if (d.path === selected) focus = d; });
+    if (!focus) display.forEach(function (d) { if (!focus && d.path && d.path.indexOf(selected + '.') === 0) focus = d; });
+    if (focus) centreOn(focus.box);
+  }
   document.body.setAttribute('data-ready', 'true');
 })();
