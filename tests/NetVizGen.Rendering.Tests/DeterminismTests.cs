@@ -31,8 +31,8 @@ public class DeterminismTests
         var paths = Support.RenderSamples().Select(f => f.RelativePath).ToList();
         Assert.Equal(
         [
-            "Mlp.svg", "Mlp.dark.svg", "Mlp.md",
-            "ResNet18.svg", "ResNet18.dark.svg",
+            "Mlp.svg", "Mlp.dark.svg", "Mlp.model.json", "Mlp.md",
+            "ResNet18.svg", "ResNet18.dark.svg", "ResNet18.model.json",
             "ResNet18.BasicBlock.svg", "ResNet18.BasicBlock.dark.svg",
             "ResNet18.BasicBlock-downsample.svg", "ResNet18.BasicBlock-downsample.dark.svg",
             "ResNet18.md", "README.md",
