@@ -15,6 +15,13 @@ public static class Program
             CheckCommand.Create(),
             RenderCommand.Create(),
         };
-        return root.Parse(args).Invoke();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
+        {
+            // Usage errors exit with 2, so 1 keeps meaning "differences found" / "docs are stale".
+            foreach (var e in parse.Errors) Console.Error.WriteLine("netviz: " + e.Message);
+            return 2;
+        }
+        return parse.Invoke();
     }
 }
