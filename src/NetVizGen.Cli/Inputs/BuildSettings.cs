@@ -24,7 +24,8 @@ internal sealed class BuildSettings
         var cache = FindSettings(assembly, s.ProjectDirectory);
         if (cache is not null)
         {
-            foreach (var pair in File.ReadAllText(cache).Trim().Split(';'))
+            // WriteLinesToFile splits the target's "a=1;b=2" into one line per item; accept both.
+            foreach (var pair in File.ReadAllText(cache).Split([';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 int eq = pair.IndexOf('=');
                 if (eq < 0) continue;

@@ -23,7 +23,7 @@ public sealed class CheckCommandTests
         Directory.CreateDirectory(obj);
         var assembly = Path.Combine(bin, "App.dll");
         File.WriteAllText(assembly, "");
-        File.WriteAllText(Path.Combine(obj, "NetVizGen.settings.cache"), $"output={project}/architecture/;depth=-1;direction=LeftRight;mermaid=true;dark=false;mode=Write\n");
+        File.WriteAllText(Path.Combine(obj, "NetVizGen.settings.cache"), $"output={project}/architecture/\ndepth=-1\ndirection=LeftRight\nmermaid=true\ndark=false\nmode=Write\n");
         var s = BuildSettings.For(assembly, null, null, null, null, null, null);
         Assert.Equal((project, project + "/architecture/", -1, Model.Specs.FlowDirection.LeftRight, true, false),
             (s.ProjectDirectory, s.OutputDirectory, s.Depth, s.Direction, s.Mermaid, s.DarkMode));
