@@ -57,6 +57,8 @@ public static class DocumentationRenderer
             Direction = direction,
         };
         page.OverviewLayout = Emit(files, model.Id, overview, direction, options);
+        // Written by the same call as the pictures, so the description reviewers diff is never out of step with them.
+        files.Add(new GeneratedFile(model.Id + Description.DescriptionWriter.FileSuffix, Description.DescriptionWriter.Write(model, options.ProjectDirectory)));
 
         // Every block variant that appears as a card gets its own diagram, drawn one level deep;
         // cards inside those diagrams are followed in turn (blocks inside blocks).

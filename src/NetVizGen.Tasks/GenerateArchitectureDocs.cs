@@ -49,6 +49,12 @@ public sealed class GenerateArchitectureDocs : MSBuildTask
     /// </summary>
     public bool RepositoryLinks { get; set; }
 
+    /// <summary>
+    /// <c>Write</c> (default) brings the docs folder up to date. <c>Verify</c> writes nothing and fails with
+    /// one error (NVG1010) listing every stale file, for CI (<c>$(NetVizGenMode)</c>).
+    /// </summary>
+    public string Mode { get; set; } = "Write";
+
     /// <summary>Files written (changed) by this run.</summary>
     [Output]
     public ITaskItem[] WrittenFiles { get; private set; } = Array.Empty<ITaskItem>();
@@ -93,9 +99,18 @@ public sealed class GenerateArchitectureDocs : MSBuildTask
                 options.SourceRevision = SourceRevision;
                 options.RepositoryRoot = repoRoot;
             }
-            var files = DocumentationRenderer.Render(models, options).Select(f => (f.RelativePath, f.Content)).ToList();
+            var files = DocsJob.Files(models, options);
 
             var writer = new OwnedFileWriter(OutputDirectory);
+            if (string.Equals(Mode?.Trim(), "Verify", StringComparison.OrdinalIgnoreCase))
+            {
+                var stale = writer.Verify(files);
+                if (stale.Count > 0)
+                    Log.LogError(null, "NVG1010", null, OutputDirectory, 0, 0, 0, 0, "{0}", DocsJob.StaleMessage(OutputDirectory, stale, "dotnet build -p:NetVizGenMode=Write"));
+                else
+                    Log.LogMessage(MessageImportance.Normal, "NetVizGen: {0} model(s), docs in {1} are up to date", models.Count, OutputDirectory);
+                return !Log.HasLoggedErrors;
+            }
             writer.Sync(files);
             foreach (var refused in writer.Refused)
             {

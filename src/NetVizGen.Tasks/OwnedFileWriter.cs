@@ -72,6 +72,29 @@ internal sealed class OwnedFileWriter
         else WriteIfChanged(Resolve(RecordFileName), record.ToString());
     }
 
+    /// <summary>
+    /// What <see cref="Sync"/> would change, without writing anything: files missing or out of date,
+    /// and files NetVizGen wrote before that it would now delete. Line ends are compared loosely (a
+    /// CRLF checkout of an LF file is not stale). Sorted by path.
+    /// </summary>
+    public List<(string RelativePath, string Reason)> Verify(IReadOnlyList<(string RelativePath, string Content)> files)
+    {
+        var previous = ReadRecord();
+        var stale = new List<(string, string)>();
+        var current = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (relative, content) in files)
+        {
+            current.Add(Normalize(relative));
+            var existing = ReadOrNull(Resolve(relative));
+            if (existing is null) stale.Add((Normalize(relative), "missing"));
+            else if (existing.Replace("\r\n", "\n") != content.Replace("\r\n", "\n"))
+                stale.Add((Normalize(relative), previous.Contains(Normalize(relative)) ? "out of date" : "out of date, and not recorded as NetVizGen's"));
+        }
+        foreach (var old in previous)
+            if (!current.Contains(old) && File.Exists(Resolve(old))) stale.Add((old, "no longer generated"));
+        return stale.OrderBy(s => s.Item1, StringComparer.Ordinal).ToList();
+    }
+
     private SortedSet<string> ReadRecord()
     {
         var set = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -99,7 +122,7 @@ internal sealed class OwnedFileWriter
 
     private static string? ReadOrNull(string path)
     {
-        try { return File.ReadAllText(path, Utf8NoBom); }
+        try { return File.Exists(path) ? File.ReadAllText(path, Utf8NoBom) : null; }
         catch (IOException) { return null; }
     }
 

@@ -15,9 +15,12 @@ internal static class DotNet
         }
     }
 
-    public static Result Run(string workingDirectory, params string[] args)
+    public static Result Run(string workingDirectory, params string[] args) => Exec("dotnet", workingDirectory, args);
+
+    /// <summary>Runs any program (git, an installed tool) with the same isolation and capture.</summary>
+    public static Result Exec(string program, string workingDirectory, params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet")
+        var psi = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -42,7 +45,7 @@ internal static class DotNet
         if (!process.WaitForExit(TimeSpan.FromMinutes(8)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(" ", args)} did not finish in 8 minutes:\n{output}");
+            throw new TimeoutException($"{program} {string.Join(" ", args)} did not finish in 8 minutes:\n{output}");
         }
         process.WaitForExit();
         return new Result(process.ExitCode, output.ToString());

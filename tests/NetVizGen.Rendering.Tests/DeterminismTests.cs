@@ -31,10 +31,10 @@ public class DeterminismTests
         var paths = Support.RenderSamples().Select(f => f.RelativePath).ToList();
         Assert.Equal(
         [
-            "Decoder.svg", "Decoder.dark.svg", "Decoder.DecoderLayer.svg", "Decoder.DecoderLayer.dark.svg", "Decoder.md", "Decoder.html",
-            "FlatEncoder.svg", "FlatEncoder.dark.svg", "FlatEncoder.md", "FlatEncoder.html",
-            "Mlp.svg", "Mlp.dark.svg", "Mlp.md", "Mlp.html",
-            "ResNet18.svg", "ResNet18.dark.svg",
+            "Decoder.svg", "Decoder.dark.svg", "Decoder.model.json", "Decoder.DecoderLayer.svg", "Decoder.DecoderLayer.dark.svg", "Decoder.md", "Decoder.html",
+            "FlatEncoder.svg", "FlatEncoder.dark.svg", "FlatEncoder.model.json", "FlatEncoder.md", "FlatEncoder.html",
+            "Mlp.svg", "Mlp.dark.svg", "Mlp.model.json", "Mlp.md", "Mlp.html",
+            "ResNet18.svg", "ResNet18.dark.svg", "ResNet18.model.json",
             "ResNet18.BasicBlock.svg", "ResNet18.BasicBlock.dark.svg",
             "ResNet18.BasicBlock-downsample.svg", "ResNet18.BasicBlock-downsample.dark.svg",
             "ResNet18.md", "ResNet18.html", "README.md",

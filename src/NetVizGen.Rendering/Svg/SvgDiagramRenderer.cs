@@ -17,7 +17,11 @@ internal static class SvgDiagramRenderer
     private const double Margin = 20;
     private const double HeaderGap = 16;
 
-    public static string Render(DiagramGraph graph, LayoutResult layout, DiagramTheme theme)
+    /// <param name="graph">The diagram.</param>
+    /// <param name="layout">Its layout.</param>
+    /// <param name="theme">Light or dark.</param>
+    /// <param name="marks">For a diff diagram (<see cref="Diff.DiffDiagram"/>): what to highlight, fade and list; null for docs.</param>
+    public static string Render(DiagramGraph graph, LayoutResult layout, DiagramTheme theme, Diff.DiffMarks? marks = null)
     {
         double titleW = TextMetrics.BoxWidth(graph.Title, NodeMetrics.TitleSize, bold: true);
         double subW = TextMetrics.BoxWidth(graph.Subtitle, NodeMetrics.SubtitleSize);
@@ -28,11 +32,13 @@ internal static class SvgDiagramRenderer
         var categories = Legend.Categories(graph);
         var legend = Legend.Measure(categories, Math.Max(contentW, 360));
         contentW = Math.Max(contentW, legend.Width);
+        if (marks is not null) contentW = Math.Max(contentW, marks.Width());
         double width = Math.Ceiling(contentW + 2 * Margin);
         double diagramTop = Margin + headerH;
         double diagramLeft = Margin + (contentW - Math.Max(layout.Width, labelRight)) / 2;
         double legendTop = diagramTop + layout.Height + 24;
-        double height = Math.Ceiling(legendTop + legend.Height + Margin);
+        double keyTop = legendTop + legend.Height + 12;
+        double height = Math.Ceiling(marks is null ? legendTop + legend.Height + Margin : keyTop + marks.Height() + Margin);
 
         using var w = new SvgWriter();
         w.Open("svg", ("width", SvgWriter.N(width)), ("height", SvgWriter.N(height)), ("viewBox", "0 0 " + SvgWriter.N(width) + " " + SvgWriter.N(height)),
@@ -48,14 +54,23 @@ internal static class SvgDiagramRenderer
 
         w.Open("g", ("id", "diagram"), ("transform", "translate(" + SvgWriter.N(diagramLeft) + " " + SvgWriter.N(diagramTop) + ")"));
         Clusters(w, graph, layout, theme);
-        Edges(w, graph, layout, theme);
+        Edges(w, graph, layout, theme, marks);
         w.Open("g", ("id", "nodes"));
-        foreach (var n in graph.Nodes) if (layout.Nodes.TryGetValue(n.Id, out var box)) NodeDrawer.Draw(w, n, box, theme);
+        foreach (var n in graph.Nodes)
+        {
+            if (!layout.Nodes.TryGetValue(n.Id, out var box)) continue;
+            var mark = marks?.Of(n.Id);
+            if (mark == Diff.MarkKind.Faded) w.Open("g", ("opacity", Diff.DiffMarks.FadedOpacity));
+            NodeDrawer.Draw(w, n, box, theme);
+            if (mark == Diff.MarkKind.Faded) w.Close();
+            else if (mark is { } m) Diff.DiffMarks.Badge(w, m, box.Left, box.Top, box.Width, box.Height, theme);
+        }
         w.Close();
-        EdgeLabelsGroup(w, graph, layout, theme);
+        EdgeLabelsGroup(w, graph, layout, theme, marks);
         w.Close();
 
         Legend.Draw(w, categories, Margin, legendTop, legend.Width > 0 ? Math.Max(contentW, 360) : 0, theme);
+        marks?.Draw(w, Margin, keyTop, theme);
         w.Close();
         return w.Finish();
     }
@@ -86,7 +101,7 @@ internal static class SvgDiagramRenderer
         return d;
     }
 
-    private static void Edges(SvgWriter w, DiagramGraph graph, LayoutResult layout, DiagramTheme theme)
+    private static void Edges(SvgWriter w, DiagramGraph graph, LayoutResult layout, DiagramTheme theme, Diff.DiffMarks? marks)
     {
         w.Open("g", ("id", "edges"), ("fill", "none"), ("stroke", theme.Edge.Hex), ("stroke-width", "1.2"));
         foreach (var e in graph.Edges)
@@ -94,7 +109,10 @@ internal static class SvgDiagramRenderer
             if (!layout.Edges.TryGetValue(e.Id, out var route) || route.Points.Count < 2) continue;
             var pts = route.Points;
             var d = PathData(pts);
-            w.Open("g", ("id", Ids.Of(e.Id)));
+            bool changed = marks is not null && marks.ChangedEdges.Contains(e.Id);
+            bool faded = marks is not null && !changed && marks.Of(e.Source) == Diff.MarkKind.Faded && marks.Of(e.Target) == Diff.MarkKind.Faded;
+            var colour = changed ? Diff.DiffMarks.Changed(theme).Hex : theme.Edge.Hex;
+            w.Open("g", ("id", Ids.Of(e.Id)), ("opacity", faded ? Diff.DiffMarks.FadedOpacity : null));
             // Side inputs are thin and dashed; registration-order links (no flow known) dotted, without arrowheads.
             switch (e.Style)
             {
@@ -106,8 +124,8 @@ internal static class SvgDiagramRenderer
                     w.Empty("path", ("d", d), ("stroke", theme.MutedText.Hex), ("stroke-width", "1"), ("stroke-dasharray", "1 3"));
                     break;
                 default:
-                    w.Empty("path", ("d", d));
-                    w.Empty("polygon", ("points", Arrow(pts[^2], pts[^1])), ("fill", theme.Edge.Hex), ("stroke", "none"));
+                    w.Empty("path", ("d", d), ("stroke", changed ? colour : null), ("stroke-width", changed ? "2.6" : null));
+                    w.Empty("polygon", ("points", Arrow(pts[^2], pts[^1])), ("fill", colour), ("stroke", "none"));
                     break;
             }
             w.Close();
@@ -151,13 +169,15 @@ internal static class SvgDiagramRenderer
             .Select(p => SvgWriter.N(p.Item1) + "," + SvgWriter.N(p.Item2)));
     }
 
-    private static void EdgeLabelsGroup(SvgWriter w, DiagramGraph graph, LayoutResult layout, DiagramTheme theme)
+    private static void EdgeLabelsGroup(SvgWriter w, DiagramGraph graph, LayoutResult layout, DiagramTheme theme, Diff.DiffMarks? marks)
     {
         w.Open("g", ("id", "edge-labels"), ("font-size", SvgWriter.N(NodeMetrics.EdgeLabelSize)), ("fill", theme.MutedText.Hex), ("text-anchor", "middle"));
         foreach (var e in graph.Edges.Where(e => e.ShowShape))
         {
             if (!layout.Edges.TryGetValue(e.Id, out var route)) continue;
-            w.Text("text", e.Shape, ("id", Ids.Of("l" + e.Id)), ("x", SvgWriter.N(route.LabelCenter.X)), ("y", SvgWriter.N(TextMetrics.BaselineForCenter(route.LabelCenter.Y, NodeMetrics.EdgeLabelSize))));
+            bool changed = marks is not null && marks.ChangedEdges.Contains(e.Id);
+            w.Text("text", e.Shape, ("id", Ids.Of("l" + e.Id)), ("x", SvgWriter.N(route.LabelCenter.X)), ("y", SvgWriter.N(TextMetrics.BaselineForCenter(route.LabelCenter.Y, NodeMetrics.EdgeLabelSize))),
+                ("fill", changed ? Diff.DiffMarks.Changed(theme).Hex : null));
         }
         w.Close();
     }
