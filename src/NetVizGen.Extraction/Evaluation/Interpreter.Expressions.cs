@@ -203,6 +203,10 @@ internal sealed partial class Interpreter
             // int -> Index is the one library conversion model code relies on; user conversions run their body.
             if (c.Type.Name == "Index" && c.Type.ContainingNamespace?.ToDisplayString() == "System")
                 return AsIndex(v) is { } index ? index : Value.Unknown;
+            // A number (or a size read from a traced tensor) passed as TorchSharp's Scalar keeps its value:
+            // torch.arange(x.size(1)) and torch.full(size, 0.5) bind their Scalar parameters through it.
+            if (c.Type.Name == "Scalar" && TorchNames.IsTorchSharpType(c.Type) && v is PrimValue { Raw: long or double or bool } or SizeRefValue)
+                return v;
             return HasSource(op) ? CallSourceMethod(op, null, new List<Value> { v }, c) : Value.Unknown;
         }
         if (v is not PrimValue { Raw: not null } p) return CopyIfStruct(v);
