@@ -75,8 +75,7 @@ public static class ZooTable
         new("TorchVisionMobileNetV3Large", () => PackageModels.MobileNetV3Large(), "N,3,224,224", [1, 3, 64, 64]),
         new("ResNet34", () => ResNet34Factory.ResNet34(), "N,3,224,224", [1, 3, 64, 64]),
         new("FlatUNet", () => new FlatUNet(), "N,1,64,64", [1, 1, 64, 64]),
-        new("LlamaDecoder", () => new LlamaDecoder(), "N,16", [1, 16], TokenVocab: 256,
-            KnownGap: "arange, full and triu are not in the op catalog (NVG0207), so shapes after the mask and position ids are unknown"),
+        new("LlamaDecoder", () => new LlamaDecoder(), "N,16", [1, 16], TokenVocab: 256),
     };
 
     /// <summary>The zoo's package models and the torchvision factory each one calls (see <see cref="TorchVisionTable.Pending"/>).</summary>

@@ -203,8 +203,9 @@ internal sealed partial class Interpreter
             // int -> Index is the one library conversion model code relies on; user conversions run their body.
             if (c.Type.Name == "Index" && c.Type.ContainingNamespace?.ToDisplayString() == "System")
                 return AsIndex(v) is { } index ? index : Value.Unknown;
-            // TorchSharp's implicit wrappers (int -> Scalar, string -> Device) keep the value they wrap;
-            // a number made into a tensor is not a number any more.
+            // TorchSharp's implicit wrappers keep the value they wrap (int -> Scalar, a size read from a traced
+            // tensor passed as Scalar to torch.arange(x.size(1)), string -> Device); a number made into a
+            // tensor is not a number any more.
             if (TorchNames.IsTorchSharpType(op.ContainingType) && !TorchNames.IsTensor(c.Type)) return v;
             return HasSource(op) ? CallSourceMethod(op, null, new List<Value> { v }, c) : Value.Unknown;
         }

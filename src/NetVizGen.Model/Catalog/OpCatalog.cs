@@ -29,7 +29,8 @@ public static class OpCatalog
     private static Dictionary<string, OpDef> Build()
     {
         var map = new Dictionary<string, OpDef>(StringComparer.Ordinal);
-        foreach (var op in ElementwiseOps.All().Concat(ReshapeOps.All()).Concat(MergeOps.All()).Concat(FunctionalLayerOps.All()))
+        foreach (var op in ElementwiseOps.All().Concat(ReshapeOps.All()).Concat(MergeOps.All()).Concat(FunctionalLayerOps.All())
+                     .Concat(CreationOps.All()).Concat(MaskOps.All()))
             map[op.Name] = op;
         return map;
     }

@@ -71,6 +71,10 @@ public class TorchSharpSignatureTests
             .Select(m => m.Name.ToLowerInvariant()).ToHashSet();
         // "parameter" is the extractor's node for a module's own Parameter read in forward, not a call.
         names.Add("parameter");
+        // The tracer's names for C# operators on tensors (x < y, a & b, ~m): TorchSharp's op_LessThan, ...
+        names.UnionWith(typeof(torch.Tensor).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Where(m => m.Name.StartsWith("op_", StringComparison.Ordinal)).Select(m => m.Name.Substring(3).ToLowerInvariant()));
+        names.UnionWith(new[] { "equals", "notequals", "and", "or", "bitwisenegation" });
         Assert.DoesNotContain(OpCatalog.All, op => !names.Contains(op.Name));
     }
 

@@ -10,14 +10,41 @@ internal static class MergeOps
         foreach (var name in new[] { "cat", "concat", "concatenate" })
             yield return Merge(name, (a, x) => ShapeOps.Join(name, x, a.Long("dim"), stack: false));
         yield return Merge("stack", (a, x) => ShapeOps.Join("stack", x, a.Long("dim"), stack: true));
-        foreach (var name in new[] { "add", "sub", "mul", "div", "maximum", "minimum", "where", "multiply", "subtract", "true_divide" })
+        foreach (var name in new[] { "add", "sub", "mul", "div", "maximum", "minimum", "multiply", "subtract", "true_divide" })
             yield return new OpDef(name, LayerCategory.Merge, (a, x) => x.Count == 0 ? ShapeResult.Unknown(name + " has no input") : ShapeOps.Broadcast(name, x));
+        // torch.where(condition, x, y) / x.where(condition, y): the broadcast of all three. where(condition)
+        // alone returns data-dependent index tensors, and with a tensor the tracer lost the shape is unknown.
+        yield return new OpDef("where", LayerCategory.Merge,
+            (a, x) => x.Count == 3 ? ShapeOps.Broadcast("where", x) : ShapeResult.Unknown("where needs condition, x and y as traced tensors"));
+        yield return new OpDef("hstack", LayerCategory.Merge, (a, x) => x.Count == 0 ? ShapeResult.Unknown("hstack has no input") : HStack(x));
+        yield return new OpDef("vstack", LayerCategory.Merge, (a, x) => x.Count == 0 ? ShapeResult.Unknown("vstack has no input") : VStack(x));
+        yield return new OpDef("outer", LayerCategory.Linear, (a, x) =>
+        {
+            if (x.Count != 2) return ShapeResult.Unknown("outer needs two tensor inputs");
+            if (x[0].Rank != 1 || x[1].Rank != 1)
+                return ShapeResult.Fail(new ShapeError(ShapeErrorKind.RankMismatch, "outer needs two 1-D inputs, got " + x[0] + " and " + x[1]));
+            return ShapeResult.Ok(Shapes.Shape.Of(x[0][0], x[1][0]));
+        });
         foreach (var name in new[] { "matmul", "mm", "bmm" })
         {
             yield return new OpDef(name, LayerCategory.Linear,
                 (a, x) => x.Count < 2 ? ShapeResult.Unknown(name + " needs two tensor inputs") : ShapeOps.Matmul(name, x[0], x[1], batchedOnly: name == "bmm"),
                 macs: (a, x, output) => x.Count >= 2 && x[0][-1].Value is long k && Rules.PerSample(output, batched: x[0].Rank > 2) is long o ? o * k : null);
         }
+    }
+
+    /// <summary>hstack: 0-D inputs become 1-D; 1-D inputs are joined along dim 0, others along dim 1.</summary>
+    private static ShapeResult HStack(IReadOnlyList<Shapes.Shape> inputs)
+    {
+        var x = inputs.Select(s => s.Rank == 0 ? Shapes.Shape.Of(1) : s).ToArray();
+        return ShapeOps.Join("hstack", x, x[0].Rank == 1 ? 0 : 1, stack: false);
+    }
+
+    /// <summary>vstack: inputs below 2-D become (1, n) (a 0-D one (1, 1)), then joined along dim 0.</summary>
+    private static ShapeResult VStack(IReadOnlyList<Shapes.Shape> inputs)
+    {
+        var x = inputs.Select(s => s.Rank == 0 ? Shapes.Shape.Of(1, 1) : s.Rank == 1 ? Shapes.Shape.Of(1, s[0]) : s).ToArray();
+        return ShapeOps.Join("vstack", x, 0, stack: false);
     }
 
     private static OpDef Merge(string name, Func<LayerArgs, IReadOnlyList<Shapes.Shape>, ShapeResult> shape)

@@ -46,6 +46,16 @@ internal static class ReshapeOps
             if (a.Long("dim") is not long d || a.Long("length") is not long len) return ShapeResult.Unknown("narrow arguments are not known");
             return x[0].NormalizeAxis(d) is int axis ? ShapeResult.Ok(x[0].With(axis, len)) : ShapeResult.Fail(ShapeOps.Axis("narrow", x[0], d));
         });
+        yield return Op("view_as_complex", (a, x) =>
+        {
+            // The last dim holds (real, imaginary) and must be 2: it becomes the complex value.
+            if (x[0].Rank == 0 || ((x[0][-1].Value is long last) && last != 2))
+                return ShapeResult.Fail(new ShapeError(ShapeErrorKind.RankMismatch, "view_as_complex needs a last dim of size 2, got " + x[0]));
+            return ShapeResult.Ok(Shape.Of(x[0].Dims.Take(x[0].Rank - 1)));
+        });
+        yield return Op("view_as_real", (a, x) => ShapeResult.Ok(Shape.Of(x[0].Dims.Concat(new[] { Dim.Of(2) }))));
+        yield return Op("repeat_interleave", (a, x) => RepeatInterleave(a, x), a => a.IsNull("dim") ? a.Show("repeats") : a.Show("repeats") + " dim=" + a.Show("dim"),
+            List(Null("dim"), Null("output_size")));
         foreach (var name in new[] { "mean", "sum", "amax", "amin", "prod", "std", "var", "logsumexp", "norm" })
             yield return new OpDef(name, LayerCategory.Other, (a, x) => Reduce(name, a, x[0]), ReduceLabel,
                 List(Bool("keepdim", false), Null("dim"), Null("dimensions")));
@@ -84,6 +94,32 @@ internal static class ReshapeOps
         if (x.NormalizeAxis(dim) is not int axis) return ShapeResult.Fail(ShapeOps.Axis("squeeze", x, dim));
         if (x[axis].Value == 1) return ShapeResult.Ok(Shape.Of(x.Dims.Where((_, i) => i != axis)));
         return x[axis].IsConcrete ? ShapeResult.Ok(x) : ShapeResult.Unknown("squeeze of a symbolic dim");
+    }
+
+    /// <summary>
+    /// <c>repeat_interleave(repeats, dim)</c>: dim's size times repeats; without dim the flattened input.
+    /// A tensor of repeats (a second input) gives data-dependent sizes unless <c>output_size</c> is given.
+    /// </summary>
+    private static ShapeResult RepeatInterleave(LayerArgs a, IReadOnlyList<Shape> inputs)
+    {
+        var x = inputs[0];
+        Dim? length = null; // the resulting size along dim (or of the flattened input), when output_size says it
+        long repeats = 0;
+        if (inputs.Count > 1)
+        {
+            if (a.Long("output_size") is not long given) return ShapeResult.Unknown("repeat_interleave with a tensor of repeats has data-dependent sizes");
+            length = given;
+        }
+        else
+        {
+            if (a.Long("repeats") is not long r) return ShapeResult.Unknown("repeat_interleave repeats are not known at compile time");
+            if (r < 0) return ShapeResult.Fail(Rules.Invalid("repeat_interleave repeats must not be negative", "repeats"));
+            repeats = r;
+        }
+        if (a.IsNull("dim")) return ShapeResult.Ok(Shape.Of(length ?? x.ElementCount * repeats));
+        if (a.Long("dim") is not long dim) return ShapeResult.Unknown("repeat_interleave dim is not known at compile time");
+        if (x.NormalizeAxis(dim) is not int axis) return ShapeResult.Fail(ShapeOps.Axis("repeat_interleave", x, dim));
+        return ShapeResult.Ok(x.With(axis, length ?? x[axis] * repeats));
     }
 
     private static ShapeResult Chunk(LayerArgs a, Shape x)

@@ -1,0 +1,71 @@
+using NetVizGen.Model.Catalog;
+using NetVizGen.Model.Shapes;
+using NetVizGen.Model.Specs;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace NetVizGen.Oracle.Tests;
+
+/// <summary>
+/// The creation, mask and complex-view op rules checked against the real TorchSharp runtime: the catalog's
+/// output shape for concrete inputs must equal the shape libtorch produces.
+/// </summary>
+public class OpRuleOracleTests
+{
+    private static ArgSpec A(string name, long value) => new(name, ArgValue.FromInt(value));
+
+    private static ArgSpec A(string name, double value) => new(name, ArgValue.FromFloat(value));
+
+    private static ArgSpec A(string name, params long[] values) => new(name, ArgValue.FromTuple(values.Select(ArgValue.FromInt)));
+
+    private static void Same(Tensor actual, string op, ArgSpec[] args, params Tensor[] inputs)
+    {
+        Assert.True(OpCatalog.TryGet(op, out var def), op);
+        var result = def.InferShape(args, inputs.Select(t => Shape.Of(t.shape.Select(d => (Dim)d))).ToArray());
+        Assert.True(result.Status == ShapeStatus.Ok, op + ": " + (result.Error?.Message ?? result.Reason));
+        Assert.Equal(actual.shape, result.Output!.Dims.Select(d => d.Value!.Value).ToArray());
+    }
+
+    [Fact]
+    public void Creation_ops_match_the_runtime()
+    {
+        TorchRuntime.Ensure();
+        Same(torch.arange(10), "arange", new[] { A("stop", 10L) });
+        Same(torch.arange(3, 10), "arange", new[] { A("start", 3L), A("stop", 10L) });
+        Same(torch.arange(0, 10, 3), "arange", new[] { A("start", 0L), A("stop", 10L), A("step", 3L) });
+        Same(torch.arange(10, 0, -3), "arange", new[] { A("start", 10L), A("stop", 0L), A("step", -3L) });
+        Same(torch.arange(0.0, 1.0, 0.3), "arange", new[] { A("start", 0.0), A("stop", 1.0), A("step", 0.3) });
+        Same(torch.full(4, 5, float.NegativeInfinity), "full", new[] { A("rows", 4L), A("columns", 5L), A("value", double.NegativeInfinity) });
+        Same(torch.full(new long[] { 2, 3, 4 }, 1.5f), "full", new[] { A("size", 2, 3, 4), A("value", 1.5) });
+        Same(torch.zeros(2, 3, 4, 5), "zeros", new[] { A("dim0", 2L), A("dim1", 3L), A("dim2", 4L), A("dim3", 5L) });
+        Same(torch.eye(3), "eye", new[] { A("rows", 3L) });
+        Same(torch.eye(3, 5), "eye", new[] { A("rows", 3L), A("columns", 5L) });
+        var x = torch.randn(2, 3, 4);
+        Same(torch.full_like(x, 2), "full_like", new[] { A("value", 2L) }, x);
+    }
+
+    [Fact]
+    public void Mask_stack_and_complex_ops_match_the_runtime()
+    {
+        TorchRuntime.Ensure();
+        var scores = torch.randn(2, 4, 5, 5);
+        var mask = torch.ones(5, 5).triu(1).gt(0);
+        Same(torch.ones(5, 5).triu(1), "triu", new[] { A("diagonal", 1L) }, torch.ones(5, 5));
+        Same(scores.masked_fill(mask, float.NegativeInfinity), "masked_fill", new[] { A("value", double.NegativeInfinity) }, scores, mask);
+        var small = torch.randn(5, 5);
+        var wide = torch.ones(2, 1, 5, 5).gt(0);
+        Same(small.masked_fill(wide, 0), "masked_fill", new[] { A("value", 0L) }, small, wide);
+        Same(torch.where(mask, scores, torch.zeros(1)), "where", Array.Empty<ArgSpec>(), mask, scores, torch.zeros(1));
+        Same(torch.randn(2, 1, 5).lt(torch.randn(5, 1)), "lt", Array.Empty<ArgSpec>(), torch.randn(2, 1, 5), torch.randn(5, 1));
+        Same(torch.hstack(torch.randn(3), torch.randn(4)), "hstack", Array.Empty<ArgSpec>(), torch.randn(3), torch.randn(4));
+        Same(torch.hstack(torch.randn(2, 3), torch.randn(2, 4)), "hstack", Array.Empty<ArgSpec>(), torch.randn(2, 3), torch.randn(2, 4));
+        Same(torch.vstack(new[] { torch.randn(5), torch.randn(5) }), "vstack", Array.Empty<ArgSpec>(), torch.randn(5), torch.randn(5));
+        Same(torch.outer(torch.randn(3), torch.randn(7)), "outer", Array.Empty<ArgSpec>(), torch.randn(3), torch.randn(7));
+        var pairs = torch.randn(2, 6, 4, 2);
+        Same(torch.view_as_complex(pairs), "view_as_complex", Array.Empty<ArgSpec>(), pairs);
+        Same(torch.view_as_real(torch.view_as_complex(pairs)), "view_as_real", Array.Empty<ArgSpec>(), torch.view_as_complex(pairs));
+        var kv = torch.randn(2, 2, 6, 8);
+        Same(kv.repeat_interleave(4, dim: 1), "repeat_interleave", new[] { A("repeats", 4L), A("dim", 1L) }, kv);
+        Same(kv.repeat_interleave(3), "repeat_interleave", new[] { A("repeats", 3L) }, kv);
+    }
+}
