@@ -117,7 +117,8 @@ public class HostileInputTests
         var r = RunOne("dense block 10,000", HostileCases.DenseBlock(10_000));
         AssertHealthy(r);
         Assert.Contains(r.Diagnostics, d => d.StartsWith("NVG0103|Warning|", StringComparison.Ordinal));
-        Assert.InRange(r.ManifestChars, 1, 8_000_000);
+        // The model as built up to the 10,000-module budget is kept (about 1 KB of manifest per module).
+        Assert.InRange(r.ManifestChars, 1, 12_000_000);
     }
 
     [Fact]

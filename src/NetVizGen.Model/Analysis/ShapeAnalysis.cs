@@ -60,7 +60,16 @@ public static class ShapeAnalysis
         int inputIndex = 0;
         foreach (var node in nodes)
         {
-            var outcome = Evaluate(node, context, inputShapes, ref inputIndex);
+            Outcome outcome;
+            try
+            {
+                outcome = Evaluate(node, context, inputShapes, ref inputIndex);
+            }
+            catch (OverflowException)
+            {
+                // Sizes past long (extreme literals): that node's shape and cost are unknown, never wrapped.
+                outcome = new Outcome(Array.Empty<Shape>(), -1, node.Name);
+            }
             if (outcome.Note is { } note) notes.Add(note with { Source = note.Source ?? node.Source });
             var outputs = Select(node, outcome.Outputs);
             context.Outputs[node.Id] = outputs;

@@ -49,7 +49,6 @@ public static class InertOutput
 
     private static readonly Regex HtmlScript = new(@"<script[^>]*>(.*?)</script>", RegexOptions.Singleline | RegexOptions.CultureInvariant);
     private static readonly Regex HtmlStyle = new(@"<style>.*?</style>", RegexOptions.Singleline | RegexOptions.CultureInvariant);
-    private static readonly Regex EventAttribute = new(@"\son[a-z]+\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     // The interactive page: exactly our two scripts (the data block, whose JSON escapes every '<', and the
     // viewer), and outside them no script, no event attribute and no javascript: link from a user string.
@@ -61,10 +60,21 @@ public static class InertOutput
             problems.Add(path + ": " + scripts.Count + " script elements (expected the data block and the viewer)");
         else if (scripts[0].Groups[1].Value.Contains('<'))
             problems.Add(path + ": '<' inside the data block");
+        // Markup outside the scripts: user strings are escaped text there, so only real tags are looked at.
         var rest = HtmlStyle.Replace(HtmlScript.Replace(content, ""), "");
-        if (rest.Contains("<script", StringComparison.OrdinalIgnoreCase)) problems.Add(path + ": <script> outside the two scripts");
-        if (EventAttribute.IsMatch(rest)) problems.Add(path + ": event-handler attribute");
-        if (rest.Contains("javascript:", StringComparison.OrdinalIgnoreCase)) problems.Add(path + ": javascript: URL");
+        foreach (Match tag in Tag.Matches(rest))
+        {
+            var name = tag.Groups[2].Value.ToLowerInvariant();
+            if (name is "script" or "iframe" or "object" or "embed" or "foreignobject") problems.Add(path + ": <" + name + "> outside the two scripts");
+            foreach (Match attribute in Attribute.Matches(tag.Groups[3].Value))
+            {
+                var attributeName = attribute.Groups[1].Value.ToLowerInvariant();
+                var value = attribute.Groups[2].Success ? attribute.Groups[2].Value : attribute.Groups[3].Success ? attribute.Groups[3].Value : attribute.Groups[4].Value;
+                if (attributeName.StartsWith("on", StringComparison.Ordinal)) problems.Add(path + ": event-handler attribute " + attributeName);
+                if (attributeName is "href" or "src" or "xlink:href" or "action" && value.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
+                    problems.Add(path + ": javascript: URL");
+            }
+        }
         return problems;
     }
 
