@@ -15,6 +15,15 @@ internal static class ModelAnalysis
             var result = ShapeAnalysis.Run(model);
             return result.Model with { MultiplyAdds = result.MultiplyAdds };
         }
+        catch (OverflowException)
+        {
+            // Sizes past long (extreme literals) are not a bug of NetVizGen: say so as a model finding, and
+            // keep the extracted model without shapes (never wrapped numbers).
+            var note = new NoteSpec("NVG0103", NoteSeverity.Warning,
+                $"Sizes in '{model.Id}' exceed what a 64-bit count holds; the diagram is drawn without shapes and totals are at least what is shown",
+                model.Source);
+            return model with { Notes = model.Notes.Concat(new[] { note }).ToEquatableArray(), Incomplete = model.Incomplete.Append("sizes exceed 64-bit counts").ToEquatableArray() };
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A throw here would drop every generated file of the project (CS8785): keep the

@@ -89,7 +89,8 @@ public sealed record TensorSpec(string Name, EquatableArray<long> Shape, bool Is
         {
             if (Shape.IsEmpty) return -1;
             long n = 1;
-            foreach (var d in Shape) n *= d;
+            // Saturating: a declared size past long counts as "at least" (Analysis.Saturating), never wraps or throws.
+            foreach (var d in Shape) n = Analysis.Saturating.Multiply(n, d);
             return n;
         }
     }
