@@ -68,7 +68,7 @@ public static class ModelExtractor
             }
             catch (EvaluationLimitException e)
             {
-                root = target.MethodName is null ? interpreter.FirstConstructed : null;
+                root = target.MethodName is null ? interpreter.FirstModule : null;
                 var where = (e as BudgetExceededException)?.Where ?? (e as NestingLimitException)?.Where ?? target.Source;
                 notes.Add(ExtractionNoteIds.EvaluationLimit, NoteSeverity.Warning,
                     $"Construction of '{id}' stopped: {e.Message}; " + (root is null

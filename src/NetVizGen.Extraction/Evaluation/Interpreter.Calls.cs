@@ -329,9 +329,6 @@ internal sealed partial class Interpreter
         return module;
     }
 
-    /// <summary>The first custom module whose construction started: the root of a class target, kept when a budget stops construction.</summary>
-    public ModuleValue? FirstConstructed => FirstModule;
-
     /// <summary>
     /// Keeps a custom block's plain constructor arguments (numbers, flags, strings, tuples): they are
     /// its configuration, shown on block cards and compared when repeated blocks are folded.

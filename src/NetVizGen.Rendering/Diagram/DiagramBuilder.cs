@@ -215,7 +215,8 @@ internal sealed class DiagramBuilder
         var card = Add(new DiagramNode
         {
             Id = id, Kind = DiagramNodeKind.Block, Category = NodeCategory.Block, Label = _blocks.ForPath(m.Path)?.Name ?? m.TypeName,
-            Details = NodeDescriber.ArgsText(m.Args), Role = Roles.For(m, ParentOf(m.Path)), Module = m,
+            // A name argument that only repeats the type (torchvision's InvertedResidual("InvertedResidual", ...)) says nothing.
+            Details = NodeDescriber.ArgsText(m.Args.Where(a => !(a.Value.Kind == ArgKind.String && a.Value.Text == m.TypeName)).ToList()), Role = Roles.For(m, ParentOf(m.Path)), Module = m,
             Path = Rel(m.Path), Cluster = cluster, Variant = _blocks.ForPath(m.Path), FoldKey = BlockSignature.Fold(m), Parameters = m.Parameters, Order = flowId,
         });
         card.Instances.Add(m.Path);
