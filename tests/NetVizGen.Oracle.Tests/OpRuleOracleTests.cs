@@ -42,6 +42,16 @@ public class OpRuleOracleTests
         Same(torch.eye(3, 5), "eye", new[] { A("rows", 3L), A("columns", 5L) });
         var x = torch.randn(2, 3, 4);
         Same(torch.full_like(x, 2), "full_like", new[] { A("value", 2L) }, x);
+        Same(torch.linspace(0, 1, 50), "linspace", new[] { A("start", 0.0), A("end", 1.0), A("steps", 50L) });
+        Same(torch.logspace(0, 2, 7), "logspace", new[] { A("start", 0.0), A("end", 2.0), A("steps", 7L) });
+        Same(torch.randint(10, new long[] { 2, 3 }), "randint", new[] { A("high", 10L), A("size", 2, 3) });
+        Same(x.new_zeros(4, 5), "new_zeros", new[] { A("rows", 4L), A("columns", 5L) }, x);
+        Same(x.new_full(new long[] { 2, 3, 4 }, 1.5), "new_full", new[] { A("size", 2, 3, 4), A("value", 1.5) }, x);
+        Same(torch.tensor(3.0f), "tensor", new[] { A("scalar", 3.0) });
+        Same(torch.tensor(new long[] { 1, 2, 3, 4 }), "tensor", new[] { A("dataArray", 1, 2, 3, 4) });
+        Same(torch.tensor(new float[,] { { 1, 2, 3 }, { 4, 5, 6 } }), "tensor",
+            new[] { new ArgSpec("rawArray", ArgValue.FromTuple(new[] { ArgValue.FromTuple(new[] { 1L, 2, 3 }.Select(ArgValue.FromInt)), ArgValue.FromTuple(new[] { 4L, 5, 6 }.Select(ArgValue.FromInt)) })) });
+        Same(torch.tensor(new float[] { 1, 2, 3, 4, 5, 6 }, new long[] { 3, 2 }), "tensor", new[] { A("rawArray", 1, 2, 3, 4, 5, 6), A("dimensions", 3, 2) });
     }
 
     [Fact]

@@ -14,7 +14,7 @@ internal sealed partial class Interpreter
 
     private static readonly HashSet<string> TensorFactories = new(StringComparer.Ordinal)
     {
-        "zeros", "ones", "empty", "randn", "rand", "full", "zeros_like", "ones_like", "randn_like", "rand_like", "empty_like", "full_like", "eye", "arange", "linspace", "tensor", "from_array",
+        "zeros", "ones", "empty", "randn", "rand", "full", "zeros_like", "ones_like", "randn_like", "rand_like", "empty_like", "full_like", "eye", "arange", "linspace", "logspace", "randint", "tensor", "from_array",
     };
 
     private Value? TryTorchCall(IInvocationOperation inv, IMethodSymbol method, Value? receiver, List<Value> args, Frame frame)

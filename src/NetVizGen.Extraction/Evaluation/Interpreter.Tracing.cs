@@ -178,7 +178,10 @@ internal sealed partial class Interpreter
 
         if (inputs.Count == 0)
         {
-            if (method.IsStatic && TorchNames.IsTorchClass(owner) && TensorFactories.Contains(name) && returnsTensor)
+            // Every tensor made from scratch is a source node, known factory or not: an unknown one (torch.normal,
+            // torch.load, ...) is then reported by shape analysis as an op it cannot size (NVG0207), instead of
+            // the value and everything computed from it silently leaving the flow.
+            if (method.IsStatic && TorchNames.IsTorchClass(owner) && returnsTensor)
                 return new TensorValue(graph.Add(FlowNodeKind.Op, name, "", inputs, opArgs, span));
             return null;
         }

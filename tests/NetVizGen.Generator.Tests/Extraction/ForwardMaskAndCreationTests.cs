@@ -74,4 +74,53 @@ public class ForwardMaskAndCreationTests
         var m = Assert.Single(result.Models);
         Assert.Equal("?", ShapeOf(m, "arange"));
     }
+    [Fact]
+    public void A_tensor_made_by_a_factory_the_catalog_does_not_know_stays_in_the_flow_with_a_warning()
+    {
+        var result = Run(Usings + """
+            [Diagram(Input = "N,8")]
+            public sealed class M : Module<Tensor, Tensor>
+            {
+                private readonly Linear proj = Linear(8, 8);
+                public M() : base("M") { RegisterComponents(); }
+                public override Tensor forward(Tensor x) => proj.call(x) + torch.randperm(8);
+            }
+            """);
+        var m = Assert.Single(result.Models);
+        var source = Assert.Single(m.Flow.Nodes, n => n.Name == "randperm");
+        Assert.Contains(m.Flow.Nodes, n => n.Name == "add" && n.Inputs.Contains(source.Id));
+        Assert.Contains(result.Diagnostics, d => d.Id == "NVG0207" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("randperm"));
+    }
+
+    [Fact]
+    public void Linspace_randint_new_zeros_and_tensor_in_forward_have_their_shapes()
+    {
+        var result = Run(Usings + """
+            [Diagram(Input = "N,T,16")]
+            public sealed class M : Module<Tensor, Tensor>
+            {
+                private readonly Linear proj = Linear(16, 16);
+                public M() : base("M") { RegisterComponents(); }
+                public override Tensor forward(Tensor x)
+                {
+                    long T = x.shape[1];
+                    var ramp = torch.linspace(0.0, 1.0, T);
+                    var noise = torch.randint(10, new long[] { 2, 3 });
+                    var pad = x.new_zeros(4, 16);
+                    var table = torch.tensor(new float[,] { { 1, 2, 3 }, { 4, 5, 6 } });
+                    var ids = torch.tensor(new long[] { 1, 2, 3, 4 });
+                    var scale = torch.tensor(2.0f);
+                    return proj.call(x) * scale + ramp.unsqueeze(-1) + noise.sum() + pad.sum() + table.sum() + ids.sum();
+                }
+            }
+            """);
+        var m = Assert.Single(result.Models);
+        Assert.Equal("T", ShapeOf(m, "linspace"));
+        Assert.Equal("2×3", ShapeOf(m, "randint"));
+        Assert.Equal("4×16", ShapeOf(m, "new_zeros"));
+        Assert.Equal("2×3", ShapeOf(m, "tensor"));
+        Assert.Equal("4", ShapeOf(m, "tensor", 1));
+        Assert.Equal("scalar", ShapeOf(m, "tensor", 2));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "NVG0207");
+    }
 }

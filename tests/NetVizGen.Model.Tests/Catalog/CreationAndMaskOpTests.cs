@@ -46,6 +46,28 @@ public class CreationAndMaskOpTests
     }
 
     [Fact]
+    public void Linspace_randint_new_and_tensor_take_their_sizes_from_the_arguments_or_the_data()
+    {
+        Assert.Equal("50", Out("linspace", None, ("start", 0.0), ("end", 1.0), ("steps", 50)));
+        Assert.Equal("T", Out("logspace", None, "N,T", ("start", 0.0), ("end", 2.0), ("steps", "#0.size(1)")));
+        Assert.Equal(ShapeStatus.Unknown, Status("linspace", None, ("start", 0.0), ("end", 1.0), ("steps", ArgValue.Unknown)));
+        Assert.Equal("2×3", Out("randint", None, ("high", 10), ("size", new[] { 2, 3 })));
+        Assert.Equal("4×5", Out("new_zeros", new[] { "8,8" }, ("rows", 4), ("columns", 5)));
+        Assert.Equal("2×3×4", Out("new_full", new[] { "8" }, ("size", new[] { 2, 3, 4 }), ("value", 1.5)));
+        Assert.Equal("7", Out("new_ones", new[] { "8" }, ("size", 7)));
+        Assert.Equal("scalar", Out("tensor", None, ("scalar", 3.0)));
+        Assert.Equal("4", Out("tensor", None, ("dataArray", new[] { 1, 2, 3, 4 })));
+        var nested = ArgValue.FromTuple(new[] { ArgValue.FromTuple(new[] { ArgValue.FromInt(1), ArgValue.FromInt(2), ArgValue.FromInt(3) }), ArgValue.FromTuple(new[] { ArgValue.FromInt(4), ArgValue.FromInt(5), ArgValue.FromInt(6) }) });
+        Assert.Equal("2×3", Out("tensor", None, ("rawArray", nested)));
+        Assert.Equal("3×2", Out("tensor", None, ("rawArray", new[] { 1, 2, 3, 4, 5, 6 }), ("dimensions", new[] { 3, 2 })));
+        // Ragged data or data of unknown length: unknown, never a guess.
+        var ragged = ArgValue.FromTuple(new[] { ArgValue.FromTuple(new[] { ArgValue.FromInt(1) }), ArgValue.FromTuple(new[] { ArgValue.FromInt(4), ArgValue.FromInt(5) }) });
+        Assert.Equal(ShapeStatus.Unknown, Status("tensor", None, ("rawArray", ragged)));
+        Assert.Equal(ShapeStatus.Unknown, Status("tensor", None, ("rawArray", ArgValue.Unknown)));
+        Assert.Equal(ShapeStatus.Error, Status("new_zeros", new[] { "8" }, ("size", new[] { 2, -3 })));
+    }
+
+    [Fact]
     public void Arange_of_a_traced_size_is_symbolic_and_an_unknown_bound_is_unknown()
     {
         Assert.Equal("T", Out("arange", None, "N,T,C", ("stop", "#0.size(1)")));

@@ -5,9 +5,10 @@ using static NetVizGen.Model.Catalog.Decl;
 namespace NetVizGen.Model.Catalog.Ops;
 
 /// <summary>
-/// Tensors made in forward: <c>torch.arange/zeros/ones/empty/rand/randn/full/eye</c> (sources of the flow,
-/// no tensor input: the shape comes from the size arguments) and the <c>*_like</c> family (the input's shape).
-/// A size that is not known makes the shape unknown, never a guess.
+/// Tensors made in forward: <c>torch.arange/linspace/logspace/zeros/ones/empty/rand/randn/randint/full/eye/tensor</c>
+/// (sources of the flow, no tensor input: the shape comes from the size arguments or the data), the
+/// <c>*_like</c> family (the input's shape) and the <c>new_*</c> tensor methods (sizes given, the receiver only
+/// lends dtype and device). A size that is not known makes the shape unknown, never a guess.
 /// </summary>
 internal static class CreationOps
 {
@@ -16,8 +17,11 @@ internal static class CreationOps
 
     public static IEnumerable<OpDef> All()
     {
-        foreach (var name in new[] { "zeros", "ones", "empty", "rand", "randn", "full" })
+        foreach (var name in new[] { "zeros", "ones", "empty", "rand", "randn", "full", "randint", "new_zeros", "new_ones", "new_empty", "new_full" })
             yield return new OpDef(name, LayerCategory.Other, (a, _) => FromSizes(name, a), ShowSizes);
+        foreach (var name in new[] { "linspace", "logspace" })
+            yield return new OpDef(name, LayerCategory.Other, (a, _) => Steps(name, a), a => a.Get("steps") is null ? null : "(" + a.Show("steps") + ")");
+        yield return new OpDef("tensor", LayerCategory.Other, (a, _) => FromData(a), null);
         foreach (var name in new[] { "zeros_like", "ones_like", "empty_like", "full_like", "rand_like", "randn_like" })
             yield return new OpDef(name, LayerCategory.Other, (a, x) => x.Count > 0 ? ShapeResult.Ok(x[0]) : ShapeResult.Unknown(name + " has no input"));
         yield return new OpDef("arange", LayerCategory.Other, (a, _) => Arange(a), ShowArange);
@@ -44,6 +48,43 @@ internal static class CreationOps
             list.Add(d[0]);
         }
         return list.Count > 0 ? Checked(op, list.ToArray()) : ShapeResult.Unknown(op + " size is not known at compile time");
+    }
+
+    /// <summary><c>linspace/logspace(start, end, steps)</c>: one dimension of <c>steps</c> elements.</summary>
+    private static ShapeResult Steps(string op, LayerArgs a) =>
+        a.Dims("steps") is { Length: 1 } d ? Checked(op, d) : ShapeResult.Unknown(op + " steps is not known at compile time");
+
+    /// <summary>
+    /// <c>torch.tensor</c>: explicit <c>dimensions</c> or <c>rows/columns/dim0..dim3</c> win; else a scalar is 0-d and
+    /// data is as deep as its rectangular nesting (<c>float[]</c> is n, <c>float[,]</c> is n×m). Data of unknown length
+    /// or ragged nesting gives an unknown shape.
+    /// </summary>
+    private static ShapeResult FromData(LayerArgs a)
+    {
+        if (a.Get("dimensions") is not null)
+            return a.Dims("dimensions") is { } dims ? Checked("tensor", dims) : ShapeResult.Unknown("tensor dimensions are not known at compile time");
+        if (SizeParameters.Any(n => a.Get(n) is not null)) return FromSizes("tensor", a);
+        if (a.Get("real") is not null) return ShapeResult.Ok(Shape.Of()); // a complex scalar (real, imaginary)
+        if (a.Get("scalar") is { } scalar) return scalar.IsUnknown ? ShapeResult.Unknown("tensor value is not known") : ShapeResult.Ok(Shape.Of());
+        if ((a.Get("rawArray") ?? a.Get("dataArray")) is not { IsUnknown: false } data)
+            return ShapeResult.Unknown("tensor data is not known at compile time");
+        return NestedDims(data) is { } nested ? ShapeResult.Ok(Shape.Of(nested.Select(n => (Dim)n).ToArray())) : ShapeResult.Unknown("tensor data is not known at compile time");
+    }
+
+    /// <summary>The lengths of a rectangular nesting of tuples; null when ragged or an item is unknown.</summary>
+    private static List<long>? NestedDims(ArgValue value)
+    {
+        if (value.Kind != ArgKind.Tuple) return value.IsUnknown || value.Kind == ArgKind.Null ? null : new List<long>();
+        List<long>? inner = null;
+        foreach (var item in value.Items)
+        {
+            var dims = NestedDims(item);
+            if (dims is null || (inner is not null && !inner.SequenceEqual(dims))) return null;
+            inner = dims;
+        }
+        var result = new List<long> { value.Items.Count };
+        if (inner is not null) result.AddRange(inner);
+        return result;
     }
 
     private static ShapeResult Checked(string op, Dim[] dims)
