@@ -179,8 +179,14 @@ internal sealed partial class Interpreter
             case "extend" or "AddRange" when module.IsContainer && args.Count == 1:
                 foreach (var item in Enumerate(args[0]) ?? Array.Empty<Value>()) AddToContainer(module, item, inv.Syntax);
                 return module;
-            case "children" or "modules" when module.IsContainer || Graph is not null:
+            case "children" when module.IsContainer || Graph is not null:
                 return new ListValue(module.Children.Select(c => (Value)c.Value).ToList());
+            case "named_modules" or "modules" when args.Count == 0 && TorchNames.IsTorchSharpType(method.ContainingType):
+                // What is registered at this point, in TorchSharp's order (weight-initialisation loops in
+                // constructors, e.g. torchvision's, iterate it).
+                if (NamedModules(module) is not { } all) return Value.Unknown;
+                return new ListValue(all.Select(p => method.Name == "modules" ? (Value)p.Module
+                    : new TupleValue(new Value[] { new PrimValue(p.Name), p.Module })).ToList());
             case "values" when module.IsContainer:
                 // ModuleDict.values(): the modules in insertion order.
                 return new ListValue(module.Children.Select(c => (Value)c.Value).ToList());
@@ -197,6 +203,31 @@ internal sealed partial class Interpreter
                 return Graph is null ? Value.Unknown : CallModule(module, args, inv);
         }
         return null;
+    }
+
+    /// <summary>
+    /// TorchSharp's <c>named_modules()</c>: every direct child first, then each child's own named_modules
+    /// prefixed with its name; the module itself is not listed and an instance registered twice is listed
+    /// twice (TorchSharp does not de-duplicate). Null past the collection budget (a registration cycle, which
+    /// TorchSharp itself would never finish enumerating).
+    /// </summary>
+    private List<(string Name, ModuleValue Module)>? NamedModules(ModuleValue module)
+    {
+        var result = new List<(string, ModuleValue)>();
+        return AppendNamedModules(module, "", result, depth: 0) ? result : null;
+    }
+
+    private bool AppendNamedModules(ModuleValue module, string prefix, List<(string, ModuleValue)> result, int depth)
+    {
+        if (depth > 256) return false;
+        foreach (var c in module.Children)
+        {
+            if (result.Count >= _limits.MaxCollectionItems) return false;
+            result.Add((prefix + c.Key, c.Value));
+        }
+        foreach (var c in module.Children)
+            if (!AppendNamedModules(c.Value, prefix + c.Key + ".", result, depth + 1)) return false;
+        return true;
     }
 
     /// <summary>

@@ -124,4 +124,32 @@ public class RegistrationSemanticsTests
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.Equal(6, warning.Location.GetLineSpan().StartLinePosition.Line); // the assignment in the constructor
     }
+    [Fact]
+    public void Named_modules_lists_what_is_registered_in_TorchSharp_order_so_an_init_loop_is_read()
+    {
+        // TorchSharp: every direct child, then each child's named_modules prefixed; the module itself is not
+        // listed. Here: body, body.a, body.inner, body.inner.b, body.inner.c.
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            [Diagram(Input = "N,4")]
+            public sealed class M : Module<Tensor, Tensor>
+            {
+                private readonly Sequential body = Sequential(("a", Linear(4, 4)), ("inner", Sequential(("b", Linear(4, 4)), ("c", ReLU()))));
+                private Linear head;
+                public M() : base("M")
+                {
+                    RegisterComponents();
+                    var names = new List<string>();
+                    foreach (var (name, m) in named_modules()) names.Add(name);
+                    int linears = 0;
+                    foreach (var m in body.modules()) if (m is Linear) linears++;
+                    head = Linear(4, names.Count * 10 + (names[2] == "body.inner" && names[4] == "body.inner.c" ? 1 : 0) + linears * 100);
+                    register_module("head", head);
+                }
+                public override Tensor forward(Tensor x) => head.call(body.call(x));
+            }
+            """);
+        var m = Assert.Single(result.Models);
+        Assert.Equal("N×251", m.Flow.Nodes.Single(n => n.Kind == FlowNodeKind.Output).Shape);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "NVG0101");
+    }
 }
