@@ -103,6 +103,8 @@ internal sealed partial class Interpreter
                 return auto;
             case PrimValue { Raw: string s } when prop.Name == "Length": return new PrimValue((long)s.Length);
             case ModuleValue m when m.IsContainer && prop.Name == "Count": return new PrimValue((long)m.Children.Count);
+            case ModuleValue { Origin: ModuleOrigin.Builtin } m when Graph is null && LayerTensorInConstructor(m, prop.Name) is { } tensor:
+                return tensor;
             case ModuleValue m when m.CustomType is not null && IsAutoProperty(prop):
                 return m.Fields.TryGetValue(prop.Name, out var mv) ? mv : Value.Null;
             case ObjectValue o when IsAutoProperty(prop):
@@ -123,6 +125,22 @@ internal sealed partial class Interpreter
         }
 
         return TracingProperty(receiver, p, frame) ?? Value.Unknown;
+    }
+
+    /// <summary>
+    /// <c>weight</c> and <c>bias</c> of a convolution or linear layer in a constructor: the weight always exists
+    /// and the bias exists exactly when the layer was built with <c>bias: true</c> (the default), so that
+    /// weight-initialisation code such as torchvision's <c>if (conv.bias is not null) init.zeros_(conv.bias)</c>
+    /// is read. Their values stay opaque (shape not given); null when the bias argument is not known.
+    /// </summary>
+    private static Value? LayerTensorInConstructor(ModuleValue layer, string property)
+    {
+        if (!(layer.TypeName.StartsWith("Conv", StringComparison.Ordinal) || layer.TypeName is "Linear" or "Bilinear")) return null;
+        if (property == "weight") return new ConstTensorValue(null, isParameter: true, requiresGrad: true);
+        if (property != "bias") return null;
+        var bias = layer.Args.FirstOrDefault(a => a.Name == "bias")?.Value;
+        if (bias is null) return new ConstTensorValue(null, isParameter: true, requiresGrad: true); // default: bias = true
+        return bias.Kind == ArgKind.Bool ? bias.AsBool ? new ConstTensorValue(null, isParameter: true, requiresGrad: true) : Value.Null : null;
     }
 
     private static IPropertySymbol MostDerived(IPropertySymbol prop, Value? receiver)

@@ -152,4 +152,37 @@ public class RegistrationSemanticsTests
         Assert.Equal("N×251", m.Flow.Nodes.Single(n => n.Kind == FlowNodeKind.Output).Shape);
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "NVG0101");
     }
+    [Fact]
+    public void A_conv_or_linear_bias_exists_exactly_when_built_with_bias_so_init_code_that_tests_it_is_read()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            [Diagram(Input = "N,3,8,8")]
+            public sealed class M : Module<Tensor, Tensor>
+            {
+                private readonly Conv2d a = Conv2d(3, 4, 3, bias: false);
+                private readonly Conv2d b = Conv2d(4, 4, 3);
+                private readonly Flatten flat = Flatten();
+                private Linear head;
+                public M() : base("M")
+                {
+                    RegisterComponents();
+                    int biased = 0, weighted = 0;
+                    foreach (var (_, m) in named_modules())
+                    {
+                        if (m is Conv2d conv)
+                        {
+                            if ((object)conv.bias != null) biased++;
+                            if (conv.weight is not null) weighted++;
+                        }
+                    }
+                    head = Linear(64, 10 * weighted + biased);
+                    register_module("head", head);
+                }
+                public override Tensor forward(Tensor x) => head.call(flat.call(b.call(a.call(x))));
+            }
+            """);
+        var m = Assert.Single(result.Models);
+        Assert.Equal("N×21", m.Flow.Nodes.Single(n => n.Kind == FlowNodeKind.Output).Shape);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id is "NVG0101" or "NVG0102");
+    }
 }
