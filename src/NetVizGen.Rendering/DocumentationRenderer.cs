@@ -27,18 +27,55 @@ public static class DocumentationRenderer
     {
         ArgumentNullException.ThrowIfNull(models);
         ArgumentNullException.ThrowIfNull(options);
+        var ordered = models.OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
+        CheckUniqueIds(ordered.Select(m => m.Id));
+        var docs = ordered.Select(m => RenderModel(m, options)).ToList();
+        return Assemble(docs, options);
+    }
+
+    /// <summary>
+    /// Renders one model: its pictures, pages and description, and its index row. Depends on nothing but
+    /// <paramref name="model"/> and <paramref name="options"/>, and is safe to call for several models at once.
+    /// </summary>
+    public static ModelDocs RenderModel(ModelSpec model, RenderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
         var files = new List<GeneratedFile>();
-        var pages = new List<ModelPage>();
-        foreach (var model in models.OrderBy(m => m.Id, StringComparer.Ordinal))
-        {
-            if (pages.Any(p => p.Model.Id == model.Id)) throw new ArgumentException("Two models share the id '" + model.Id + "'.", nameof(models));
-            var page = BuildPage(model, options, files);
-            pages.Add(page);
-            files.Add(new GeneratedFile(model.Id + ".md", MarkdownPageRenderer.Render(page, options)));
-            if (options.Html) files.Add(new GeneratedFile(model.Id + ".html", HtmlPageRenderer.Render(page, options)));
-        }
-        files.Add(new GeneratedFile(options.IndexFileName, IndexPageRenderer.Render(pages)));
+        var page = BuildPage(model, options, files);
+        files.Add(new GeneratedFile(model.Id + ".md", MarkdownPageRenderer.Render(page, options)));
+        if (options.Html) files.Add(new GeneratedFile(model.Id + ".html", HtmlPageRenderer.Render(page, options)));
+        return new ModelDocs(model.Id, files, IndexPageRenderer.Row(page));
+    }
+
+    /// <summary>The index page listing the models whose rows are given, in the order given (ordinal by id).</summary>
+    public static GeneratedFile RenderIndex(IEnumerable<string> indexRows, RenderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(indexRows);
+        ArgumentNullException.ThrowIfNull(options);
+        return new GeneratedFile(options.IndexFileName, IndexPageRenderer.Render(indexRows.ToList()));
+    }
+
+    /// <summary>
+    /// The docs folder of models rendered one by one: their files in ordinal id order, then the index.
+    /// The same bytes as <see cref="Render"/> for the same models, however they were rendered.
+    /// </summary>
+    public static IReadOnlyList<GeneratedFile> Assemble(IReadOnlyList<ModelDocs> models, RenderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        var ordered = models.OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
+        CheckUniqueIds(ordered.Select(m => m.Id));
+        var files = ordered.SelectMany(m => m.Files).ToList();
+        files.Add(RenderIndex(ordered.Select(m => m.IndexRow), options));
         return files;
+    }
+
+    /// <summary>Throws when two models share an id (their files would overwrite each other).</summary>
+    public static void CheckUniqueIds(IEnumerable<string> ids)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in ids)
+            if (!seen.Add(id)) throw new ArgumentException("Two models share the id '" + id + "'.", nameof(ids));
     }
 
     private static ModelPage BuildPage(ModelSpec model, RenderOptions options, List<GeneratedFile> files)

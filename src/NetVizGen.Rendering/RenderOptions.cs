@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using NetVizGen.Model.Specs;
 
 namespace NetVizGen.Rendering;
@@ -48,4 +50,21 @@ public sealed class RenderOptions
 
     /// <summary>Emit the dark-theme SVG next to each light one (referenced from Markdown through <c>&lt;picture&gt;</c>).</summary>
     public bool DarkMode { get; set; } = true;
+
+    /// <summary>
+    /// Every option's value in one string: equal fingerprints render equal files. Read by reflection
+    /// over the public properties, so an option added later is part of it without anyone remembering
+    /// to add it (a build's render cache keys on this).
+    /// </summary>
+    public string Fingerprint()
+    {
+        var text = new StringBuilder();
+        foreach (var property in typeof(RenderOptions).GetProperties().OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            var value = Convert.ToString(property.GetValue(this), CultureInfo.InvariantCulture) ?? "";
+            // Length-prefixed, so no value can imitate the next option.
+            text.Append(property.Name).Append('=').Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value).Append(';');
+        }
+        return text.ToString();
+    }
 }

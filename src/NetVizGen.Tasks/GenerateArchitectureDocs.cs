@@ -1,6 +1,8 @@
 using Microsoft.Build.Framework;
+using NetVizGen.Model.Json;
 using NetVizGen.Model.Specs;
 using NetVizGen.Rendering;
+using NetVizGen.Tasks.Incremental;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
 
 namespace NetVizGen.Tasks;
@@ -55,6 +57,19 @@ public sealed class GenerateArchitectureDocs : MSBuildTask
     /// </summary>
     public string Mode { get; set; } = "Write";
 
+    /// <summary>
+    /// The render cache file (in <c>obj/</c>): models whose manifest, options and renderer are unchanged
+    /// and whose files are still on disk as written are not rendered again. Empty: every model renders.
+    /// </summary>
+    public string CacheFile { get; set; } = "";
+
+    /// <summary>How many models render at once; 0 (the default) means one per processor.</summary>
+    public int MaxParallelism { get; set; }
+
+    /// <summary>How many models this run rendered (the others were unchanged and reused).</summary>
+    [Output]
+    public int RenderedModels { get; private set; }
+
     /// <summary>Files written (changed) by this run.</summary>
     [Output]
     public ITaskItem[] WrittenFiles { get; private set; } = Array.Empty<ITaskItem>();
@@ -76,8 +91,8 @@ public sealed class GenerateArchitectureDocs : MSBuildTask
     {
         try
         {
-            var models = ManifestReader.Read(AssemblyPath);
-            if (models.Count == 0 && !File.Exists(Path.Combine(OutputDirectory, OwnedFileWriter.RecordFileName)))
+            var manifests = ManifestReader.ReadJson(AssemblyPath);
+            if (manifests.Count == 0 && !File.Exists(Path.Combine(OutputDirectory, OwnedFileWriter.RecordFileName)))
             {
                 Log.LogMessage(MessageImportance.Low, "NetVizGen: no [Diagram] models in {0}", AssemblyPath);
                 return true;
@@ -99,19 +114,27 @@ public sealed class GenerateArchitectureDocs : MSBuildTask
                 options.SourceRevision = SourceRevision;
                 options.RepositoryRoot = repoRoot;
             }
-            var files = DocsJob.Files(models, options);
+            int parallelism = MaxParallelism > 0 ? MaxParallelism : Environment.ProcessorCount;
 
             var writer = new OwnedFileWriter(OutputDirectory);
             if (string.Equals(Mode?.Trim(), "Verify", StringComparison.OrdinalIgnoreCase))
             {
-                var stale = writer.Verify(files);
+                // A check compares full content: every model is rendered, the cache is neither read nor written.
+                var all = DocsJob.Files(manifests.Select(ManifestJson.Read).ToList(), options, parallelism);
+                RenderedModels = manifests.Count;
+                var stale = writer.Verify(all);
                 if (stale.Count > 0)
                     Log.LogError(null, "NVG1010", null, OutputDirectory, 0, 0, 0, 0, "{0}", DocsJob.StaleMessage(OutputDirectory, stale, "dotnet build -p:NetVizGenMode=Write"));
                 else
-                    Log.LogMessage(MessageImportance.Normal, "NetVizGen: {0} model(s), docs in {1} are up to date", models.Count, OutputDirectory);
+                    Log.LogMessage(MessageImportance.Normal, "NetVizGen: {0} model(s), docs in {1} are up to date", manifests.Count, OutputDirectory);
                 return !Log.HasLoggedErrors;
             }
-            writer.Sync(files);
+
+            var key = RenderKey.For(options);
+            var run = IncrementalRender.Run(manifests, options, RenderCache.Load(CacheFile, key), OutputDirectory, parallelism);
+            RenderedModels = run.Rendered;
+            writer.Sync(run.Files, run.Unchanged);
+            SaveCache(key, run.Models);
             foreach (var refused in writer.Refused)
             {
                 Log.LogWarning(null, "NVG1001", null, Path.Combine(OutputDirectory, refused), 0, 0, 0, 0,
@@ -119,14 +142,25 @@ public sealed class GenerateArchitectureDocs : MSBuildTask
             }
             RefusedFiles = writer.Refused.Select(r => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(Path.Combine(OutputDirectory, r))).ToArray();
             WrittenFiles = writer.Written.Select(w => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(Path.Combine(OutputDirectory, w))).ToArray();
-            Log.LogMessage(MessageImportance.Normal, "NetVizGen: {0} model(s), {1} file(s) written, {2} deleted, docs in {3}",
-                models.Count, writer.Written.Count, writer.Deleted.Count, OutputDirectory);
+            Log.LogMessage(MessageImportance.Normal, "NetVizGen: {0} model(s): {1} rendered, {2} unchanged; {3} file(s) written, {4} deleted, docs in {5}",
+                manifests.Count, run.Rendered, run.Reused, writer.Written.Count, writer.Deleted.Count, OutputDirectory);
             return !Log.HasLoggedErrors;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or BadImageFormatException or InvalidOperationException)
         {
             Log.LogError(null, "NVG1000", null, AssemblyPath, 0, 0, 0, 0, "NetVizGen could not write the architecture docs: {0}", e.Message);
             return false;
+        }
+    }
+
+    // The cache only saves time: failing to write it is worth a message, never a failed build.
+    private void SaveCache(string key, IEnumerable<CachedModel> models)
+    {
+        if (CacheFile.Length == 0) return;
+        try { RenderCache.Save(CacheFile, key, models); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.LogMessage(MessageImportance.Normal, "NetVizGen: could not write the render cache {0} ({1}); the next build renders every model", CacheFile, e.Message);
         }
     }
 

@@ -13,13 +13,26 @@ namespace NetVizGen.Tasks;
 /// </summary>
 internal static class ManifestReader
 {
+    /// <summary>Every model of the assembly, parsed and sorted by ordinal id.</summary>
     public static IReadOnlyList<ModelSpec> Read(string assemblyPath)
+    {
+        var models = ReadJson(assemblyPath).Select(ManifestJson.Read).ToList();
+        // Metadata order follows source order; sort so output never depends on file order.
+        models.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        return models;
+    }
+
+    /// <summary>
+    /// The manifests as embedded, unparsed, in metadata order: what the render cache keys on, so an
+    /// unchanged model costs a hash instead of a parse.
+    /// </summary>
+    public static IReadOnlyList<string> ReadJson(string assemblyPath)
     {
         using var stream = File.OpenRead(assemblyPath);
         using var pe = new PEReader(stream);
-        if (!pe.HasMetadata) return Array.Empty<ModelSpec>();
+        if (!pe.HasMetadata) return Array.Empty<string>();
         var reader = pe.GetMetadataReader();
-        var models = new List<ModelSpec>();
+        var manifests = new List<string>();
         foreach (var typeHandle in reader.TypeDefinitions)
         {
             var type = reader.GetTypeDefinition(typeHandle);
@@ -34,11 +47,9 @@ internal static class ManifestReader
                 var constant = reader.GetConstant(constantHandle);
                 if (constant.TypeCode != ConstantTypeCode.String) continue;
                 var blob = reader.GetBlobReader(constant.Value);
-                models.Add(ManifestJson.Read(blob.ReadUTF16(blob.Length)));
+                manifests.Add(blob.ReadUTF16(blob.Length));
             }
         }
-        // Metadata order follows source order; sort so output never depends on file order.
-        models.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        return models;
+        return manifests;
     }
 }

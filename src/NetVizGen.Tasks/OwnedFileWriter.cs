@@ -15,6 +15,9 @@ internal sealed class OwnedFileWriter
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
+    /// <summary>The encoding files are written in (UTF-8, no byte order mark).</summary>
+    public static Encoding Encoding => Utf8NoBom;
+
     private readonly string _root;
 
     public OwnedFileWriter(string root) => _root = Path.GetFullPath(root);
@@ -23,13 +26,27 @@ internal sealed class OwnedFileWriter
     public List<string> Deleted { get; } = new();
     public List<string> Refused { get; } = new();
 
-    /// <summary>Brings the folder to exactly <paramref name="files"/> (for the files NetVizGen owns).</summary>
-    public void Sync(IReadOnlyList<(string RelativePath, string Content)> files)
+    /// <summary>
+    /// Brings the folder to exactly <paramref name="files"/> plus <paramref name="unchanged"/> (for the
+    /// files NetVizGen owns).
+    /// </summary>
+    /// <param name="files">Files with their content: written when it differs from the disk.</param>
+    /// <param name="unchanged">
+    /// Files the caller has checked are on disk with exactly the content it would pass (the render cache
+    /// compares hashes): kept and recorded as owned, as <paramref name="files"/> with that content would
+    /// be, without reading them again.
+    /// </param>
+    public void Sync(IReadOnlyList<(string RelativePath, string Content)> files, IReadOnlyCollection<string>? unchanged = null)
     {
         var previous = ReadRecord();
         // Paths compare case-insensitively: on Windows and macOS "ResNet.svg" and "Resnet.svg" are one
         // file, and treating them as two would refuse our own file or delete a fresh one as stale.
         var current = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var relative in unchanged ?? Array.Empty<string>())
+        {
+            Resolve(relative); // never outside the folder
+            current.Add(Normalize(relative));
+        }
         foreach (var (relative, content) in files)
         {
             var full = Resolve(relative);

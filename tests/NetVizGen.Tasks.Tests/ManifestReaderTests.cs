@@ -1,34 +1,15 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Emit;
 using NetVizGen.Model.Json;
 using NetVizGen.Model.Specs;
+using NetVizGen.Tasks.Tests.Support;
 
 namespace NetVizGen.Tasks.Tests;
 
 /// <summary>The task reads manifests from metadata alone, and they stay out of reference assemblies.</summary>
 public sealed class ManifestReaderTests
 {
-    private static ModelSpec Model(string id) => new(id, id, "Models." + id, FlowDirection.TopDown, "N,4", -1,
-        new ModuleSpec("", id, ModuleOrigin.Custom, EquatableArray<ArgSpec>.Empty, EquatableArray<ModuleSpec>.Empty, 10, 10, 0),
-        FlowSpec.Empty, EquatableArray<NoteSpec>.Empty, null, 42);
+    private static ModelSpec Model(string id) => ManifestAssembly.Tiny(id);
 
-    private static string Literal(string s) => SymbolDisplay.FormatLiteral(s, quote: true);
-
-    /// <summary>Compiles the carrier class exactly as the generator emits it.</summary>
-    private static byte[] Compile(bool referenceAssembly, params ModelSpec[] models)
-    {
-        var source = "namespace " + ManifestJson.CarrierNamespace + " { internal static partial class " + ManifestJson.CarrierTypeName + " { "
-            + string.Concat(models.Select((m, i) => "private const string " + ManifestJson.CarrierFieldPrefix + i + " = " + Literal(ManifestJson.Write(m)) + "; "))
-            + "} }";
-        var compilation = CSharpCompilation.Create("Models", new[] { CSharpSyntaxTree.ParseText(source) },
-            Basic.Reference.Assemblies.Net100.References.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var pe = new MemoryStream();
-        var options = referenceAssembly ? new EmitOptions(metadataOnly: true).WithIncludePrivateMembers(false) : new EmitOptions();
-        var result = compilation.Emit(pe, options: options);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        return pe.ToArray();
-    }
+    private static byte[] Compile(bool referenceAssembly, params ModelSpec[] models) => ManifestAssembly.Compile(referenceAssembly, models);
 
     private static string Write(byte[] bytes)
     {
@@ -47,6 +28,14 @@ public sealed class ManifestReaderTests
             Assert.Equal(new[] { "Alpha", "Zeta" }, models.Select(m => m.Id));
             Assert.Equal(Model("Alpha"), models[0]);
         }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Reads_the_manifests_unparsed_exactly_as_embedded()
+    {
+        var path = Write(Compile(false, Model("Zeta"), Model("Alpha")));
+        try { Assert.Equal(new[] { ManifestJson.Write(Model("Zeta")), ManifestJson.Write(Model("Alpha")) }, ManifestReader.ReadJson(path)); }
         finally { File.Delete(path); }
     }
 

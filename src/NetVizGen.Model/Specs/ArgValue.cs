@@ -100,6 +100,8 @@ public sealed record ArgValue(ArgKind Kind, long Int = 0, double Float = 0, stri
         }
     }
 
+    private static readonly char[] FloatMarks = { '.', 'E', 'e' };
+
     /// <summary>Shortest round-trip text of a double in the invariant culture.</summary>
     public static string FormatFloat(double value)
     {
@@ -107,7 +109,7 @@ public sealed record ArgValue(ArgKind Kind, long Int = 0, double Float = 0, stri
         if (double.IsNegativeInfinity(value)) return "-inf";
         if (double.IsNaN(value)) return "nan";
         var text = value.ToString("R", CultureInfo.InvariantCulture);
-        return text.IndexOfAny(new[] { '.', 'E', 'e' }) < 0 ? text + ".0" : text;
+        return text.IndexOfAny(FloatMarks) < 0 ? text + ".0" : text;
     }
 }
 

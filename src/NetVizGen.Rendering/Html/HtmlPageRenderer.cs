@@ -54,7 +54,7 @@ internal static class HtmlPageRenderer
             x.WriteFullEndElement(); // body
             x.WriteFullEndElement(); // html
         }
-        return sb.ToString() + "\n";
+        return sb.Append('\n').ToString(); // one copy of a page that can be megabytes, not two
     }
 
     /// <summary>The policy: nothing may load; only our own script and style run (by hash).</summary>

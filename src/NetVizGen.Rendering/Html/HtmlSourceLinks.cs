@@ -20,7 +20,7 @@ internal static class HtmlSourceLinks
         string file, root;
         try
         {
-            file = Path.GetFullPath(span.Path).Replace('\\', '/');
+            file = SourceLinks.FullPath(span.Path, options).Replace('\\', '/');
             root = Path.GetFullPath(options.RepositoryRoot).Replace('\\', '/').TrimEnd('/') + "/";
         }
         catch (ArgumentException) { return relative; }

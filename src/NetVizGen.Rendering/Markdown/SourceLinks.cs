@@ -16,7 +16,7 @@ internal static class SourceLinks
         string file, project, output;
         try
         {
-            file = Normalize(span.Path);
+            file = Normalize(FullPath(span.Path, options));
             project = Normalize(options.ProjectDirectory);
             output = Normalize(options.OutputDirectory);
         }
@@ -34,6 +34,15 @@ internal static class SourceLinks
         var path = Uri.UnescapeDataString(hash < 0 ? link : link[..hash]);
         return path.TrimStart('.', '/') + (hash < 0 ? "" : ":" + link[(hash + 2)..]);
     }
+
+    /// <summary>
+    /// The absolute path of a source file. Manifests hold project-relative paths, so a relative one is
+    /// resolved against <see cref="RenderOptions.ProjectDirectory"/>, never the process's current folder:
+    /// the page then depends only on the model and the options (the build's render cache relies on it),
+    /// and no rendering thread asks the operating system for the current folder per link.
+    /// </summary>
+    internal static string FullPath(string path, RenderOptions options) =>
+        Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(options.ProjectDirectory, path));
 
     private static string Normalize(string path) => Path.GetFullPath(path).Replace('\\', '/').TrimEnd('/');
 }

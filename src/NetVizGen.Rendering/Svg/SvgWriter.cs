@@ -30,6 +30,11 @@ internal sealed class SvgWriter : IDisposable
     public SvgWriter Open(string name, params (string Name, string? Value)[] attributes)
     {
         _xml.WriteStartElement(name, Namespace);
+        return Attributes(attributes);
+    }
+
+    private SvgWriter Attributes((string Name, string? Value)[] attributes)
+    {
         foreach (var (n, v) in attributes) if (v is not null) _xml.WriteAttributeString(n, XmlSafe(v));
         return this;
     }
@@ -44,7 +49,8 @@ internal sealed class SvgWriter : IDisposable
     public SvgWriter Empty(string name, params (string Name, string? Value)[] attributes) => Open(name, attributes).Close();
 
     /// <summary>An element with a prepared attribute group (e.g. a rectangle's geometry) plus more attributes.</summary>
-    public SvgWriter Empty(string name, (string Name, string? Value)[] first, params (string Name, string? Value)[] more) => Open(name, [.. first, .. more]).Close();
+    public SvgWriter Empty(string name, (string Name, string? Value)[] first, params (string Name, string? Value)[] more) =>
+        Open(name, first).Attributes(more).Close(); // no merged copy: one per node adds up on large models
 
     /// <summary>An element with text content.</summary>
     public SvgWriter Text(string name, string text, params (string Name, string? Value)[] attributes)
@@ -84,7 +90,7 @@ internal sealed class SvgWriter : IDisposable
     public string Finish()
     {
         _xml.Flush();
-        return _buffer.ToString() + "\n";
+        return _buffer.Append('\n').ToString();
     }
 
     public void Dispose() => _xml.Dispose();

@@ -18,4 +18,13 @@ public class SourceLinkTests
         Assert.Null(SourceLinks.Link(new SourceSpan("/src/project2/A.cs", 0, 1, 1, 0, 1, 1), Options));
         Assert.Null(SourceLinks.Link(new SourceSpan("/src/proj/A.cs", 0, 1, 1, 0, 1, 1), new RenderOptions()));
     }
+
+    [Fact]
+    public void Project_relative_paths_from_the_manifest_resolve_against_the_project_not_the_current_folder()
+    {
+        // Manifests hold project-relative paths; the test process runs in its bin folder, not /src/proj.
+        Assert.NotEqual("/src/proj", Environment.CurrentDirectory);
+        Assert.Equal("../Models/ResNet.cs#L42", SourceLinks.Link(new SourceSpan("Models/ResNet.cs", 0, 1, 41, 0, 41, 1), Options));
+        Assert.Null(SourceLinks.Link(new SourceSpan("../Elsewhere.cs", 0, 1, 1, 0, 1, 1), Options));
+    }
 }

@@ -1,0 +1,94 @@
+using System.Text.Json;
+
+namespace NetVizGen.Tasks.Incremental;
+
+/// <summary>One model as the last build rendered it: which manifest, which files with which content.</summary>
+/// <param name="Manifest">SHA-256 of the embedded manifest text (<see cref="RenderKey.OfManifest"/>).</param>
+/// <param name="Id">The model's id, so the index can be ordered without parsing the manifest.</param>
+/// <param name="IndexRow">The model's row of the index page.</param>
+/// <param name="Files">Every file the model rendered to, with the SHA-256 of its UTF-8 content.</param>
+internal sealed record CachedModel(string Manifest, string Id, string IndexRow, IReadOnlyList<CachedFile> Files);
+
+/// <summary>A rendered file: path relative to the docs folder, SHA-256 (hex) of the bytes written.</summary>
+internal sealed record CachedFile(string Path, string Sha256);
+
+/// <summary>
+/// The render cache in <c>obj/</c>: for a given renderer and options (<see cref="RenderKey"/>), what each
+/// manifest rendered to. A model is reused only when its manifest is listed and every file it rendered
+/// to is on disk with the recorded content, so the cache can make a build faster but never different:
+/// anything missing, unreadable, malformed or from another key or format loads as empty.
+/// </summary>
+internal sealed class RenderCache
+{
+    /// <summary>Bumped whenever the file's layout or meaning changes; another format is ignored.</summary>
+    public const int FormatVersion = 1;
+
+    private readonly Dictionary<string, CachedModel> _byManifest;
+
+    private RenderCache(Dictionary<string, CachedModel> byManifest) => _byManifest = byManifest;
+
+    /// <summary>An empty cache: every model renders.</summary>
+    public static RenderCache Empty { get; } = new(new Dictionary<string, CachedModel>(StringComparer.Ordinal));
+
+    /// <summary>The number of models recorded.</summary>
+    public int Count => _byManifest.Count;
+
+    /// <summary>The last rendering of the manifest with hash <paramref name="manifest"/>, if recorded.</summary>
+    public CachedModel? Find(string manifest) => _byManifest.TryGetValue(manifest, out var m) ? m : null;
+
+    /// <summary>Reads the cache at <paramref name="path"/> if it was written for <paramref name="key"/>; otherwise empty.</summary>
+    public static RenderCache Load(string path, string key)
+    {
+        if (path.Length == 0 || !File.Exists(path)) return Empty;
+        try
+        {
+            var file = JsonSerializer.Deserialize<CacheFile>(File.ReadAllBytes(path));
+            if (file is null || file.Format != FormatVersion || file.Key != key || file.Models is null) return Empty;
+            var byManifest = new Dictionary<string, CachedModel>(StringComparer.Ordinal);
+            foreach (var m in file.Models)
+            {
+                if (!IsValid(m)) return Empty;
+                byManifest.TryAdd(m.Manifest, m);
+            }
+            return new RenderCache(byManifest);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
+        {
+            return Empty;
+        }
+    }
+
+    /// <summary>Writes the cache atomically (temp file and rename), so an interrupted build leaves the old one or the new one.</summary>
+    public static void Save(string path, string key, IEnumerable<CachedModel> models)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(new CacheFile
+        {
+            Format = FormatVersion,
+            Key = key,
+            Models = models.OrderBy(m => m.Id, StringComparer.Ordinal).ToList(),
+        });
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temp = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
+        try
+        {
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    // A hand-edited or damaged entry must not point outside the docs folder or lack a field.
+    private static bool IsValid(CachedModel? m) =>
+        m is { Manifest: not null, Id: not null, IndexRow: not null, Files: not null }
+        && m.Files.All(f => f is { Path.Length: > 0, Sha256.Length: 64 } && !f.Path.Contains("..") && !Path.IsPathRooted(f.Path));
+
+    private sealed class CacheFile
+    {
+        public int Format { get; set; }
+        public string? Key { get; set; }
+        public List<CachedModel>? Models { get; set; }
+    }
+}

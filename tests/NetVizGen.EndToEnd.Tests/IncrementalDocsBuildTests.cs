@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+
+namespace NetVizGen.EndToEnd.Tests;
+
+/// <summary>
+/// Build cost, counted rather than timed: through real `dotnet build`s of a three-model consumer, the
+/// docs task renders only the models an edit changed, nothing for an edit no model reads, and does
+/// not run at all when nothing changed.
+/// </summary>
+[Collection(PackageFeedCollection.Name)]
+public sealed class IncrementalDocsBuildTests
+{
+    private readonly PackageFeedFixture _feed;
+
+    public IncrementalDocsBuildTests(PackageFeedFixture feed) => _feed = feed;
+
+    private const string Helpers = """
+        namespace Consumer;
+
+        public static class Helpers
+        {
+            public static int Answer() => 41;
+        }
+        """;
+
+    // "NetVizGen: 3 model(s): 1 rendered, 2 unchanged; ..." from a -v:n build log.
+    private static (int Models, int Rendered, int Unchanged) Renders(DotNet.Result build)
+    {
+        var lines = build.Output.Split('\n').Where(l => l.Contains("NetVizGen: ", StringComparison.Ordinal) && l.Contains(" rendered, ", StringComparison.Ordinal)).ToList();
+        Assert.True(lines.Count == 1, "expected one docs summary line in the build log:\n" + build.Output);
+        var m = Regex.Match(lines[0], @"NetVizGen: (\d+) model\(s\): (\d+) rendered, (\d+) unchanged");
+        Assert.True(m.Success, lines[0]);
+        return (int.Parse(m.Groups[1].Value), int.Parse(m.Groups[2].Value), int.Parse(m.Groups[3].Value));
+    }
+
+    [Fact]
+    public void Only_the_edited_model_is_rendered_an_unrelated_edit_renders_none_and_no_change_skips_the_task()
+    {
+        var dir = _feed.NewConsumer("Incremental");
+        File.WriteAllText(Path.Combine(dir, "LeNet5.cs"), Models.WithClasses(Models.LeNet5, 10));
+        // Two models from one class: MnistMlp and TinyMlp.
+        File.WriteAllText(Path.Combine(dir, "Mlp.cs"), Models.Mlp.Replace(
+            "    public override Tensor forward",
+            "    [Diagram(Input = \"N,16\", Name = \"TinyMlp\")]\n    public static Mlp Tiny() => new Mlp(16, 8, 2);\n\n    public override Tensor forward", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(dir, "Helpers.cs"), Helpers);
+        _feed.AddPackages(dir);
+        var docs = Path.Combine(dir, "docs");
+
+        Assert.Equal((3, 3, 0), Renders(DotNet.Run(dir, "build", "-v:n").ShouldSucceed("first build")));
+        var mlpPage = File.ReadAllText(Path.Combine(docs, "MnistMlp.md"));
+        var stamp = File.GetLastWriteTimeUtc(Path.Combine(docs, "TinyMlp.svg"));
+
+        // One model's constructor changes: that model, and only it, is rendered.
+        File.WriteAllText(Path.Combine(dir, "LeNet5.cs"), Models.WithClasses(Models.LeNet5, 12));
+        Assert.Equal((3, 1, 2), Renders(DotNet.Run(dir, "build", "-v:n").ShouldSucceed("build after a model edit")));
+        Assert.Contains("84→12", File.ReadAllText(Path.Combine(docs, "LeNet5.md")));
+        Assert.Equal(mlpPage, File.ReadAllText(Path.Combine(docs, "MnistMlp.md")));
+        Assert.Equal(stamp, File.GetLastWriteTimeUtc(Path.Combine(docs, "TinyMlp.svg")));
+
+        // A method body no model reads: the assembly changed, so the task runs, but nothing renders.
+        File.WriteAllText(Path.Combine(dir, "Helpers.cs"), Helpers.Replace("=> 41;", "=> 42;", StringComparison.Ordinal));
+        Assert.Equal((3, 0, 3), Renders(DotNet.Run(dir, "build", "-v:n").ShouldSucceed("build after an unrelated edit")));
+
+        // No change at all: the docs target is skipped (its stamp is newer than the assembly).
+        var quiet = DotNet.Run(dir, "build", "-v:n").ShouldSucceed("no-change build");
+        Assert.Contains("Skipping target \"_NetVizGenWriteDocsCore\"", quiet.Output);
+        Assert.DoesNotContain(" rendered, ", quiet.Output);
+    }
+}
