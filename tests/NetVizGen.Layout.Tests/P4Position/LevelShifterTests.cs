@@ -48,8 +48,9 @@ public class LevelShifterTests
             Assert.Equal(CrossOf("e" + k), CrossOf("d" + k));
             Assert.True(CrossOf(k + 1 < depth ? "e" + (k + 1) : "mid") > CrossOf("e" + k) + 20);
         }
+        // A skip runs along its level's line (its ends may sit a port gap off the centre, where two edges share a side).
         foreach (var e in r.Edges.Values.Where(e => e.Source.StartsWith('e') && e.Target.StartsWith('c')))
-            Assert.Single(e.Points.Select(Cross).Distinct());
+            Assert.All(e.Points, p => Assert.InRange(Cross(p), CrossOf(e.Source) - 12, CrossOf(e.Source) + 12));
         Invariants.Check(spec, r, o); // every edge along the flow, no overlaps, clusters and labels clear
     }
 

@@ -78,21 +78,22 @@ public class ChainWrapperTests
     [Fact]
     public void A_skip_connection_is_never_cut_in_a_drawing_under_twice_the_minimum_length()
     {
-        // Residual blocks: x -> a -> b -> add, x -> add, repeated; cuts can only fall between blocks.
+        // Residual blocks: x -> a -> b -> add, x -> add, then a relu, repeated; only add -> relu is a chain cut.
         var spec = new GraphSpec().Node("in", 120, 36);
         string prev = "in";
         for (int k = 0; k < 12; k++)
         {
-            spec.Node($"a{k}", 120, 36).Node($"b{k}", 120, 36).Node($"add{k}", 24, 24)
-                .Edge(prev, $"a{k}").Edge($"a{k}", $"b{k}").Edge($"b{k}", $"add{k}").Edge(prev, $"add{k}");
-            prev = $"add{k}";
+            spec.Node($"a{k}", 120, 36).Node($"b{k}", 120, 36).Node($"add{k}", 24, 24).Node($"relu{k}", 60, 24)
+                .Edge(prev, $"a{k}").Edge($"a{k}", $"b{k}").Edge($"b{k}", $"add{k}").Edge(prev, $"add{k}").Edge($"add{k}", $"relu{k}");
+            prev = $"relu{k}";
         }
         var plain = spec.Layout();
         var o = new LayoutOptions { WrapAspectRatio = Page, WrapMinLength = plain.Height / 2 + 1 };
         var r = spec.Layout(o);
         Assert.True(r.Width > plain.Width, "expected a wrap");
-        // Every broken edge is a chain edge into a block's first layer; skips are whole.
-        foreach (var e in r.Edges.Values.Where(e => e.Breaks.Count > 0)) Assert.StartsWith("a", e.Target);
+        // Every broken edge is an add -> relu chain edge; skips are whole.
+        Assert.Contains(r.Edges.Values, e => e.Breaks.Count > 0);
+        foreach (var e in r.Edges.Values.Where(e => e.Breaks.Count > 0)) Assert.StartsWith("relu", e.Target);
         Invariants.Check(spec, r, o, expectDownward: false);
     }
 
