@@ -329,6 +329,10 @@
     L.edges.forEach(function (e) {
       var d = e.points.map(function (p, i) { return (i && e.breaks.indexOf(i) < 0 ? 'L' : 'M') + (ox + p.x).toFixed(2) + ' ' + (oy + p.y).toFixed(2); }).join('');
       el('path', { d: d, 'class': e.touched ? 'edge touched' : 'edge', 'marker-end': 'url(#arrow)' }, layers.edges);
+      // A wrapped drawing's jump: a connector mark at both loose ends, as in the SVG.
+      e.breaks.forEach(function (b) {
+        [e.points[b - 1], e.points[b]].forEach(function (p) { el('circle', { cx: ox + p.x, cy: oy + p.y, r: 3.5, 'class': 'connector' }, layers.edges); });
+      });
       if (e.show && e.shape) text(layers.labels, e.shape, { x: ox + e.label.x, y: oy + e.label.y + 3.5, 'class': 'edge-label' });
     });
     v.nodes.forEach(function (n) {
