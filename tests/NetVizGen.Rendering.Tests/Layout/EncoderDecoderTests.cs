@@ -106,4 +106,24 @@ public class EncoderDecoderGoldenTests
         var (light, _) = DiagramPainter.Paint(EncoderDecoderTests.UNet(3), FlowDirection.LeftRight, new PaperShapes(true, 1.414));
         Baselines.BaselineAssert.Matches("EncoderDecoder.svg", light);
     }
+
+    [Fact]
+    public void U_net_top_down_svg_matches_baseline()
+    {
+        var (light, _) = DiagramPainter.Paint(EncoderDecoderTests.UNet(3), FlowDirection.TopDown, new PaperShapes(true, 1.414));
+        Baselines.BaselineAssert.Matches("EncoderDecoder.TopDown.svg", light);
+    }
+
+    [Fact]
+    public void Paper_shapes_off_draws_the_plain_column()
+    {
+        var models = new[] { TestModels.ResNetLike.Create() };
+        var on = DocumentationRenderer.Render(models, Support.Options()).Single(f => f.RelativePath == "ResNet18.svg").Content;
+        var options = Support.Options();
+        options.EncoderDecoderLayout = false;
+        options.WrapAspectRatio = 0;
+        var off = DocumentationRenderer.Render(models, options).Single(f => f.RelativePath == "ResNet18.svg").Content;
+        Assert.Contains("class=\"connector\"", on);
+        Assert.DoesNotContain("class=\"connector\"", off);
+    }
 }
