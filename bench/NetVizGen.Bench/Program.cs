@@ -8,7 +8,7 @@ using NetVizGen.Layout;
 //   timing [CORPUS_DIR] [--reps N]   median warm in-process layout time per corpus graph
 //   scaling [--reps N]               time on synthetic random layered DAGs of growing size (the cost curve)
 //   phases IN.json|synthetic:N|dense:N   time of each pipeline phase (one warm run)
-//   stability [--no-bundle]          issue 10's stability figures (ORD, LAY, DISP, RIPPLE) on gallery-like edits
+//   stability [--no-bundle] [--wrap] issue 10's stability figures (ORD, LAY, DISP, RIPPLE) on gallery-like edits
 //   dense-graph N OUT.json           write the dense block of n layers as nngraph/1
 //   dense [--reps N] [--max N]       time on DenseNet-style dense blocks of n layers (issue 12's scaling curve)
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -59,7 +59,12 @@ switch (args[0])
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|");
         foreach (var edit in NetVizGen.Layout.Tests.Stability.GalleryEdits.All())
         {
-            var (f, above, side, b, h) = NetVizGen.Layout.Tests.Stability.EditMeasure.Run(edit, new LayoutOptions { BundleFanOut = !args.Contains("--no-bundle") });
+            var (f, above, side, b, h) = NetVizGen.Layout.Tests.Stability.EditMeasure.Run(edit, new LayoutOptions
+            {
+                BundleFanOut = !args.Contains("--no-bundle"),
+                // --wrap: long chains wrapped as the renderer does by default (a page's 1.414, from 1,400 px).
+                WrapAspectRatio = args.Contains("--wrap") ? 1.414 : 0, WrapMinLength = 1400,
+            });
             Console.WriteLine($"| {edit.Model} | {edit.Kind} | {f.Matched} | {f.Ord:0.000} | {f.Lay:0.000} | {f.Disp:0.0000} | {f.Ripple:0.000} | {above:0.000} | {side:0.000} | {b.Width:0} × {b.Height:0} | {h.Width:0} × {h.Height:0} |");
         }
         return 0;

@@ -5,6 +5,7 @@ using NetVizGen.Layout.P2Rank;
 using NetVizGen.Layout.P3Order;
 using NetVizGen.Layout.P4Position;
 using NetVizGen.Layout.P5Route;
+using NetVizGen.Layout.Wrap;
 
 namespace NetVizGen.Layout;
 
@@ -44,9 +45,11 @@ public static class LayeredLayout
         BorderNodes.Run(g);                                            Time("nesting: border nodes");
         RankYPlacer.Run(g, out var startBand, out var endBand);        Time("p4 rank y");
         AlignedXPlacer.Run(g);                                         Time("p4 x");
+        LevelShifter.Run(g);                                           Time("p4 levels (encoder-decoder U)");
         ClusterBoxes.Run(g, startBand, endBand);                       Time("nesting: cluster boxes");
         var routes = PolylineRouter.Run(g, out var labels);            Time("p5 routing");
-        var result = ResultBuilder.Build(g, graph, routes, labels);    Time("result");
+        var breaks = ChainWrapper.Run(g, routes, labels);              Time("post: wrap long chains");
+        var result = ResultBuilder.Build(g, graph, routes, labels, breaks); Time("result");
         return result;
     }
 }

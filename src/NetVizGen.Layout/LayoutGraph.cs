@@ -11,6 +11,7 @@ public sealed class LayoutGraph
     internal readonly List<NodeSpec> Nodes = [];
     internal readonly List<ClusterSpec> Clusters = [];
     internal readonly List<EdgeSpec> Edges = [];
+    internal readonly Dictionary<int, int> Levels = [];
     private readonly Dictionary<string, int> _nodeIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _clusterIndex = new(StringComparer.Ordinal);
     private readonly HashSet<string> _edgeIds = new(StringComparer.Ordinal);
@@ -75,6 +76,22 @@ public sealed class LayoutGraph
         CheckSize(labelHeight, nameof(labelHeight), id);
         _edgeIds.Add(id); // only once the edge is known to be valid, so a failed call changes nothing
         Edges.Add(new EdgeSpec(id, s, t, labelWidth, labelHeight));
+    }
+
+    /// <summary>
+    /// Puts a leaf on a cross-axis level (an encoder–decoder "U"): the layout moves each level by one step across
+    /// the flow (down in left-to-right, right in top-to-bottom), so nodes of one level line up and an edge
+    /// between two nodes of the same level runs straight. Nodes never given a level are on level 0. Levels change
+    /// only the cross axis: ranks, order along the flow and edge directions stay as without them.
+    /// </summary>
+    /// <param name="node">An existing leaf.</param>
+    /// <param name="level">0 or more.</param>
+    /// <exception cref="ArgumentException">Unknown node, a cluster, or a negative level.</exception>
+    public void SetLevel(string node, int level)
+    {
+        int v = ResolveLeaf(node, nameof(node), "level");
+        if (level < 0) throw new ArgumentException($"'{node}': level must be >= 0 (was {level}).", nameof(level));
+        Levels[v] = level;
     }
 
     private int ResolveLeaf(string leaf, string param, string edgeId)

@@ -55,6 +55,19 @@ public sealed class LayoutOptions
     /// </summary>
     public int BundleMinFanOut { get; init; } = 4;
 
+    /// <summary>
+    /// Wraps a drawing much longer along the flow than across it into segments laid side by side (columns in
+    /// top-to-bottom, rows in left-to-right), choosing the number of segments whose flow-length to cross-width
+    /// ratio comes nearest this value; 1.414 is a page (A4 portrait for top-to-bottom, landscape for
+    /// left-to-right). Never reverses a segment, so no edge points against the flow; edges crossing a cut are
+    /// split (<see cref="EdgeLayout.Breaks"/>). Ignored when levels are set. Default 0: never wrap.
+    /// </summary>
+    public double WrapAspectRatio { get; init; }
+
+    /// <summary>With <see cref="WrapAspectRatio"/>: a drawing shorter than this along the flow (px) is never wrapped,
+    /// however narrow (a short column reads fine; a page of 1123 px at 96 dpi is A4's height). Default 0.</summary>
+    public double WrapMinLength { get; init; }
+
     internal void Validate()
     {
         static void Check(double v, string name)
@@ -67,6 +80,8 @@ public sealed class LayoutOptions
         Check(ClusterPadding, nameof(ClusterPadding));
         Check(Margin, nameof(Margin));
         Check(LabelGap, nameof(LabelGap));
+        Check(WrapAspectRatio, nameof(WrapAspectRatio));
+        Check(WrapMinLength, nameof(WrapMinLength));
         if (BundleMinFanOut < 2) throw new ArgumentException("LayoutOptions.BundleMinFanOut must be >= 2.", nameof(BundleMinFanOut));
         if (OrderingSweeps < 0) throw new ArgumentException("LayoutOptions.OrderingSweeps must be >= 0.", nameof(OrderingSweeps));
     }

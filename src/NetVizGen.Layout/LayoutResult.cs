@@ -37,6 +37,13 @@ public sealed record EdgeLayout(string Id, string Source, string Target, IReadOn
 {
     /// <summary>True when the edge had to point against the flow to break a cycle (or is a self loop).</summary>
     public bool Reversed { get; init; }
+
+    /// <summary>
+    /// Indices i where the line is interrupted: the stretch from <c>Points[i - 1]</c> to <c>Points[i]</c> is a jump
+    /// to the next segment of a wrapped drawing (<see cref="LayoutOptions.WrapAspectRatio"/>), not a line to draw.
+    /// Empty for an unbroken edge.
+    /// </summary>
+    public IReadOnlyList<int> Breaks { get; init; } = [];
 }
 
 /// <summary>The laid-out drawing. Everything lies in [0, Width] × [0, Height].</summary>

@@ -9,7 +9,7 @@ namespace NetVizGen.Layout;
 /// </summary>
 internal static class ResultBuilder
 {
-    public static LayoutResult Build(LGraph g, LayoutGraph input, List<Point>[] routes, Point?[] labels)
+    public static LayoutResult Build(LGraph g, LayoutGraph input, List<Point>[] routes, Point?[] labels, List<int>[]? breaks = null)
     {
         var o = g.Options;
         bool lr = o.Direction == LayoutDirection.LeftToRight;
@@ -57,6 +57,7 @@ internal static class ResultBuilder
             edges.Add(spec.Id, new EdgeLayout(spec.Id, input.Nodes[spec.Source].Id, input.Nodes[spec.Target].Id, pts, label)
             {
                 Reversed = e.Reversed || e.IsSelfLoop,
+                Breaks = breaks?[e.Index] is { Count: > 0 } b ? b : [],
             });
         }
         double width = R(maxX - minX + 2 * o.Margin), height = R(maxY - minY + 2 * o.Margin);

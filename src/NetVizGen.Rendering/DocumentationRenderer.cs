@@ -121,7 +121,7 @@ public static class DocumentationRenderer
     // Returns the layout so the interactive page composes exactly the boxes the SVGs show.
     private static LayoutResult Emit(List<GeneratedFile> files, string stem, DiagramGraph graph, FlowDirection direction, RenderOptions options)
     {
-        var (light, dark, layout) = DiagramPainter.PaintWithLayout(graph, direction);
+        var (light, dark, layout) = DiagramPainter.PaintWithLayout(graph, direction, PaperShapes.From(options));
         files.Add(new GeneratedFile(stem + ".svg", light));
         if (options.DarkMode) files.Add(new GeneratedFile(stem + ".dark.svg", dark));
         return layout;

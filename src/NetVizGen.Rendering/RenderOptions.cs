@@ -48,6 +48,19 @@ public sealed class RenderOptions
     /// <summary>The repository's root folder, to make repository-relative source paths. Empty: none.</summary>
     public string RepositoryRoot { get; set; } = "";
 
+    /// <summary>
+    /// Draws a diagram that is exactly an encoder–decoder (a chain whose skip connections nest symmetrically,
+    /// as in U-Net) as a U: each resolution level on its own line across the flow, encoder stepping away from
+    /// the first line, decoder stepping back, skips running straight along their level. Default true.
+    /// </summary>
+    public bool EncoderDecoderLayout { get; set; } = true;
+
+    /// <summary>
+    /// Wraps a diagram much longer than wide (a long chain) into columns (top-down) or rows (left-right) whose
+    /// overall flow-length to cross-width ratio comes nearest this value; 1.414 is a page. 0 never wraps.
+    /// </summary>
+    public double WrapAspectRatio { get; set; } = 1.414;
+
     /// <summary>Emit the dark-theme SVG next to each light one (referenced from Markdown through <c>&lt;picture&gt;</c>).</summary>
     public bool DarkMode { get; set; } = true;
 

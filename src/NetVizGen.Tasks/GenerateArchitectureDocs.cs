@@ -36,6 +36,9 @@ public sealed class GenerateArchitectureDocs : MSBuildTask
     /// <summary>Writes a dark-theme SVG next to each light one.</summary>
     public bool DarkMode { get; set; } = true;
 
+    /// <summary>Shapes of papers: a detected U-Net as a U, long drawings wrapped to a page (<c>$(NetVizGenPaperShapes)</c>).</summary>
+    public bool PaperShapes { get; set; } = true;
+
     /// <summary>Writes the interactive page <c>X.html</c> per model (<c>$(NetVizGenHtml)</c>).</summary>
     public bool Html { get; set; } = true;
 
@@ -103,6 +106,8 @@ public sealed class GenerateArchitectureDocs : MSBuildTask
                 Depth = Depth,
                 Mermaid = Mermaid,
                 DarkMode = DarkMode,
+                EncoderDecoderLayout = PaperShapes,
+                WrapAspectRatio = PaperShapes ? new RenderOptions().WrapAspectRatio : 0,
                 ProjectDirectory = ProjectDirectory,
                 OutputDirectory = OutputDirectory,
                 Direction = ParseDirection(Direction),

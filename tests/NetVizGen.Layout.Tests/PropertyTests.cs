@@ -68,6 +68,44 @@ public class PropertyTests
     }
 
     [Fact]
+    public void WrappedRandomDagsSatisfyTheInvariantsAndNoDrawnStretchRises()
+    {
+        // A low target ratio makes most of these graphs wrap wherever a cut exists.
+        int wrapped = 0;
+        Shapes.Sample(t =>
+        {
+            // A spine through every node plus a few random forward edges: long graphs, sometimes with skips.
+            var spec = Random(t.Nodes, t.Clusters, t.Edges / 8, t.Seed, messy: false, labels: t.Seed % 2 == 0);
+            for (int i = 1; i < t.Nodes; i++) spec.Edge("n" + (i - 1), "n" + i);
+            var o = new LayoutOptions { WrapAspectRatio = 0.3, Direction = t.Seed % 3 == 0 ? LayoutDirection.LeftToRight : LayoutDirection.TopToBottom };
+            var r = spec.Layout(o);
+            Invariants.Check(spec, r, o, expectDownward: false);
+            foreach (var e in r.Edges.Values)
+                for (int i = 1; i < e.Points.Count; i++)
+                    if (!e.Breaks.Contains(i))
+                        Assert.True(e.Points[i].Y >= e.Points[i - 1].Y - 0.02 || o.Direction == LayoutDirection.LeftToRight && e.Points[i].X >= e.Points[i - 1].X - 0.02,
+                            $"edge {e.Id} rises at point {i}");
+            var plain = spec.Layout(new LayoutOptions { Direction = o.Direction });
+            if (plain.Height != r.Height || plain.Width != r.Width) Interlocked.Increment(ref wrapped);
+        }, iter: 300);
+        Assert.True(wrapped > 20, "only " + wrapped + " of 300 graphs wrapped");
+    }
+
+    [Fact]
+    public void RandomLevelsKeepTheInvariantsOnClusterFreeDags()
+    {
+        Shapes.Sample(t =>
+        {
+            var spec = Random(t.Nodes, 0, t.Edges, t.Seed, messy: false, labels: t.Seed % 2 == 0);
+            var g = spec.Build();
+            var rnd = new Random(t.Seed);
+            foreach (var n in spec.Nodes) g.SetLevel(n.Id, rnd.Next(4));
+            var o = new LayoutOptions { Direction = t.Seed % 3 == 0 ? LayoutDirection.LeftToRight : LayoutDirection.TopToBottom };
+            Invariants.Check(spec, LayeredLayout.Run(g, o), o);
+        }, iter: 300);
+    }
+
+    [Fact]
     public void MessyGraphsNeverThrowAndStayOverlapFree()
     {
         Shapes.Sample(t =>

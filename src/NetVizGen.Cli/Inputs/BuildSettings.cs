@@ -16,6 +16,7 @@ internal sealed class BuildSettings
     public FlowDirection? Direction { get; private set; }
     public bool Mermaid { get; private set; }
     public bool DarkMode { get; private set; } = true;
+    public bool PaperShapes { get; private set; } = true;
 
     public static BuildSettings For(string assembly, string? docs, string? project, int? depth, string? direction, bool? mermaid, bool? dark)
     {
@@ -37,6 +38,7 @@ internal sealed class BuildSettings
                     case "direction": s.Direction = ParseDirection(value); break;
                     case "mermaid": s.Mermaid = value.Equals("true", StringComparison.OrdinalIgnoreCase); break;
                     case "dark": s.DarkMode = !value.Equals("false", StringComparison.OrdinalIgnoreCase); break;
+                    case "shapes": s.PaperShapes = !value.Equals("false", StringComparison.OrdinalIgnoreCase); break;
                 }
             }
         }
@@ -57,6 +59,8 @@ internal sealed class BuildSettings
         Direction = Direction,
         Mermaid = Mermaid,
         DarkMode = DarkMode,
+        EncoderDecoderLayout = PaperShapes,
+        WrapAspectRatio = PaperShapes ? new RenderOptions().WrapAspectRatio : 0,
     };
 
     private static FlowDirection? ParseDirection(string text)

@@ -44,6 +44,11 @@ internal static class GraphBuilder
             g.AddNode(NodeKind.Leaf, lr ? ns.Height : ns.Width, lr ? ns.Width : ns.Height, ns.Parent, 0, -1);
         }
         g.LeafCount = n;
+        if (input.Levels.Count > 0)
+        {
+            g.LeafLevel = new int[n];
+            foreach (var (v, level) in input.Levels) g.LeafLevel[v] = level;
+        }
 
         // Clusters with no leaf anywhere below them would have no extent: give each such cluster,
         // deepest first, a stand-in box of its own minimum size inside its parent.

@@ -100,6 +100,8 @@ internal sealed class LGraph
     public int LeafCount;
 
     public string[] LeafIds = [];
+    /// <summary>Cross-axis level of each leaf (<see cref="LayoutGraph.SetLevel"/>); empty when no level was set.</summary>
+    public int[] LeafLevel = [];
 
     // ---- clusters ----
     public int C;

@@ -92,6 +92,13 @@ internal static class ViewData
             w.Name("points").StartArray();
             foreach (var p in r.Points) { w.Value(R(p.X)); w.Value(R(p.Y)); }
             w.EndArray();
+            if (r.Breaks.Count > 0)
+            {
+                // Indices where a wrapped drawing's line jumps to the next segment (not drawn).
+                w.Name("breaks").StartArray();
+                foreach (int b in r.Breaks) w.Value(b);
+                w.EndArray();
+            }
             w.Name("label").StartArray().Value(R(r.LabelCenter.X)).Value(R(r.LabelCenter.Y)).EndArray();
             w.EndObject();
         }

@@ -15,7 +15,7 @@ internal static class Frame
         foreach (var k in r.Edges.Keys.ToList())
         {
             var e = r.Edges[k];
-            r.Edges[k] = new EdgeRoute(e.Points.Select(p => new Point(p.X - l, p.Y - t)).ToList(), new Point(e.LabelCenter.X - l, e.LabelCenter.Y - t));
+            r.Edges[k] = new EdgeRoute(e.Points.Select(p => new Point(p.X - l, p.Y - t)).ToList(), new Point(e.LabelCenter.X - l, e.LabelCenter.Y - t)) { Breaks = e.Breaks };
         }
         r.Width = right - l;
         r.Height = b - t;

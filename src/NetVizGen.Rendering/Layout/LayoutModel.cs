@@ -25,10 +25,20 @@ internal sealed class LayoutRequest
     public double NodeSpacing { get; init; } = 28;
     public double RankSpacing { get; init; } = 34;
     public double ClusterPadding { get; init; } = 10;
+    /// <summary>Cross-axis level per node id (an encoder–decoder U, <see cref="EncoderDecoder"/>); empty: none.</summary>
+    public Dictionary<string, int> Levels { get; } = new(StringComparer.Ordinal);
+    /// <summary>Wrap long drawings towards this flow-length to cross-width ratio; 0: never.</summary>
+    public double WrapAspectRatio { get; init; }
+    /// <summary>Never wrap a drawing shorter than this along the flow.</summary>
+    public double WrapMinLength { get; init; }
 }
 
 /// <summary>A routed edge: polyline points from source border to target border, and its label's centre.</summary>
-internal sealed record EdgeRoute(IReadOnlyList<Point> Points, Point LabelCenter);
+internal sealed record EdgeRoute(IReadOnlyList<Point> Points, Point LabelCenter)
+{
+    /// <summary>Indices i where the line jumps from Points[i - 1] to Points[i] (a wrapped drawing's next segment); drawn as two pieces with connector marks.</summary>
+    public IReadOnlyList<int> Breaks { get; init; } = [];
+}
 
 /// <summary>Layout output: positions in a frame whose top-left content corner is (0, 0).</summary>
 internal sealed class LayoutResult

@@ -12,25 +12,33 @@ internal static class DiagramPainter
     /// <summary>The layout engine behind the <see cref="IDiagramLayout"/> seam: NetVizGen.Layout's layered layout.</summary>
     public static IDiagramLayout Layout { get; } = new LayeredEngineLayout();
 
-    public static (string Light, string Dark) Paint(DiagramGraph graph, FlowDirection direction)
+    public static (string Light, string Dark) Paint(DiagramGraph graph, FlowDirection direction, PaperShapes shapes = default)
     {
-        var (light, dark, _) = PaintWithLayout(graph, direction);
+        var (light, dark, _) = PaintWithLayout(graph, direction, shapes);
         return (light, dark);
     }
 
     /// <summary>Like <see cref="Paint"/>, also returning the layout (the interactive page reuses it).</summary>
-    public static (string Light, string Dark, LayoutResult Layout) PaintWithLayout(DiagramGraph graph, FlowDirection direction)
+    public static (string Light, string Dark, LayoutResult Layout) PaintWithLayout(DiagramGraph graph, FlowDirection direction, PaperShapes shapes = default)
     {
         // Too large to lay out within the budget: a placeholder that says so, and no boxes for the interactive page.
         if (LayoutBudget.Exceeded(graph) is { } why)
             return (LayoutBudget.Placeholder(graph, why, DiagramTheme.Light), LayoutBudget.Placeholder(graph, why, DiagramTheme.Dark), new LayoutResult());
-        var layout = Layout.Run(Request(graph, direction));
+        var layout = Layout.Run(Request(graph, direction, shapes));
         return (SvgDiagramRenderer.Render(graph, layout, DiagramTheme.Light), SvgDiagramRenderer.Render(graph, layout, DiagramTheme.Dark), layout);
     }
 
-    public static LayoutRequest Request(DiagramGraph graph, FlowDirection direction)
+    public static LayoutRequest Request(DiagramGraph graph, FlowDirection direction, PaperShapes shapes = default)
     {
-        var req = new LayoutRequest { Direction = direction == FlowDirection.LeftRight ? LayoutDirection.LeftToRight : LayoutDirection.TopToBottom };
+        // A detected U-Net takes the U; anything else may wrap when it is too long for a page.
+        var u = shapes.EncoderDecoder ? EncoderDecoder.Detect(graph) : null;
+        var req = new LayoutRequest
+        {
+            Direction = direction == FlowDirection.LeftRight ? LayoutDirection.LeftToRight : LayoutDirection.TopToBottom,
+            WrapAspectRatio = u is null ? shapes.WrapAspectRatio : 0,
+            WrapMinLength = PaperShapes.WrapMinLength,
+        };
+        if (u is not null) foreach (var (id, level) in u.Levels) req.Levels[id] = level;
         foreach (var c in graph.Clusters)
             req.Clusters.Add((c.Id, c.Parent, TextMetrics.BoxWidth(c.Title, NodeMetrics.ClusterTitleSize) + 8, 18));
         foreach (var n in graph.Nodes)

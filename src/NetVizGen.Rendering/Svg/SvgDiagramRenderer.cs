@@ -108,7 +108,7 @@ internal static class SvgDiagramRenderer
         {
             if (!layout.Edges.TryGetValue(e.Id, out var route) || route.Points.Count < 2) continue;
             var pts = route.Points;
-            var d = PathData(pts);
+            var d = PathData(pts, route.Breaks);
             bool changed = marks is not null && marks.ChangedEdges.Contains(e.Id);
             bool faded = marks is not null && !changed && marks.Of(e.Source) == Diff.MarkKind.Faded && marks.Of(e.Target) == Diff.MarkKind.Faded;
             var colour = changed ? Diff.DiffMarks.Changed(theme).Hex : theme.Edge.Hex;
@@ -128,6 +128,11 @@ internal static class SvgDiagramRenderer
                     w.Empty("polygon", ("points", Arrow(pts[^2], pts[^1])), ("fill", colour), ("stroke", "none"));
                     break;
             }
+            // A wrapped drawing's jump: both loose ends get a connector mark (as in flowcharts), so the line
+            // visibly continues at the top of the next column instead of running back up.
+            foreach (int b in route.Breaks)
+                foreach (var p in new[] { pts[b - 1], pts[b] })
+                    w.Empty("circle", ("cx", SvgWriter.N(p.X)), ("cy", SvgWriter.N(p.Y)), ("r", "3.5"), ("fill", theme.Background.Hex), ("stroke", colour), ("stroke-width", "1.2"), ("class", "connector"));
             w.Close();
         }
         w.Close();
@@ -135,8 +140,21 @@ internal static class SvgDiagramRenderer
 
     // Bends are rounded with a short quadratic curve: easier to follow than sharp kinks, and
     // plain path commands that every SVG consumer and PDF converter understands.
-    private static string PathData(IReadOnlyList<Point> pts)
+    private static string PathData(IReadOnlyList<Point> pts, IReadOnlyList<int>? breaks = null)
     {
+        if (breaks is { Count: > 0 })
+        {
+            // One subpath per piece: a break starts a new "M" instead of drawing the jump.
+            var pieces = new List<string>();
+            int from = 0;
+            foreach (int b in breaks.Append(pts.Count))
+            {
+                var piece = pts.Skip(from).Take(b - from).ToList();
+                if (piece.Count >= 2) pieces.Add(PathData(piece));
+                from = b;
+            }
+            return string.Join(" ", pieces);
+        }
         const double radius = 6;
         var sb = new System.Text.StringBuilder("M").Append(SvgWriter.N(pts[0].X)).Append(' ').Append(SvgWriter.N(pts[0].Y));
         for (int i = 1; i < pts.Count - 1; i++)

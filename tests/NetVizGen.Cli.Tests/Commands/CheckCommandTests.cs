@@ -27,6 +27,11 @@ public sealed class CheckCommandTests
         var s = BuildSettings.For(assembly, null, null, null, null, null, null);
         Assert.Equal((project, project + "/architecture/", -1, Model.Specs.FlowDirection.LeftRight, true, false),
             (s.ProjectDirectory, s.OutputDirectory, s.Depth, s.Direction, s.Mermaid, s.DarkMode));
+        Assert.True(s.PaperShapes);
+        File.AppendAllText(Path.Combine(obj, "NetVizGen.settings.cache"), "shapes=false\n");
+        var off = BuildSettings.For(assembly, null, null, null, null, null, null);
+        Assert.False(off.PaperShapes);
+        Assert.Equal((false, 0.0), (off.ToRenderOptions().EncoderDecoderLayout, off.ToRenderOptions().WrapAspectRatio));
         var o = BuildSettings.For(assembly, Path.Combine(project, "d"), null, 2, "TopDown", false, true);
         Assert.Equal((Path.Combine(project, "d"), 2, Model.Specs.FlowDirection.TopDown, false, true), (o.OutputDirectory, o.Depth, o.Direction, o.Mermaid, o.DarkMode));
     }

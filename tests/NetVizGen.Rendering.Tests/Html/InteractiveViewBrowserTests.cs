@@ -77,11 +77,14 @@ public sealed class InteractiveViewBrowserTests(BrowserFixture browser) : IClass
         AssertNoOverlap(opened);
         Assert.Contains(opened, b => b.Path == "layer2.0.conv1" && b.Scope == "layer2.0");
         Assert.Contains(opened, b => b.Path == "layer2.0.downsample.0");
-        // Above stays, below moves down; the left-to-right order of what stays is unchanged.
+        // Above stays, below moves down; the left-to-right order of what stays is unchanged. The overview is
+        // wrapped into two columns (stem to layer2, then layer3 to fc): the second column stays where it was.
         Drawn Find(List<Drawn> l, string p) => l.Single(b => b.Path == p);
         Assert.Equal(Find(before, "conv1").Y, Find(opened, "conv1").Y, 1);
-        Assert.True(Find(opened, "fc").Y > Find(before, "fc").Y + 50);
-        Assert.True(Find(opened, "layer3.0").Y > Find(opened, "layer2.1").Y);
+        Assert.True(Find(opened, "layer2.1").Y > Find(before, "layer2.1").Y + 50);
+        Assert.True(Find(opened, "layer2.1").Y > Find(opened, "layer2.0.conv1").Y);
+        Assert.True(Find(opened, "layer3.0").X > Find(opened, "layer2.1").X + Find(opened, "layer2.1").W / 2);
+        Assert.Equal(Find(before, "fc").Y, Find(opened, "fc").Y, 1);
 
         await s.Page.ClickAsync(".opened[data-path='layer2.0'] .opened-title");
         await s.Page.WaitForSelectorAsync(".opened", new PageWaitForSelectorOptions { State = WaitForSelectorState.Detached });

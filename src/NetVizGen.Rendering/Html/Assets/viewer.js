@@ -254,10 +254,14 @@
         }
         return movePoint(p.x, p.y);
       });
+      // A wrapped drawing's jumps (indices into the points) move with the points an opened source adds.
+      var breaks = e.breaks || [], before = moved.length;
       if (s && s.child) moved = elbow(port(s, false), moved.slice(1), true);
+      var shift = moved.length - before;
+      breaks = breaks.map(function (b) { return b + shift; });
       if (t && t.child) moved = elbow(port(t, true), moved.slice(0, -1), false);
       var lab = movePoint(e.label[0], e.label[1]);
-      return { points: moved, label: lab, shape: e.shape, show: e.show, touched: !!((s && s.child) || (t && t.child)) };
+      return { points: moved, breaks: breaks, label: lab, shape: e.shape, show: e.show, touched: !!((s && s.child) || (t && t.child)) };
     });
 
     // Normalise to a (0, 0) origin.
@@ -323,8 +327,12 @@
       text(g, c.title, { x: ox + b.x + 8, y: oy + b.y + 14, 'class': 'cluster-title' });
     });
     L.edges.forEach(function (e) {
-      var d = e.points.map(function (p, i) { return (i ? 'L' : 'M') + (ox + p.x).toFixed(2) + ' ' + (oy + p.y).toFixed(2); }).join('');
+      var d = e.points.map(function (p, i) { return (i && e.breaks.indexOf(i) < 0 ? 'L' : 'M') + (ox + p.x).toFixed(2) + ' ' + (oy + p.y).toFixed(2); }).join('');
       el('path', { d: d, 'class': e.touched ? 'edge touched' : 'edge', 'marker-end': 'url(#arrow)' }, layers.edges);
+      // A wrapped drawing's jump: a connector mark at both loose ends, as in the SVG.
+      e.breaks.forEach(function (b) {
+        [e.points[b - 1], e.points[b]].forEach(function (p) { el('circle', { cx: ox + p.x, cy: oy + p.y, r: 3.5, 'class': 'connector' }, layers.edges); });
+      });
       if (e.show && e.shape) text(layers.labels, e.shape, { x: ox + e.label.x, y: oy + e.label.y + 3.5, 'class': 'edge-label' });
     });
     v.nodes.forEach(function (n) {
