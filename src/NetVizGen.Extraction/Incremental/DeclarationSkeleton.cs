@@ -25,7 +25,11 @@ namespace NetVizGen.Extraction.Incremental;
 /// - an accessor body that mentions <c>field</c> adds a marker (a backing field changes the property);
 /// - every preprocessor directive of the tree, bodies included, is hashed (<c>#nullable</c> inside a
 ///   body changes the annotations of the declarations after it).
-/// Trivia (comments, whitespace) is ignored. Cached per tree object, weakly (a tree is immutable).
+/// Trivia (comments, whitespace) is ignored.
+/// Cached per tree object, weakly (a tree is immutable), and per tree <em>content</em> (<see cref="TreeKey"/>:
+/// path, parse options, text hash), so a new build, whose trees are new objects with the same text, walks
+/// only the files whose text changed: an edit re-walks one tree. The content table is bounded
+/// (<see cref="MaxContentEntries"/>; cleared when full, which only costs walks).
 /// </remarks>
 internal static class DeclarationSkeleton
 {
@@ -43,12 +47,33 @@ internal static class DeclarationSkeleton
 
     private static readonly ConditionalWeakTable<SyntaxTree, Box> s_trees = new();
     private static readonly ConditionalWeakTable<Compilation, Box> s_compilations = new();
+    private static readonly Dictionary<TreeKey, ulong> s_byContent = new();
+    private static int s_walks;
 
-    /// <summary>The skeleton hash of one tree, computed once per tree object.</summary>
+    /// <summary>Trees whose content the table keeps at most (about 100 bytes each).</summary>
+    internal const int MaxContentEntries = 50_000;
+
+    /// <summary>Test hook: how many trees have been walked so far (a content or object hit walks none).</summary>
+    internal static int Walks => Volatile.Read(ref s_walks);
+
+    /// <summary>The skeleton hash of one tree, computed once per tree content.</summary>
     public static ulong Of(SyntaxTree tree, CancellationToken cancellation)
     {
         if (s_trees.TryGetValue(tree, out var box)) return box.Value;
-        var value = Compute(tree.GetRoot(cancellation), cancellation);
+        var key = TreeKey.Of(tree, cancellation);
+        ulong value;
+        bool known;
+        lock (s_byContent) known = s_byContent.TryGetValue(key, out value);
+        if (!known)
+        {
+            value = Compute(tree.GetRoot(cancellation), cancellation);
+            Interlocked.Increment(ref s_walks);
+            lock (s_byContent)
+            {
+                if (s_byContent.Count >= MaxContentEntries) s_byContent.Clear();
+                s_byContent[key] = value;
+            }
+        }
         return s_trees.GetValue(tree, _ => new Box(value)).Value;
     }
 
