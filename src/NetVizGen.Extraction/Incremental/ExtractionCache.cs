@@ -26,7 +26,9 @@ namespace NetVizGen.Extraction.Incremental;
 /// 3. the combined <see cref="DeclarationSkeleton"/> hash over all trees (each cached by tree content) is
 ///    equal: no declaration anywhere changed (a const used by the model, a new overload or extension, a
 ///    new type that shadows a name, a using), and no tree was added, removed or reordered;
-/// 4. equal <see cref="CompilationOptions"/> (by value: nullable context, checked arithmetic...);
+/// 4. equal <see cref="CompilationOptions"/> by value (nullable context, checked arithmetic, usings...),
+///    through <see cref="OptionsKey"/>: the compiler's per-build resolver objects cannot be compared (their
+///    <c>Equals</c> throws), so they are left out and what they decide for binding is compared instead;
 /// 5. the same metadata references in the same order, by <see cref="ReferenceKey"/> (path, properties and
 ///    module MVIDs of each file; identity for anything else): a new TorchSharp changes the catalog of what
 ///    binds, and a new MVID is a new assembly;
@@ -45,7 +47,7 @@ public static class ExtractionCache
 
     private sealed class Entry
     {
-        public Entry(ModelSpec result, TreeKey[] trees, ulong skeleton, CompilationOptions options, object[] references, DecompiledKey[] decompiled)
+        public Entry(ModelSpec result, TreeKey[] trees, ulong skeleton, OptionsKey options, object[] references, DecompiledKey[] decompiled)
         {
             Result = result;
             Trees = trees;
@@ -58,7 +60,7 @@ public static class ExtractionCache
         public ModelSpec Result { get; }
         public TreeKey[] Trees { get; }
         public ulong Skeleton { get; }
-        public CompilationOptions Options { get; }
+        public OptionsKey Options { get; }
         public object[] References { get; }
         public DecompiledKey[] Decompiled { get; }
         public int Hits;
@@ -134,7 +136,7 @@ public static class ExtractionCache
             result,
             treesRead.Select(t => TreeKey.Of(t, cancellation)).Distinct().ToArray(),
             DeclarationSkeleton.Of(compilation, cancellation),
-            compilation.Options,
+            OptionsKey.Of(compilation, cancellation),
             ReferenceKey.AllOf(compilation),
             DecompiledKey.AllOf(sources, cancellation));
         entry.Hits = previous?.Hits ?? 0;
@@ -153,8 +155,8 @@ public static class ExtractionCache
 
     private static bool IsValidFor(Entry entry, Compilation compilation, Packages.DecompiledSources sources, CancellationToken cancellation)
     {
-        // 4. Options: value equality.
-        if (!entry.Options.Equals(compilation.Options)) return false;
+        // 4. Options: by value (see OptionsKey for the per-build service objects left out).
+        if (!entry.Options.Same(OptionsKey.Of(compilation, cancellation))) return false;
 
         // 5. References: the same metadata, in the same order.
         if (!ReferenceKey.Same(entry.References, ReferenceKey.AllOf(compilation))) return false;
