@@ -102,7 +102,7 @@ public sealed class NetVizGenerator : IIncrementalGenerator
             if (!pair.Right.CacheReport) return;
             var counts = ExtractionCache.CountsFor(pair.Left.Right);
             spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CacheReport, Location.None,
-                pair.Left.Left.Length, counts.Hits, counts.Misses));
+                pair.Left.Left.Length, counts.Hits, counts.Misses, counts.TreesWalked));
         });
     }
 

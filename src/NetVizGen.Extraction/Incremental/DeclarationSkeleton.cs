@@ -46,7 +46,7 @@ internal static class DeclarationSkeleton
     }
 
     private static readonly ConditionalWeakTable<SyntaxTree, Box> s_trees = new();
-    private static readonly ConditionalWeakTable<Compilation, Box> s_compilations = new();
+    private static readonly ConditionalWeakTable<Compilation, CompilationSkeleton> s_compilations = new();
     private static readonly Dictionary<TreeKey, ulong> s_byContent = new();
     private static int s_walks;
 
@@ -57,8 +57,11 @@ internal static class DeclarationSkeleton
     internal static int Walks => Volatile.Read(ref s_walks);
 
     /// <summary>The skeleton hash of one tree, computed once per tree content.</summary>
-    public static ulong Of(SyntaxTree tree, CancellationToken cancellation)
+    public static ulong Of(SyntaxTree tree, CancellationToken cancellation) => Of(tree, cancellation, out _);
+
+    private static ulong Of(SyntaxTree tree, CancellationToken cancellation, out bool walked)
     {
+        walked = false;
         if (s_trees.TryGetValue(tree, out var box)) return box.Value;
         var key = TreeKey.Of(tree, cancellation);
         ulong value;
@@ -67,6 +70,7 @@ internal static class DeclarationSkeleton
         if (!known)
         {
             value = Compute(tree.GetRoot(cancellation), cancellation);
+            walked = true;
             Interlocked.Increment(ref s_walks);
             lock (s_byContent)
             {
@@ -83,18 +87,34 @@ internal static class DeclarationSkeleton
     /// </summary>
     public static ulong Of(Compilation compilation, CancellationToken cancellation)
     {
-        if (s_compilations.TryGetValue(compilation, out var box)) return box.Value;
+        if (s_compilations.TryGetValue(compilation, out var known)) return known.Value;
         ulong h = OffsetBasis;
-        int count = 0;
+        int count = 0, walks = 0;
         foreach (var tree in compilation.SyntaxTrees)
         {
             h = Add(h, tree.FilePath);
-            h = Add(h, Of(tree, cancellation));
+            h = Add(h, Of(tree, cancellation, out var walked));
+            if (walked) walks++;
             count++;
         }
         h = Add(h, (ulong)count);
-        var value = h;
-        return s_compilations.GetValue(compilation, _ => new Box(value)).Value;
+        var value = new CompilationSkeleton(h, walks);
+        return s_compilations.GetValue(compilation, _ => value).Value;
+    }
+
+    /// <summary>How many trees of <paramref name="compilation"/> had to be walked (their content was new); 0 if none was asked for.</summary>
+    public static int WalkedIn(Compilation compilation) => s_compilations.TryGetValue(compilation, out var c) ? c.Walked : 0;
+
+    private sealed class CompilationSkeleton
+    {
+        public CompilationSkeleton(ulong value, int walked)
+        {
+            Value = value;
+            Walked = walked;
+        }
+
+        public readonly ulong Value;
+        public readonly int Walked;
     }
 
     internal static ulong Compute(SyntaxNode root, CancellationToken cancellation)

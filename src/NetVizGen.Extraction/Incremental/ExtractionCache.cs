@@ -75,17 +75,16 @@ public static class ExtractionCache
         }
     }
 
-    /// <summary>Hits and misses of the models of one compilation (what one build or one IDE run paid).</summary>
-    public sealed class RunCounts
+    /// <summary>What the cache did for the models of one compilation (what one build or one IDE run paid).</summary>
+    /// <param name="Hits">Models re-used from an earlier compilation.</param>
+    /// <param name="Misses">Models extracted in this compilation.</param>
+    /// <param name="TreesWalked">Trees whose declarations had to be read (their content was new to the cache).</param>
+    public readonly record struct Counts(int Hits, int Misses, int TreesWalked);
+
+    private sealed class RunCounts
     {
-        internal int HitCount;
-        internal int MissCount;
-
-        /// <summary>Models re-used from an earlier compilation.</summary>
-        public int Hits => Volatile.Read(ref HitCount);
-
-        /// <summary>Models extracted in this compilation.</summary>
-        public int Misses => Volatile.Read(ref MissCount);
+        public int Hits;
+        public int Misses;
     }
 
     private static readonly object s_lock = new();
@@ -122,14 +121,14 @@ public static class ExtractionCache
         if (previous is not null && IsValidFor(previous, compilation, sources, cancellation))
         {
             Interlocked.Increment(ref previous.Hits);
-            Interlocked.Increment(ref run.HitCount);
+            Interlocked.Increment(ref run.Hits);
             return previous.Result;
         }
 
         var packages = sources.Files.IsEmpty ? null : Packages.SideCompilations.For(compilation, sources);
         var treesRead = new HashSet<SyntaxTree>();
         var result = analyse(ModelExtractor.Extract(target, compilation, cancellation, treesRead, packages));
-        Interlocked.Increment(ref run.MissCount);
+        Interlocked.Increment(ref run.Misses);
         if (treesRead.Count == 0) return result;
 
         var entry = new Entry(
@@ -151,7 +150,11 @@ public static class ExtractionCache
     }
 
     /// <summary>Hits and misses so far of the models of <paramref name="compilation"/> (zero when none ran).</summary>
-    public static RunCounts CountsFor(Compilation compilation) => s_runs.GetValue(compilation, static _ => new RunCounts());
+    public static Counts CountsFor(Compilation compilation)
+    {
+        var run = s_runs.GetValue(compilation, static _ => new RunCounts());
+        return new Counts(Volatile.Read(ref run.Hits), Volatile.Read(ref run.Misses), DeclarationSkeleton.WalkedIn(compilation));
+    }
 
     private static bool IsValidFor(Entry entry, Compilation compilation, Packages.DecompiledSources sources, CancellationToken cancellation)
     {
