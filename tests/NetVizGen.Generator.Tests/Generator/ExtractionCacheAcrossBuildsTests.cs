@@ -131,9 +131,11 @@ public sealed class ExtractionCacheAcrossBuildsTests
     [Fact]
     public void A_new_build_of_identical_text_re_uses_every_model_and_writes_what_a_fresh_extraction_writes()
     {
-        var project = ThreeModels();
+        var marker = "// " + Guid.NewGuid().ToString("N") + "\n";
+        var project = ThreeModels() with { Files = ThreeModels().Files.Select(f => (f.Path, marker + f.Text)).ToImmutableArray() };
         var first = Build(project);
         Assert.Equal((3, 0, 3), (first.Models, first.Hits, first.Misses));
+        Assert.True(first.TreesWalked >= 5, first.TreesWalked.ToString(CultureInfo.InvariantCulture)); // every file is new content (the injected attribute's may be known)
 
         var second = Build(project);
         Assert.Equal((3, 3, 0), (second.Models, second.Hits, second.Misses));
@@ -167,6 +169,23 @@ public sealed class ExtractionCacheAcrossBuildsTests
         Assert.NotEqual(first.Manifests["NetB"], second.Manifests["NetB"]);
         Assert.Equal(first.Manifests["NetA"], second.Manifests["NetA"]);
         Assert.Equal(Fresh(edited), second.Manifests);
+    }
+
+    [Fact]
+    public void An_edit_in_a_factory_methods_body_re_extracts_that_model()
+    {
+        var project = ThreeModels();
+        var first = Build(project);
+        var edited = project.Edit("/src/NetC.cs", t => t.Replace("Linear(4, 4)", "Linear(4, 5)"));
+        var second = Build(edited);
+        Assert.Equal((2, 1), (second.Hits, second.Misses));
+        Assert.NotEqual(first.Manifests["NetC"], second.Manifests["NetC"]);
+        Assert.Equal(Fresh(edited), second.Manifests);
+
+        // Only a comment in the factory's file: the text changed, so its model is extracted again (locations may move).
+        var commented = edited.Edit("/src/NetC.cs", t => t + "\n// a comment");
+        var third = Build(commented);
+        Assert.Equal((2, 1, 0), (third.Hits, third.Misses, third.TreesWalked - 1)); // and one file's declarations read
     }
 
     // Guarantee 1: the assembly name and the preprocessor symbols are part of the key.
