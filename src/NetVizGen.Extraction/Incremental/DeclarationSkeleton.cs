@@ -48,13 +48,9 @@ internal static class DeclarationSkeleton
     private static readonly ConditionalWeakTable<SyntaxTree, Box> s_trees = new();
     private static readonly ConditionalWeakTable<Compilation, CompilationSkeleton> s_compilations = new();
     private static readonly Dictionary<TreeKey, ulong> s_byContent = new();
-    private static int s_walks;
 
     /// <summary>Trees whose content the table keeps at most (about 100 bytes each).</summary>
     internal const int MaxContentEntries = 50_000;
-
-    /// <summary>Test hook: how many trees have been walked so far (a content or object hit walks none).</summary>
-    internal static int Walks => Volatile.Read(ref s_walks);
 
     /// <summary>The skeleton hash of one tree, computed once per tree content.</summary>
     public static ulong Of(SyntaxTree tree, CancellationToken cancellation) => Of(tree, cancellation, out _);
@@ -71,7 +67,6 @@ internal static class DeclarationSkeleton
         {
             value = Compute(tree.GetRoot(cancellation), cancellation);
             walked = true;
-            Interlocked.Increment(ref s_walks);
             lock (s_byContent)
             {
                 if (s_byContent.Count >= MaxContentEntries) s_byContent.Clear();

@@ -24,11 +24,7 @@ internal static class DecompiledParseCache
     public static readonly CSharpParseOptions Options = new(LanguageVersion.CSharp12);
 
     private static readonly Dictionary<(string Assembly, string Package, string Path, ContentHash Text), DecompiledFile> s_files = new();
-    private static int s_parses;
-
-    /// <summary>Test hook: files parsed so far (a cache hit parses none).</summary>
-    internal static int Parses => Volatile.Read(ref s_parses);
-
+    /// <summary>The file parsed from <paramref name="text"/>, parsed now only if no equal text at the same path was.</summary>
     public static DecompiledFile GetOrParse(string assemblyName, string package, string path, SourceText text, CancellationToken cancellation)
     {
         var key = (assemblyName, package, path, ContentHash.Of(text));
@@ -37,7 +33,6 @@ internal static class DecompiledParseCache
             if (s_files.TryGetValue(key, out var known)) return known;
         }
         var parsed = new DecompiledFile(assemblyName, package, CSharpSyntaxTree.ParseText(text, Options, path, cancellation));
-        Interlocked.Increment(ref s_parses);
         lock (s_files)
         {
             if (s_files.TryGetValue(key, out var raced)) return raced;

@@ -38,11 +38,6 @@ internal sealed class SideCompilations
     }
 
     private static readonly List<Recent> s_recent = new();
-    private static int s_created;
-
-    /// <summary>Test hook: side-compilation sets created so far (a re-use creates none).</summary>
-    internal static int Created => Volatile.Read(ref s_created);
-
     private readonly Dictionary<string, (Compilation Compilation, string Package)> _byAssembly = new(StringComparer.Ordinal);
 
     private SideCompilations(DecompiledSources sources) => Sources = sources;
@@ -63,7 +58,6 @@ internal sealed class SideCompilations
                     return r.Value;
             }
             var created = Create(compilation, sources);
-            Interlocked.Increment(ref s_created);
             if (s_recent.Count >= MaxRecent) s_recent.RemoveAt(0);
             s_recent.Add(new Recent(files, references, created));
             return created;
