@@ -13,6 +13,8 @@ using NetVizGen.Model.Analysis;
 //                   with one file changed): what the IDE pays per keystroke; also after a const edit;
 //  (c) extraction:  ModelExtractor.Extract for every model, again on one compilation that has
 //                   already been extracted once (warm semantic models where the extractor keeps them).
+//  (d) across builds: cold, and rebuilds (new driver, new compilation) of the same objects, of identical
+//                   text, after an unrelated body edit and after an edit in one model's file (AcrossBuilds.cs).
 // Usage: dotnet run -c Release --project bench/NetVizGen.Bench.Extraction [-- iterations] [--corpus]
 // --corpus measures the real-world corpus (tests/NetVizGen.Corpus/**/*.cs: public third-party models,
 // which do raise NVG warnings) instead of the zoo.
@@ -45,10 +47,14 @@ var texts = files.Select(f => (Path: f, Text: File.ReadAllText(f)))
         ? "global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; global using System.Net.Http; global using System.Threading; global using System.Threading.Tasks;"
         : "global using System; global using System.Collections.Generic; global using System.Linq;"))
     .ToArray();
-// Fresh trees for every fresh compilation (parsed outside the timed region): the extraction cache
-// re-uses a model only when the very tree objects it read are in the new compilation, so re-using the
-// parsed trees would turn (a) into a cache hit instead of what a build pays.
+// Fresh trees for every fresh compilation (parsed outside the timed region). The extraction cache keys on
+// content (path, parse options, text), so a fresh compilation of the same text under the same assembly
+// name is a cache hit (what a rebuild in the compiler server pays, see AcrossBuilds): (a) and the other
+// "fresh" rows use a new assembly name and a new trailing comment in every file per run, so that nothing is
+// cached, which is what a first build pays.
+int coldRun = 0;
 SyntaxTree[] ParseAll() => texts.Select(t => CSharpSyntaxTree.ParseText(t.Text, parse, path: t.Path)).ToArray();
+SyntaxTree[] ParseCold(int salt) => texts.Select(t => CSharpSyntaxTree.ParseText(t.Text + "\n// cold " + salt.ToString(CultureInfo.InvariantCulture), parse, path: t.Path)).ToArray();
 var references = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
     .Append(MetadataReference.CreateFromFile(typeof(TorchSharp.torch).Assembly.Location))
     .ToImmutableArray();
@@ -56,6 +62,7 @@ var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
     nullableContextOptions: corpus ? NullableContextOptions.Disable : NullableContextOptions.Enable);
 
 CSharpCompilation Fresh() => CSharpCompilation.Create(assemblyName, ParseAll(), references, options);
+CSharpCompilation Cold() { coldRun++; return CSharpCompilation.Create(assemblyName + ".cold" + coldRun.ToString(CultureInfo.InvariantCulture), ParseCold(coldRun), references, options); }
 GeneratorDriver Driver() => CSharpGeneratorDriver.Create(new[] { new NetVizGenerator().AsSourceGenerator() },
     parseOptions: parse, driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
@@ -92,13 +99,13 @@ string CacheStats() => cacheStats?.Invoke(null, new object?[] { assemblyName, nu
 CacheStatsStart();
 var full = Measure(iterations, () =>
 {
-    var c = Fresh();
+    var c = Cold();
     var sw = Stopwatch.StartNew();
     Driver().RunGenerators(c);
     return sw.Elapsed.TotalMilliseconds;
 });
 
-Console.WriteLine("after (a): " + CacheStats());
+Console.WriteLine("after (a): cold runs, each under a new assembly name (no hits possible)");
 
 // (b) incremental: one driver, each run sees a compilation in which a method body of an unrelated file
 // was edited (the common IDE keystroke): a new compilation, new tree, same declarations.
@@ -182,7 +189,7 @@ var binding = Measure(iterations, () =>
 
 // One full run, broken down by the driver's own step timings.
 {
-    var c = Fresh();
+    var c = Cold();
     var sw = Stopwatch.StartNew();
     var d = Driver().RunGenerators(c);
     var total = sw.Elapsed.TotalMilliseconds;
@@ -203,6 +210,9 @@ Row("(c) extraction alone, same compilation again", extraction);
 Row("    extraction alone, fresh compilation", coldExtraction);
 Row("    shape analysis alone (all models)", analysis);
 Row("    Roslyn: bind every method body of the zoo once", binding);
+
+// The generator across builds (what the compiler server pays per rebuild), with ratios to a cold run.
+AcrossBuilds.Run(texts, files.Length > 0 ? targets.Select(t => t.Source?.Path).FirstOrDefault(p => p is not null) ?? files[0] : "", parse, references, options, assemblyName, iterations);
 
 static void Row(string name, Sample s) =>
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Median(s.Wall):F1} | {s.Wall.Min():F1}–{s.Wall.Max():F1} | {s.CpuPerRun:F1} |"));

@@ -39,6 +39,11 @@ internal static class DiagnosticDescriptors
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Cache = new(StringComparer.Ordinal);
 
+    /// <summary>NVG0090: the extraction cache's hits in this compilation; reported only with NetVizGenCacheReport=true.</summary>
+    public static readonly DiagnosticDescriptor CacheReport = new("NVG0090", "Extraction cache report",
+        "NetVizGen extraction cache: {0} model(s), {1} re-used from an earlier compilation, {2} extracted; declarations of {3} file(s) read", Category, DiagnosticSeverity.Info, isEnabledByDefault: true,
+        description: "Reported only when the MSBuild property NetVizGenCacheReport is true (a diagnostic aid for build cost).");
+
     /// <summary>The descriptor for a note id; unknown ids get a warning descriptor of their own.</summary>
     public static DiagnosticDescriptor For(NoteSpec note)
     {

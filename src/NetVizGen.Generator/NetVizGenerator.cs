@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using NetVizGen.Extraction;
+using NetVizGen.Extraction.Incremental;
 using NetVizGen.Extraction.Packages;
 using NetVizGen.Model.Specs;
 
@@ -92,6 +93,16 @@ public sealed class NetVizGenerator : IIncrementalGenerator
             foreach (var tree in pair.Right.SyntaxTrees)
                 if (!trees.ContainsKey(tree.FilePath)) trees.Add(tree.FilePath, tree);
             foreach (var note in ModelPipeline.AllNotes(pair.Left)) spc.ReportDiagnostic(ToDiagnostic(note, trees));
+        });
+
+        // Opt-in (NetVizGenCacheReport=true): how many models this compilation took from the extraction
+        // cache, so anyone can check that a rebuild in the compiler server re-uses the previous build's work.
+        context.RegisterSourceOutput(models.Collect().Combine(context.CompilationProvider).Combine(options), static (spc, pair) =>
+        {
+            if (!pair.Right.CacheReport) return;
+            var counts = ExtractionCache.CountsFor(pair.Left.Right);
+            spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CacheReport, Location.None,
+                pair.Left.Left.Length, counts.Hits, counts.Misses, counts.TreesWalked));
         });
     }
 

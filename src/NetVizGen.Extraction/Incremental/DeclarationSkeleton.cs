@@ -25,7 +25,11 @@ namespace NetVizGen.Extraction.Incremental;
 /// - an accessor body that mentions <c>field</c> adds a marker (a backing field changes the property);
 /// - every preprocessor directive of the tree, bodies included, is hashed (<c>#nullable</c> inside a
 ///   body changes the annotations of the declarations after it).
-/// Trivia (comments, whitespace) is ignored. Cached per tree object, weakly (a tree is immutable).
+/// Trivia (comments, whitespace) is ignored.
+/// Cached per tree object, weakly (a tree is immutable), and per tree <em>content</em> (<see cref="TreeKey"/>:
+/// path, parse options, text hash), so a new build, whose trees are new objects with the same text, walks
+/// only the files whose text changed: an edit re-walks one tree. The content table is bounded
+/// (<see cref="MaxContentEntries"/>; cleared when full, which only costs walks).
 /// </remarks>
 internal static class DeclarationSkeleton
 {
@@ -42,13 +46,33 @@ internal static class DeclarationSkeleton
     }
 
     private static readonly ConditionalWeakTable<SyntaxTree, Box> s_trees = new();
-    private static readonly ConditionalWeakTable<Compilation, Box> s_compilations = new();
+    private static readonly ConditionalWeakTable<Compilation, CompilationSkeleton> s_compilations = new();
+    private static readonly Dictionary<TreeKey, ulong> s_byContent = new();
 
-    /// <summary>The skeleton hash of one tree, computed once per tree object.</summary>
-    public static ulong Of(SyntaxTree tree, CancellationToken cancellation)
+    /// <summary>Trees whose content the table keeps at most (about 100 bytes each).</summary>
+    internal const int MaxContentEntries = 50_000;
+
+    /// <summary>The skeleton hash of one tree, computed once per tree content.</summary>
+    public static ulong Of(SyntaxTree tree, CancellationToken cancellation) => Of(tree, cancellation, out _);
+
+    private static ulong Of(SyntaxTree tree, CancellationToken cancellation, out bool walked)
     {
+        walked = false;
         if (s_trees.TryGetValue(tree, out var box)) return box.Value;
-        var value = Compute(tree.GetRoot(cancellation), cancellation);
+        var key = TreeKey.Of(tree, cancellation);
+        ulong value;
+        bool known;
+        lock (s_byContent) known = s_byContent.TryGetValue(key, out value);
+        if (!known)
+        {
+            value = Compute(tree.GetRoot(cancellation), cancellation);
+            walked = true;
+            lock (s_byContent)
+            {
+                if (s_byContent.Count >= MaxContentEntries) s_byContent.Clear();
+                s_byContent[key] = value;
+            }
+        }
         return s_trees.GetValue(tree, _ => new Box(value)).Value;
     }
 
@@ -58,18 +82,34 @@ internal static class DeclarationSkeleton
     /// </summary>
     public static ulong Of(Compilation compilation, CancellationToken cancellation)
     {
-        if (s_compilations.TryGetValue(compilation, out var box)) return box.Value;
+        if (s_compilations.TryGetValue(compilation, out var known)) return known.Value;
         ulong h = OffsetBasis;
-        int count = 0;
+        int count = 0, walks = 0;
         foreach (var tree in compilation.SyntaxTrees)
         {
             h = Add(h, tree.FilePath);
-            h = Add(h, Of(tree, cancellation));
+            h = Add(h, Of(tree, cancellation, out var walked));
+            if (walked) walks++;
             count++;
         }
         h = Add(h, (ulong)count);
-        var value = h;
-        return s_compilations.GetValue(compilation, _ => new Box(value)).Value;
+        var value = new CompilationSkeleton(h, walks);
+        return s_compilations.GetValue(compilation, _ => value).Value;
+    }
+
+    /// <summary>How many trees of <paramref name="compilation"/> had to be walked (their content was new); 0 if none was asked for.</summary>
+    public static int WalkedIn(Compilation compilation) => s_compilations.TryGetValue(compilation, out var c) ? c.Walked : 0;
+
+    private sealed class CompilationSkeleton
+    {
+        public CompilationSkeleton(ulong value, int walked)
+        {
+            Value = value;
+            Walked = walked;
+        }
+
+        public readonly ulong Value;
+        public readonly int Walked;
     }
 
     internal static ulong Compute(SyntaxNode root, CancellationToken cancellation)

@@ -1,31 +1,42 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using NetVizGen.Model.Specs;
 
 namespace NetVizGen.Extraction.Incremental;
 
 /// <summary>
-/// Re-uses a model across compilations when an edit cannot have changed it (the IDE makes a new
-/// compilation per keystroke; most keystrokes are in method bodies the model never evaluated).
+/// Re-uses a model across compilations when an edit cannot have changed it: across the IDE's compilations
+/// (one per keystroke; most keystrokes are in method bodies the model never evaluated) and across builds in
+/// the long-lived compiler server (each build parses every file again into new tree objects and creates new
+/// reference objects, so everything is compared by <em>content</em>, never by object).
 /// Correctness first: a hit returns exactly what a fresh extraction (plus the given analysis) would.
 /// </summary>
 /// <remarks>
 /// An extraction's result depends only on: the target (the key, a value record), the text of the trees
 /// whose syntax or operations it read, the declarations of every tree (binding of a read body depends
 /// on the signatures, constants, attributes and usings of all files, never on another member's body),
-/// the compilation options and the metadata references. A hit therefore requires, each check guarding one
-/// of these:
-/// 1. the same assembly name (part of the key): two projects with the same model must not mix;
-/// 2. every tree read is, by reference, still in the new compilation: identical text, path and parse
-///    options, so every body and location the model came from is unchanged;
-/// 3. the combined <see cref="DeclarationSkeleton"/> hash over all trees is equal: no declaration
-///    anywhere changed (a const used by the model, a new overload or extension, a new type that
-///    shadows a name, a using), and no tree was added or removed;
-/// 4. equal <see cref="CompilationOptions"/> (nullable context, checked arithmetic, usings of scripts...);
-/// 5. the same metadata references, by identity and in order (a new TorchSharp changes the catalog of
-///    what binds; identity is cheap and never wrong, at worst a miss).
+/// the compilation options, the metadata references and the decompiled code of referenced packages. A hit
+/// therefore requires, each check guarding one of these:
+/// 1. the same assembly name and preprocessor symbols (part of the key): two projects, or two target
+///    frameworks of one project, with the same model must not mix;
+/// 2. every tree read has a tree with an equal <see cref="TreeKey"/> (path, parse options, SHA-256 of the
+///    text) in the new compilation or its decompiled code: identical text at the same path parses to the
+///    same nodes at the same spans, so every body read and every location in the model (path + span,
+///    line and column) is unchanged;
+/// 3. the combined <see cref="DeclarationSkeleton"/> hash over all trees (each cached by tree content) is
+///    equal: no declaration anywhere changed (a const used by the model, a new overload or extension, a
+///    new type that shadows a name, a using), and no tree was added, removed or reordered;
+/// 4. equal <see cref="CompilationOptions"/> by value (nullable context, checked arithmetic, usings...),
+///    through <see cref="OptionsKey"/>: the compiler's per-build resolver objects cannot be compared (their
+///    <c>Equals</c> throws), so they are left out and what they decide for binding is compared instead;
+/// 5. the same metadata references in the same order, by <see cref="ReferenceKey"/> (path, properties and
+///    module MVIDs of each file; identity for anything else): a new TorchSharp changes the catalog of what
+///    binds, and a new MVID is a new assembly;
+/// 6. the same decompiled code (assembly, package and <see cref="TreeKey"/> of every decompiled file, in
+///    order): models from packages bind there.
 /// Anything else is a miss: extract normally and replace the entry.
-/// State: one entry per (assembly name, target), under a lock, holding the result, weak references to
-/// the trees read and to the references (never a compilation or tree strongly); entries whose trees were
+/// State: one entry per (assembly name, preprocessor symbols, target), under a lock, holding the result
+/// and the keys above (never a compilation or a tree); entries whose identity-only references were
 /// collected are dropped on every store, and the table is cleared if it ever exceeds
 /// <see cref="MaxEntries"/>. An extraction that read no tree (invalid target, type not found) is cheap
 /// and is not cached.
@@ -36,33 +47,50 @@ public static class ExtractionCache
 
     private sealed class Entry
     {
-        public Entry(ModelSpec result, WeakReference<SyntaxTree>[] trees, ulong skeleton, CompilationOptions options, WeakReference<MetadataReference>[] references)
+        public Entry(ModelSpec result, TreeKey[] trees, ulong skeleton, OptionsKey options, object[] references, DecompiledKey[] decompiled)
         {
             Result = result;
             Trees = trees;
             Skeleton = skeleton;
             Options = options;
             References = references;
+            Decompiled = decompiled;
         }
 
         public ModelSpec Result { get; }
-        public WeakReference<SyntaxTree>[] Trees { get; }
+        public TreeKey[] Trees { get; }
         public ulong Skeleton { get; }
-        public CompilationOptions Options { get; }
-        public WeakReference<MetadataReference>[] References { get; }
+        public OptionsKey Options { get; }
+        public object[] References { get; }
+        public DecompiledKey[] Decompiled { get; }
         public int Hits;
         public int Misses;
 
+        /// <summary>False once a reference kept by identity was collected: the entry can never hit again.</summary>
         public bool IsAlive()
         {
-            foreach (var t in Trees)
-                if (!t.TryGetTarget(out _)) return false;
+            foreach (var r in References)
+                if (r is WeakReference<MetadataReference> weak && !weak.TryGetTarget(out _)) return false;
             return true;
         }
     }
 
+    /// <summary>What the cache did for the models of one compilation (what one build or one IDE run paid).</summary>
+    /// <param name="Hits">Models re-used from an earlier compilation.</param>
+    /// <param name="Misses">Models extracted in this compilation.</param>
+    /// <param name="TreesWalked">Trees whose declarations had to be read (their content was new to the cache).</param>
+    public readonly record struct Counts(int Hits, int Misses, int TreesWalked);
+
+    private sealed class RunCounts
+    {
+        public int Hits;
+        public int Misses;
+    }
+
     private static readonly object s_lock = new();
     private static readonly Dictionary<(string Assembly, string Variant, DiagramTarget Target), Entry> s_entries = new();
+    private static readonly ConditionalWeakTable<Compilation, HashSet<TreeKey>> s_treeKeys = new();
+    private static readonly ConditionalWeakTable<Compilation, RunCounts> s_runs = new();
 
     /// <summary>
     /// The model of <paramref name="target"/> in <paramref name="compilation"/>, passed through
@@ -75,11 +103,10 @@ public static class ExtractionCache
     /// <summary>
     /// <see cref="GetOrExtract(DiagramTarget, Compilation, Func{ModelSpec, ModelSpec}, CancellationToken)"/> with the
     /// decompiled code of referenced assemblies (models from packages). Trees read there count like the
-    /// compilation's own: a hit needs them in the current side compilations.
+    /// compilation's own, and the whole decompiled code must be unchanged for a hit.
     /// </summary>
     public static ModelSpec GetOrExtract(DiagramTarget target, Compilation compilation, Packages.DecompiledSources sources, Func<ModelSpec, ModelSpec> analyse, CancellationToken cancellation)
     {
-        var packages = sources.Files.IsEmpty ? null : Packages.SideCompilations.For(compilation, sources);
         // A multi-targeting project has one compilation per target framework in the IDE, alive at the
         // same time; their preprocessor symbols (NET8_0, NET10_0, ...) tell them apart, so each keeps
         // its own entry instead of evicting the other's on every keystroke.
@@ -87,25 +114,30 @@ public static class ExtractionCache
             ? string.Join(";", symbols.OrderBy(x => x, StringComparer.Ordinal))
             : "";
         var key = (compilation.AssemblyName ?? "", variant, target);
+        var run = s_runs.GetValue(compilation, static _ => new RunCounts());
         Entry? previous;
         lock (s_lock) s_entries.TryGetValue(key, out previous);
 
-        if (previous is not null && IsValidFor(previous, compilation, packages, cancellation))
+        if (previous is not null && IsValidFor(previous, compilation, sources, cancellation))
         {
             Interlocked.Increment(ref previous.Hits);
+            Interlocked.Increment(ref run.Hits);
             return previous.Result;
         }
 
+        var packages = sources.Files.IsEmpty ? null : Packages.SideCompilations.For(compilation, sources);
         var treesRead = new HashSet<SyntaxTree>();
         var result = analyse(ModelExtractor.Extract(target, compilation, cancellation, treesRead, packages));
+        Interlocked.Increment(ref run.Misses);
         if (treesRead.Count == 0) return result;
 
         var entry = new Entry(
             result,
-            treesRead.Select(t => new WeakReference<SyntaxTree>(t)).ToArray(),
+            treesRead.Select(t => TreeKey.Of(t, cancellation)).Distinct().ToArray(),
             DeclarationSkeleton.Of(compilation, cancellation),
-            compilation.Options,
-            compilation.References.Select(r => new WeakReference<MetadataReference>(r)).ToArray());
+            OptionsKey.Of(compilation, cancellation),
+            ReferenceKey.AllOf(compilation),
+            DecompiledKey.AllOf(sources, cancellation));
         entry.Hits = previous?.Hits ?? 0;
         entry.Misses = (previous?.Misses ?? 0) + 1;
         lock (s_lock)
@@ -117,30 +149,42 @@ public static class ExtractionCache
         return result;
     }
 
-    private static bool IsValidFor(Entry entry, Compilation compilation, Packages.SideCompilations? packages, CancellationToken cancellation)
+    /// <summary>Hits and misses so far of the models of <paramref name="compilation"/> (zero when none ran).</summary>
+    public static Counts CountsFor(Compilation compilation)
     {
-        // 4. Options: value equality.
-        if (!entry.Options.Equals(compilation.Options)) return false;
+        var run = s_runs.GetValue(compilation, static _ => new RunCounts());
+        return new Counts(Volatile.Read(ref run.Hits), Volatile.Read(ref run.Misses), DeclarationSkeleton.WalkedIn(compilation));
+    }
 
-        // 5. References: the same objects, in the same order.
-        int i = 0;
-        foreach (var reference in compilation.References)
+    private static bool IsValidFor(Entry entry, Compilation compilation, Packages.DecompiledSources sources, CancellationToken cancellation)
+    {
+        // 4. Options: by value (see OptionsKey for the per-build service objects left out).
+        if (!entry.Options.Same(OptionsKey.Of(compilation, cancellation))) return false;
+
+        // 5. References: the same metadata, in the same order.
+        if (!ReferenceKey.Same(entry.References, ReferenceKey.AllOf(compilation))) return false;
+
+        // 6. Decompiled code: the same files with the same text.
+        var decompiled = DecompiledKey.AllOf(sources, cancellation);
+        if (!entry.Decompiled.SequenceEqual(decompiled)) return false;
+
+        // 2. Every tree the extraction read: one with the same path, options and text is here.
+        var keys = TreeKeysOf(compilation, cancellation);
+        foreach (var tree in entry.Trees)
         {
-            if (i >= entry.References.Length) return false;
-            if (!entry.References[i].TryGetTarget(out var old) || !ReferenceEquals(old, reference)) return false;
-            i++;
-        }
-        if (i != entry.References.Length) return false;
-
-        // 2. Every tree the extraction read, unchanged (same object) and still part of the compilation.
-        foreach (var weak in entry.Trees)
-        {
-            if (!weak.TryGetTarget(out var tree)) return false;
-            if (!compilation.ContainsSyntaxTree(tree) && packages?.CompilationOf(tree) is null) return false;
+            if (!keys.Contains(tree) && !DecompiledKey.Contains(decompiled, tree)) return false;
         }
 
-        // 3. No declaration changed in any tree (cached per compilation, so paid once for all models).
+        // 3. No declaration changed in any tree (cached per compilation, so paid once for all models,
+        //    and per tree content, so a new build walks only the trees whose text changed).
         return DeclarationSkeleton.Of(compilation, cancellation) == entry.Skeleton;
+    }
+
+    private static HashSet<TreeKey> TreeKeysOf(Compilation compilation, CancellationToken cancellation)
+    {
+        if (s_treeKeys.TryGetValue(compilation, out var keys)) return keys;
+        var computed = new HashSet<TreeKey>(compilation.SyntaxTrees.Select(t => TreeKey.Of(t, cancellation)));
+        return s_treeKeys.GetValue(compilation, _ => computed);
     }
 
     private static void Sweep()

@@ -17,9 +17,12 @@ public sealed record DecompiledFile(string AssemblyName, string Package, SyntaxT
     /// <summary>The <c>AdditionalFiles</c> metadata naming the package and version.</summary>
     public const string PackageMetadata = "build_metadata.AdditionalFiles.NetVizGenPackage";
 
-    /// <summary>Parses a decompiled file (C# 12, what the decompiler writes).</summary>
+    /// <summary>
+    /// Parses a decompiled file (C# 12, what the decompiler writes), or returns the file parsed earlier from
+    /// the same text at the same path (see <see cref="DecompiledParseCache"/>).
+    /// </summary>
     public static DecompiledFile Parse(string assemblyName, string package, string path, SourceText text, CancellationToken cancellation) =>
-        new(assemblyName, package, CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.CSharp12), path, cancellation));
+        DecompiledParseCache.GetOrParse(assemblyName, package, path, text, cancellation);
 
     /// <summary>
     /// The full name of the type the file holds: the decompile step names each file after its top-level

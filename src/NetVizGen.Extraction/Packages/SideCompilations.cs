@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -12,20 +11,33 @@ namespace NetVizGen.Extraction.Packages;
 /// compilation's source symbol (<see cref="ToSource"/>), then runs that source like any other.
 /// </summary>
 /// <remarks>
-/// Side compilations are created once per (decompiled sources, reference list) and re-used across the
-/// user's compilations while both are unchanged (the IDE makes a compilation per keystroke; references
-/// rarely change), so what was bound there (semantic models, operations) is bound once.
+/// Side compilations are created once per (decompiled files, reference list) and re-used across the
+/// user's compilations while both are unchanged: across the IDE's keystrokes, and across builds in the
+/// compiler server, where the files come back as the same objects from <see cref="DecompiledParseCache"/>
+/// and the references are compared by <see cref="Incremental.ReferenceKey"/> (path, properties, MVIDs), so
+/// what was bound there (semantic models, operations) is bound once. A re-used side compilation keeps the
+/// reference objects of the build that created it: the same files with the same MVIDs, so the same metadata.
+/// The last <see cref="MaxRecent"/> are kept.
 /// </remarks>
 internal sealed class SideCompilations
 {
-    private static readonly ConditionalWeakTable<DecompiledSources, Holder> s_cache = new();
+    private const int MaxRecent = 4;
 
-    private sealed class Holder
+    private sealed class Recent
     {
-        public MetadataReference[]? References;
-        public SideCompilations? Value;
+        public Recent(DecompiledFile[] files, object[] references, SideCompilations value)
+        {
+            Files = files;
+            References = references;
+            Value = value;
+        }
+
+        public DecompiledFile[] Files { get; }
+        public object[] References { get; }
+        public SideCompilations Value { get; }
     }
 
+    private static readonly List<Recent> s_recent = new();
     private readonly Dictionary<string, (Compilation Compilation, string Package)> _byAssembly = new(StringComparer.Ordinal);
 
     private SideCompilations(DecompiledSources sources) => Sources = sources;
@@ -36,20 +48,23 @@ internal sealed class SideCompilations
     /// <summary>The side compilations of <paramref name="sources"/> for the references of <paramref name="compilation"/>.</summary>
     public static SideCompilations For(Compilation compilation, DecompiledSources sources)
     {
-        var references = compilation.References.ToArray();
-        var holder = s_cache.GetValue(sources, static _ => new Holder());
-        lock (holder)
+        var references = Incremental.ReferenceKey.AllOf(compilation);
+        var files = sources.Files.ToArray();
+        lock (s_recent)
         {
-            if (holder.Value is not null && holder.References is not null && SameReferences(holder.References, references))
-                return holder.Value;
+            foreach (var r in s_recent)
+            {
+                if (Incremental.ReferenceKey.Same(r.References, references) && SameFiles(r.Files, files))
+                    return r.Value;
+            }
             var created = Create(compilation, sources);
-            holder.References = references;
-            holder.Value = created;
+            if (s_recent.Count >= MaxRecent) s_recent.RemoveAt(0);
+            s_recent.Add(new Recent(files, references, created));
             return created;
         }
     }
 
-    private static bool SameReferences(MetadataReference[] a, MetadataReference[] b)
+    private static bool SameFiles(DecompiledFile[] a, DecompiledFile[] b)
     {
         if (a.Length != b.Length) return false;
         for (int i = 0; i < a.Length; i++)

@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using NetVizGen.Generator;
+
+/// <summary>
+/// The generator across builds, as the compiler server runs it: every build parses every file again (new
+/// tree objects), makes new reference objects over the same assemblies and runs a new generator driver,
+/// while the generator's static state (the extraction cache) survives. Rows, each a new driver on a new
+/// compilation:
+///  cold:        nothing cached (a new assembly name and a new comment in every file each run);
+///  same trees:  the very tree and reference objects of the previous run (all an identity-keyed cache can re-use);
+///  new trees:   identical text parsed again, new reference objects (a rebuild in the compiler server);
+///  body edit:   as "new trees", after an edit inside a method body of an unrelated file;
+///  model edit:  as "new trees", after an edit in the file of one model (its declarations unchanged).
+/// Counts come from the generator's own report (NVG0090, switched on through the analyzer options).
+/// </summary>
+internal static class AcrossBuilds
+{
+    private static readonly Regex Report = new(@"(\d+) model\(s\), (\d+) re-used from an earlier compilation, (\d+) extracted; declarations of (\d+) file\(s\) read", RegexOptions.CultureInvariant);
+
+    public static void Run((string Path, string Text)[] files, string modelFile, CSharpParseOptions parse, ImmutableArray<MetadataReference> references,
+        CSharpCompilationOptions options, string assemblyName, int iterations)
+    {
+        int salt = 0;
+        string lastReport = "";
+        const string EditPath = "AcrossBuildsEdit.cs";
+        string EditText(int v) => $"namespace Scratch; static class AcrossBuildsEdit {{ public static int Value() {{ return {v}; }} }}";
+
+        SyntaxTree[] Parse(Func<string, string, string> text) =>
+            files.Select(f => CSharpSyntaxTree.ParseText(text(f.Path, f.Text), parse, path: f.Path))
+                .Append(CSharpSyntaxTree.ParseText(text(EditPath, EditText(0)), parse, path: EditPath)).ToArray();
+
+        double Time(Compilation c)
+        {
+            GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new NetVizGenerator().AsSourceGenerator() }, optionsProvider: new ReportOn(), parseOptions: parse);
+            var sw = Stopwatch.StartNew();
+            driver = driver.RunGenerators(c);
+            var ms = sw.Elapsed.TotalMilliseconds;
+            var report = driver.GetRunResult().Diagnostics.Single(d => d.Id == "NVG0090").GetMessage(CultureInfo.InvariantCulture);
+            var m = Report.Match(report);
+            lastReport = m.Success ? $"{m.Groups[2].Value} hits, {m.Groups[3].Value} misses, {m.Groups[4].Value} files read" : report;
+            return ms;
+        }
+
+        var rows = new List<(string Name, Sample Sample, string Counts)>();
+        void Row(string name, Func<double> run)
+        {
+            var s = Measure(iterations, run);
+            rows.Add((name, s, lastReport));
+        }
+
+        Row("cold: nothing cached", () =>
+        {
+            salt++;
+            var c = CSharpCompilation.Create(assemblyName + ".cold" + salt.ToString(CultureInfo.InvariantCulture),
+                Parse((_, t) => t + "\n// across builds, cold " + salt.ToString(CultureInfo.InvariantCulture)), Renewed(references), options);
+            return Time(c);
+        });
+
+        var trees = Parse((_, t) => t);
+        var refs = Renewed(references);
+        Time(CSharpCompilation.Create(assemblyName, trees, refs, options));
+        Row("rebuild, same tree and reference objects", () => Time(CSharpCompilation.Create(assemblyName, trees, refs, options)));
+        Row("rebuild, identical text: new trees and references (compiler server)", () => Time(CSharpCompilation.Create(assemblyName, Parse((_, t) => t), Renewed(references), options)));
+        Row("rebuild after a method-body edit in an unrelated file", () =>
+        {
+            salt++;
+            return Time(CSharpCompilation.Create(assemblyName, Parse((p, t) => p == EditPath ? EditText(salt) : t), Renewed(references), options));
+        });
+        Row("rebuild after an edit in one model's file (declarations unchanged)", () =>
+        {
+            salt++;
+            return Time(CSharpCompilation.Create(assemblyName, Parse((p, t) => p == modelFile ? t + "\n// edit " + salt.ToString(CultureInfo.InvariantCulture) : t), Renewed(references), options));
+        });
+
+        Console.WriteLine();
+        Console.WriteLine($"Generator across builds ({iterations} runs each after 3 warm-up runs; a new driver and a new compilation per run; model edit: {Path.GetFileName(Path.GetDirectoryName(modelFile))}/{Path.GetFileName(modelFile)})");
+        Console.WriteLine("| Build | Median ms | Min–max ms | CPU ms/run | × cold (median) | × cold (CPU) | Last run |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---|");
+        var cold = rows[0].Sample;
+        foreach (var (name, s, counts) in rows)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {Median(s.Wall):F1} | {s.Wall.Min():F1}–{s.Wall.Max():F1} | {s.CpuPerRun:F1} | {Median(s.Wall) / Median(cold.Wall):F2} | {s.CpuPerRun / cold.CpuPerRun:F2} | {counts} |"));
+    }
+
+    /// <summary>The same metadata through new reference objects, as every build of the command-line compiler makes them.</summary>
+    private static ImmutableArray<MetadataReference> Renewed(ImmutableArray<MetadataReference> references) =>
+        references.Select(r =>
+        {
+            var pe = (PortableExecutableReference)r;
+            var p = pe.Properties;
+            return pe.GetMetadata() is AssemblyMetadata a
+                ? (MetadataReference)a.GetReference(aliases: p.Aliases, embedInteropTypes: p.EmbedInteropTypes, filePath: pe.FilePath, display: pe.Display)
+                : ((ModuleMetadata)pe.GetMetadata()).GetReference(filePath: pe.FilePath, display: pe.Display);
+        }).ToImmutableArray();
+
+    private static double Median(double[] xs)
+    {
+        var s = xs.OrderBy(x => x).ToArray();
+        return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
+    }
+
+    private static Sample Measure(int n, Func<double> run)
+    {
+        for (int i = 0; i < 3; i++) run();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var result = new double[n];
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        for (int i = 0; i < n; i++) result[i] = run();
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / n;
+        return new Sample(result, cpu);
+    }
+
+    private sealed class ReportOn : AnalyzerConfigOptionsProvider
+    {
+        private static readonly AnalyzerConfigOptions Global = new Values(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["build_property.NetVizGenCacheReport"] = "true" });
+        private static readonly AnalyzerConfigOptions None = new Values(new Dictionary<string, string>());
+        public override AnalyzerConfigOptions GlobalOptions => Global;
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => None;
+    }
+
+    private sealed class Values(Dictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+    }
+}
