@@ -25,6 +25,8 @@ internal sealed class LayoutRequest
     public double NodeSpacing { get; init; } = 28;
     public double RankSpacing { get; init; } = 34;
     public double ClusterPadding { get; init; } = 10;
+    /// <summary>Nodes drawn on a lane beside the main drawing (<see cref="SideLaneLayout"/>): side computations.</summary>
+    public HashSet<string> SideNodes { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>A routed edge: polyline points from source border to target border, and its label's centre.</summary>

@@ -334,9 +334,10 @@
       var key = (path || (inst.prefix + '#' + n.id));
       if (child) {
         var frame = el('g', { 'class': 'opened', 'data-path': child.shown, tabindex: 0, role: 'button',
-          'aria-label': n.label + ' ' + child.shown + ', opened; press Enter to close' }, layers.nodes);
+          'aria-label': n.label + (n.kind === 'side' ? '' : ' ' + child.shown) + ', opened; press Enter to close' }, layers.nodes);
         el('rect', { x: ox + it.x, y: oy + it.y, width: it.w, height: it.h, rx: 7, 'class': 'opened-box' }, frame);
-        var title = n.label + ' · ' + child.shown + (child.instances.length > 1 ? '  (×' + child.instances.length + ', identical; showing ' + (child.instances.indexOf(child.shown) + 1) + ' of ' + child.instances.length + ')' : '');
+        // A side node (a mask, position ids) opens to the ops it folds; its key is no module path to show.
+        var title = n.kind === 'side' ? n.label : n.label + ' · ' + child.shown + (child.instances.length > 1 ? '  (×' + child.instances.length + ', identical; showing ' + (child.instances.indexOf(child.shown) + 1) + ' of ' + child.instances.length + ')' : '');
         text(frame, '▾ ' + title, { x: ox + it.x + 8, y: oy + it.y + 16, 'class': 'opened-title' });
         if (child.instances.length > 1) instanceButtons(frame, child, ox + it.x + it.w - 8, oy + it.y + 16);
         frame.addEventListener('click', function (ev) { if (ev.target.closest('.inst-button')) return; ev.stopPropagation(); toggle(child.shown, false); });
@@ -377,7 +378,7 @@
       g.setAttribute('tabindex', '0');
       g.setAttribute('role', 'button');
       var label = n.label + (path ? ' ' + path : '') + (m && m.parameters >= 0 ? ', ' + m.parameters.toLocaleString('en-US') + ' parameters' : '');
-      g.setAttribute('aria-label', instances ? label + ', block; press Enter to open' : label);
+      g.setAttribute('aria-label', instances ? label + (n.kind === 'side' ? ', side computation' : ', block') + '; press Enter to open' : label);
       (function (node, instList, p, k) {
         g.addEventListener('click', function (ev) {
           ev.stopPropagation();
