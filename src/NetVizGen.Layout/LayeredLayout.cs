@@ -46,6 +46,7 @@ public static class LayeredLayout
         AlignedXPlacer.Run(g);                                         Time("p4 x");
         ClusterBoxes.Run(g, startBand, endBand);                       Time("nesting: cluster boxes");
         var routes = PolylineRouter.Run(g, out var labels);            Time("p5 routing");
+        FanInBus.Run(g, routes);                                       Time("p5 fan-in bus");
         var result = ResultBuilder.Build(g, graph, routes, labels);    Time("result");
         return result;
     }

@@ -55,6 +55,13 @@ public sealed class LayoutOptions
     /// </summary>
     public int BundleMinFanOut { get; init; } = 4;
 
+    /// <summary>
+    /// The fewest long edges (edges passing at least one rank) a node must receive before they merge into one bar
+    /// and stem above it (<c>P5Route.FanInBus</c>): several inputs of one <c>cat</c> or add joined before they enter.
+    /// 0 turns merging off. Default 2.
+    /// </summary>
+    public int MergeFanInMin { get; init; } = 2;
+
     internal void Validate()
     {
         static void Check(double v, string name)
@@ -68,6 +75,7 @@ public sealed class LayoutOptions
         Check(Margin, nameof(Margin));
         Check(LabelGap, nameof(LabelGap));
         if (BundleMinFanOut < 2) throw new ArgumentException("LayoutOptions.BundleMinFanOut must be >= 2.", nameof(BundleMinFanOut));
+        if (MergeFanInMin is < 0 or 1) throw new ArgumentException("LayoutOptions.MergeFanInMin must be 0 (off) or >= 2.", nameof(MergeFanInMin));
         if (OrderingSweeps < 0) throw new ArgumentException("LayoutOptions.OrderingSweeps must be >= 0.", nameof(OrderingSweeps));
     }
 }

@@ -68,14 +68,16 @@ internal sealed class FlowBuilder
     public int Count => _nodes.Count;
 
     /// <summary>
-    /// <paramref name="value"/> was assigned to local or parameter <paramref name="name"/>. Counts only in the
-    /// scope that computed the value: a block's <c>forward</c> parameter names the value as that block sees it,
-    /// not as its producer does. The last assignment wins (<c>mask = mask.triu(1)</c>).
+    /// <paramref name="value"/> was assigned to local or parameter <paramref name="name"/>. Counts in the scope
+    /// that computed the value and in the blocks around it (a block's result assigned by its caller,
+    /// <c>var h = layer.call(x)</c>), not inside a block it is passed into: that block's parameter names the
+    /// value as the block sees it. The last assignment wins (<c>mask = mask.triu(1)</c>).
     /// </summary>
     public void BindLocal(NetVizGen.Extraction.Evaluation.Value value, string name)
     {
-        if (value is NetVizGen.Extraction.Evaluation.TensorValue t && t.NodeId < _nodes.Count && _nodes[t.NodeId].Scope == Scope)
-            _locals[t.NodeId] = name;
+        if (value is not NetVizGen.Extraction.Evaluation.TensorValue t || t.NodeId >= _nodes.Count) return;
+        string own = _nodes[t.NodeId].Scope, here = Scope;
+        if (own == here || here.Length == 0 || own.StartsWith(here + ".", StringComparison.Ordinal)) _locals[t.NodeId] = name;
     }
 
     /// <summary><paramref name="value"/> was passed to parameter <paramref name="name"/> (a named argument, or a
