@@ -29,7 +29,7 @@ internal static class VariantDifference
         var plainTypes = TypeCounts(plain).ToDictionary(t => t.Type, t => t.Count, StringComparer.Ordinal);
         var types = TypeCounts(variant);
         var typeSet = new HashSet<string>(types.Select(t => t.Type), StringComparer.Ordinal);
-        var added = types.Select(t => t.Type).Where(t => !plainTypes.ContainsKey(t)).ToList();
+        var added = Outermost(variant, types.Select(t => t.Type).Where(t => !plainTypes.ContainsKey(t)).ToList());
         if (added.Count is > 0 and <= MaxWords) return string.Join("-", added);
         var removed = TypeCounts(plain).Select(t => t.Type).Where(t => !typeSet.Contains(t)).ToList();
         if (added.Count == 0 && removed.Count is > 0 and <= MaxWords) return string.Join("-", removed.Select(t => "no-" + t));
@@ -45,12 +45,31 @@ internal static class VariantDifference
         return "changed";
     }
 
-    // Module types below the block (not the block itself), in registration order, with their counts.
+    // Added types that are not only parts of another added type (SqueezeExcitation, not also its AdaptiveAvgPool2d).
+    private static List<string> Outermost(ModuleSpec variant, List<string> added)
+    {
+        if (added.Count < 2) return added;
+        var set = new HashSet<string>(added, StringComparer.Ordinal);
+        var byPath = variant.DescendantsAndSelf().ToDictionary(m => m.Path, StringComparer.Ordinal);
+        bool InsideAdded(ModuleSpec m)
+        {
+            var path = m.Path;
+            for (int dot = path.LastIndexOf('.'); dot > variant.Path.Length; dot = path.LastIndexOf('.', dot - 1))
+                if (byPath.TryGetValue(path[..dot], out var parent) && set.Contains(parent.TypeName)) return true;
+            return false;
+        }
+        var occurrences = variant.DescendantsAndSelf().Skip(1).Where(m => set.Contains(m.TypeName)).ToList();
+        return added.Where(t => occurrences.Any(m => m.TypeName == t && !InsideAdded(m))).ToList();
+    }
+
+    // Module types below the block (not the block itself; not containers, which say nothing), in registration
+    // order, with their counts.
     private static List<(string Type, int Count)> TypeCounts(ModuleSpec block)
     {
         var counts = new List<(string Type, int Count)>();
         foreach (var m in block.DescendantsAndSelf().Skip(1))
         {
+            if (m.Origin == ModuleOrigin.Container) continue;
             int at = counts.FindIndex(t => t.Type == m.TypeName);
             if (at < 0) counts.Add((m.TypeName, 1));
             else counts[at] = (m.TypeName, counts[at].Count + 1);
