@@ -23,6 +23,8 @@ internal sealed class DiagramNode
     public string Role { get; set; } = "";
     /// <summary>The C# name the traced value is bound to (<see cref="FlowNodeSpec.Variable"/>); empty when none.</summary>
     public string Variable { get; set; } = "";
+    /// <summary>For an op inside a folded side node: the shape it outputs (from the first edge leaving it), empty when unknown.</summary>
+    public string OutputShape { get; init; } = "";
     /// <summary>For a folded side node: the ops it stands for and the edges between them, what opening it shows; null otherwise.</summary>
     public DiagramGraph? Inside { get; set; }
     /// <summary>Built while tracing: the node stands for computation that carries none of the model's data (masks, position ids).</summary>

@@ -102,6 +102,7 @@ internal static class SideInputs
             inside.Nodes.Add(new DiagramNode
             {
                 Id = n.Id, Kind = DiagramNodeKind.Op, Category = n.Category, Label = n.Label, Path = n.Path, Order = n.Order, Variable = n.Variable,
+                OutputShape = edges.FirstOrDefault(e => e.Source == n.Id && e.Shape.Length > 0)?.Shape ?? "",
             });
         var kept = new HashSet<string>(ops.Select(n => n.Id), StringComparer.Ordinal);
         foreach (var e in edges.Where(e => kept.Contains(e.Source) && kept.Contains(e.Target)))

@@ -22,9 +22,7 @@ internal static class SideDetails
             int step = 1;
             foreach (var op in inside.Nodes)
             {
-                // An op's output shape is on the edges leaving it: inside the piece, or out of the folded node.
-                var shape = inside.Edges.FirstOrDefault(e => e.Source == op.Id)?.Shape
-                    ?? (op == inside.Nodes[^1] ? graph.Edges.FirstOrDefault(e => e.Source == side.Id)?.Shape : null) ?? "";
+                var shape = op.OutputShape;
                 md.Append("| ").Append(Numbers.Int(step++)).Append(" | ").Append(MarkdownText.Escape(op.Label))
                   .Append(op.Variable.Length > 0 ? " → " + MarkdownText.Code(op.Variable) : "")
                   .Append(" | ").Append(shape.Length > 0 ? MarkdownText.Escape(shape) : "?").Append(" |\n");
