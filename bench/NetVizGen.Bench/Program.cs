@@ -4,7 +4,8 @@ using NetVizGen.Bench;
 using NetVizGen.Layout;
 
 // Benchmarks for NetVizGen.Layout. Commands:
-//   layout IN.json OUT.json          lay out one nngraph/1 file, write nnlayout/1 (score it with score.mjs)
+//   layout IN.json OUT.json [--no-merge]   lay out one nngraph/1 file, write nnlayout/1 (score it with score.mjs);
+//                                    --no-merge: long inputs of one node keep one port each (no fan-in bus)
 //   timing [CORPUS_DIR] [--reps N]   median warm in-process layout time per corpus graph
 //   scaling [--reps N]               time on synthetic random layered DAGs of growing size (the cost curve)
 //   phases IN.json|synthetic:N|dense:N   time of each pipeline phase (one warm run)
@@ -18,7 +19,7 @@ switch (args[0])
     case "layout" when args.Length >= 3:
     {
         var (g, name, dir) = NnGraph.Read(args[1]);
-        var r = LayeredLayout.Run(g, new LayoutOptions { Direction = dir });
+        var r = LayeredLayout.Run(g, new LayoutOptions { Direction = dir, MergeFanInMin = args.Contains("--no-merge") ? 0 : 2 });
         File.WriteAllText(args[2], NnGraph.Write(name, r));
         Console.WriteLine($"{name}: {r.Nodes.Count} nodes, {r.Clusters.Count} clusters, {r.Edges.Count} edges -> {args[2]} ({r.Width:0} x {r.Height:0})");
         return 0;

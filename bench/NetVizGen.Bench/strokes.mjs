@@ -6,11 +6,11 @@
 // (a bus trunk is one stroke however many edges share it). crossings: the shared metric, which counts every
 // pair of edges, so two trunks of k edges each crossing once count k² times, and a branch leaving its trunk
 // counts as crossing the edges that go on. drawn crossings: distinct points (to 0.01 px) where edges of
-// different sources cross, i.e. the crossings a reader sees.
+// different sources cross, i.e. the crossings a reader sees (edges ending on one point, a fan-in bus, join
+// rather than cross each other).
 import fs from 'node:fs';
 import path from 'node:path';
-const [benchDir, ...dirs] = process.argv.slice(2);
-const { computeMetrics } = await import(path.resolve(benchDir, 'metrics.mjs'));
+import { fileURLToPath } from 'node:url';
 const f = (v) => Math.round(v).toLocaleString('en-US');
 
 export function strokes(layout) {
@@ -57,6 +57,9 @@ function drawnCrossings(layout) {
     for (let b = a + 1; b < segs.length && segs[b].top <= A.bot; b++) {
       const B = segs[b];
       if (A.e.source === B.e.source) continue;
+      // Edges that end on one point share a stem (a fan-in bus): where they join is a merge, not a crossing.
+      const ea = A.e.points.at(-1), eb = B.e.points.at(-1);
+      if (ea[0] === eb[0] && ea[1] === eb[1]) continue;
       if (Math.max(B.x0, B.x1) < Math.min(A.x0, A.x1) || Math.min(B.x0, B.x1) > Math.max(A.x0, A.x1)) continue;
       const rx = A.x1 - A.x0, ry = A.y1 - A.y0, sx = B.x1 - B.x0, sy = B.y1 - B.y0, d = rx * sy - ry * sx;
       if (Math.abs(d) < 1e-12) continue;
@@ -71,18 +74,23 @@ function drawnCrossings(layout) {
   return points.size;
 }
 
-console.log('| graph | layouts | edges | segments | drawn strokes | crossings (shared metric) | drawn crossings | total edge length | W × H |');
-console.log('|---|---|---:|---:|---:|---:|---:|---:|---|');
-const names = [...new Set(dirs.flatMap(d => fs.readdirSync(d).filter(n => n.endsWith('.json'))))].sort();
-for (const name of names) {
-  for (const d of dirs) {
-    const lp = path.join(d, name);
-    if (!fs.existsSync(lp)) continue;
-    const layout = JSON.parse(fs.readFileSync(lp, 'utf8'));
-    const gp = fs.existsSync(path.join(benchDir, 'corpus', name)) ? path.join(benchDir, 'corpus', name) : path.join(d, '..', 'graphs', name);
-    if (!fs.existsSync(gp)) continue;
-    const m = computeMetrics(JSON.parse(fs.readFileSync(gp, 'utf8')), layout);
-    const s = strokes(layout);
-    console.log(`| ${name.replace('.json', '')} | ${path.basename(d)} | ${f(layout.edges.length)} | ${f(s.segments)} | ${f(s.strokes)} | ${f(m.crossings)} | ${f(s.drawnCrossings)} | ${f(m.totalEdgeLength)} | ${f(m.width)} × ${f(m.height)} |`);
+// Run as a script (svg-strokes.mjs imports strokes() without this part).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [benchDir, ...dirs] = process.argv.slice(2);
+  const { computeMetrics } = await import(path.resolve(benchDir, 'metrics.mjs'));
+  console.log('| graph | layouts | edges | segments | drawn strokes | crossings (shared metric) | drawn crossings | total edge length | W × H |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---|');
+  const names = [...new Set(dirs.flatMap(d => fs.readdirSync(d).filter(n => n.endsWith('.json'))))].sort();
+  for (const name of names) {
+    for (const d of dirs) {
+      const lp = path.join(d, name);
+      if (!fs.existsSync(lp)) continue;
+      const layout = JSON.parse(fs.readFileSync(lp, 'utf8'));
+      const gp = fs.existsSync(path.join(benchDir, 'corpus', name)) ? path.join(benchDir, 'corpus', name) : path.join(d, '..', 'graphs', name);
+      if (!fs.existsSync(gp)) continue;
+      const m = computeMetrics(JSON.parse(fs.readFileSync(gp, 'utf8')), layout);
+      const s = strokes(layout);
+      console.log(`| ${name.replace('.json', '')} | ${path.basename(d)} | ${f(layout.edges.length)} | ${f(s.segments)} | ${f(s.strokes)} | ${f(m.crossings)} | ${f(s.drawnCrossings)} | ${f(m.totalEdgeLength)} | ${f(m.width)} × ${f(m.height)} |`);
+    }
   }
 }

@@ -48,6 +48,7 @@ public static class LayeredLayout
         LevelShifter.Run(g);                                           Time("p4 levels (encoder-decoder U)");
         ClusterBoxes.Run(g, startBand, endBand);                       Time("nesting: cluster boxes");
         var routes = PolylineRouter.Run(g, out var labels);            Time("p5 routing");
+        FanInBus.Run(g, routes);                                       Time("p5 fan-in bus");
         var breaks = ChainWrapper.Run(g, routes, labels);              Time("post: wrap long chains");
         var result = ResultBuilder.Build(g, graph, routes, labels, breaks); Time("result");
         return result;

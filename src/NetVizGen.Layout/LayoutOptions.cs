@@ -67,6 +67,11 @@ public sealed class LayoutOptions
     /// <summary>With <see cref="WrapAspectRatio"/>: a drawing shorter than this along the flow (px) is never wrapped,
     /// however narrow (a short column reads fine; a page of 1123 px at 96 dpi is A4's height). Default 0.</summary>
     public double WrapMinLength { get; init; }
+    /// The fewest long edges (edges passing at least one rank) a node must receive before they merge into one bar
+    /// and stem above it (<c>P5Route.FanInBus</c>): several inputs of one <c>cat</c> or add joined before they enter.
+    /// 0 turns merging off. Default 2.
+    /// </summary>
+    public int MergeFanInMin { get; init; } = 2;
 
     internal void Validate()
     {
@@ -83,6 +88,7 @@ public sealed class LayoutOptions
         Check(WrapAspectRatio, nameof(WrapAspectRatio));
         Check(WrapMinLength, nameof(WrapMinLength));
         if (BundleMinFanOut < 2) throw new ArgumentException("LayoutOptions.BundleMinFanOut must be >= 2.", nameof(BundleMinFanOut));
+        if (MergeFanInMin is < 0 or 1) throw new ArgumentException("LayoutOptions.MergeFanInMin must be 0 (off) or >= 2.", nameof(MergeFanInMin));
         if (OrderingSweeps < 0) throw new ArgumentException("LayoutOptions.OrderingSweeps must be >= 0.", nameof(OrderingSweeps));
     }
 }

@@ -112,8 +112,18 @@ public static class DocumentationRenderer
             page.BlockLayouts.Add(Emit(files, stem, graph, direction, options));
             foreach (var inner in Cards(graph)) if (seen.Add(inner)) queue.Enqueue(inner);
         }
+        AddSideViews(page, overview, "", page.OverviewLayout!, direction);
+        for (int i = 0; i < page.Blocks.Count; i++) AddSideViews(page, page.Blocks[i].Graph, page.Blocks[i].Variant.Representative.Path, page.BlockLayouts[i], direction);
         if (options.Mermaid) page.Mermaid = MermaidRenderer.Render(overview, direction == FlowDirection.LeftRight);
         return page;
+    }
+
+    // The ops each drawn side node folds, laid out once so the interactive page can open the node in place.
+    private static void AddSideViews(ModelPage page, DiagramGraph graph, string rep, LayoutResult layout, FlowDirection direction)
+    {
+        foreach (var n in graph.Nodes)
+            if (n.Inside is { } inside && layout.Nodes.ContainsKey(n.Id))
+                page.SideViews.Add((n, rep, inside, DiagramPainter.Layout.Run(DiagramPainter.Request(inside, direction))));
     }
 
     private static IEnumerable<BlockVariant> Cards(DiagramGraph g) => g.Nodes.Where(n => n.Variant is not null).Select(n => n.Variant!).Distinct();

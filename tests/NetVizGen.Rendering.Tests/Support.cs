@@ -8,7 +8,7 @@ internal static class Support
     public static RenderOptions Options() => new() { ProjectDirectory = "/src/proj", OutputDirectory = "/src/proj/docs", Mermaid = true };
 
     public static IReadOnlyList<GeneratedFile> RenderSamples()
-        => DocumentationRenderer.Render([ResNetLike.Create(), Mlp.Create(), Decoder.Create(), FlatEncoder.Create()], Options());
+        => DocumentationRenderer.Render([ResNetLike.Create(), Mlp.Create(), Decoder.Create(named: true), FlatEncoder.Create()], Options());
 
     /// <summary>Writes the sample output to a folder (used by the visual test and for looking at it).</summary>
     public static string WriteSamples(string folder)

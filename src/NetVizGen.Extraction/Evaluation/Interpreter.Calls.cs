@@ -22,6 +22,8 @@ internal sealed partial class Interpreter
             if (ordinal < 0 || ordinal >= values.Count) continue;
             var v = Eval(arg.Value, frame);
             values[ordinal] = arg.Parameter!.RefKind == RefKind.None ? CopyIfStruct(v) : v;
+            // mask: torch.full(...): the author named the argument; a positional one to a library says "input".
+            if (arg.Syntax is ArgumentSyntax { NameColon: not null }) Graph?.BindParameter(v, arg.Parameter.Name);
         }
         return values;
     }
@@ -212,6 +214,7 @@ internal sealed partial class Interpreter
         {
             var value = i < args.Count && args[i] is not UnknownValue ? args[i] : (i < args.Count ? args[i] : DefaultParameter(parameters[i]));
             frame.Declare(parameters[i], value);
+            if (i < args.Count) Graph?.BindParameter(value, parameters[i].Name);
         }
         return RunBody(body, frame);
     }

@@ -575,6 +575,7 @@ internal sealed partial class Interpreter
                 }
             case ILocalReferenceOperation l when declare:
                 frame.Declare(l.Local, value);
+                Graph?.BindLocal(value, l.Local.Name);
                 return;
             case IDiscardOperation:
                 return;

@@ -246,9 +246,11 @@ internal sealed partial class Interpreter
         {
             case ILocalReferenceOperation l:
                 frame.Assign(l.Local, value);
+                Graph?.BindLocal(value, l.Local.Name);
                 break;
             case IParameterReferenceOperation p:
                 frame.Assign(p.Parameter, value);
+                Graph?.BindLocal(value, p.Parameter.Name);
                 break;
             case IFieldReferenceOperation f:
                 if (f.Field.IsStatic) { _statics[f.Field] = value; break; }

@@ -182,7 +182,9 @@ internal sealed partial class Interpreter
         foreach (var d in decl.Declarators)
         {
             var init = d.Initializer ?? decl.Initializer;
-            frame.Declare(d.Symbol, init is null ? Value.Unknown : CopyIfStruct(Eval(init.Value, frame)));
+            var value = init is null ? Value.Unknown : CopyIfStruct(Eval(init.Value, frame));
+            frame.Declare(d.Symbol, value);
+            Graph?.BindLocal(value, d.Symbol.Name);
         }
     }
 

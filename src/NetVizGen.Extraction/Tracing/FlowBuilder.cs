@@ -13,6 +13,10 @@ internal sealed class FlowBuilder
     private readonly Dictionary<ModuleValue, string> _paths;
     private readonly Dictionary<(int, int), int> _selectors = new();
     private readonly Stack<string> _scopes = new();
+    // Names values are bound to (FlowNodeSpec.Variable): locals of the node's own scope win, the last
+    // assignment counting; a parameter it is passed to (named argument, user code) is the fallback.
+    private readonly Dictionary<int, string> _locals = new();
+    private readonly Dictionary<int, string> _parameters = new();
 
     private readonly NetVizGen.Extraction.Evaluation.ExtractionLimits _limits;
     private int _edges;
@@ -63,5 +67,29 @@ internal sealed class FlowBuilder
     /// <summary>Nodes added so far.</summary>
     public int Count => _nodes.Count;
 
-    public FlowSpec Build() => new(_nodes.ToEquatableArray());
+    /// <summary>
+    /// <paramref name="value"/> was assigned to local or parameter <paramref name="name"/>. Counts in the scope
+    /// that computed the value and in the blocks around it (a block's result assigned by its caller,
+    /// <c>var h = layer.call(x)</c>), not inside a block it is passed into: that block's parameter names the
+    /// value as the block sees it. The last assignment wins (<c>mask = mask.triu(1)</c>).
+    /// </summary>
+    public void BindLocal(NetVizGen.Extraction.Evaluation.Value value, string name)
+    {
+        if (value is not NetVizGen.Extraction.Evaluation.TensorValue t || t.NodeId >= _nodes.Count) return;
+        string own = _nodes[t.NodeId].Scope, here = Scope;
+        if (own == here || here.Length == 0 || own.StartsWith(here + ".", StringComparison.Ordinal)) _locals[t.NodeId] = name;
+    }
+
+    /// <summary><paramref name="value"/> was passed to parameter <paramref name="name"/> (a named argument, or a
+    /// parameter of user code). Used only when no local of its own scope names it; the first such call wins.</summary>
+    public void BindParameter(NetVizGen.Extraction.Evaluation.Value value, string name)
+    {
+        if (value is NetVizGen.Extraction.Evaluation.TensorValue t && t.NodeId < _nodes.Count && !_parameters.ContainsKey(t.NodeId))
+            _parameters[t.NodeId] = name;
+    }
+
+    public FlowSpec Build() => new(_nodes.Select(n =>
+        _locals.TryGetValue(n.Id, out var local) ? n with { Variable = local }
+        : _parameters.TryGetValue(n.Id, out var parameter) ? n with { Variable = parameter }
+        : n).ToEquatableArray());
 }

@@ -136,6 +136,8 @@ public static class ManifestJson
             .Prop("scope", n.Scope)
             .Prop("shape", n.Shape)
             .Prop("outputIndex", n.OutputIndex);
+        // Optional: omitted when empty, so manifests of flows without bound names are unchanged.
+        if (n.Variable.Length > 0) w.Prop("variable", n.Variable);
         w.Name("inputs").StartArray();
         foreach (var i in n.Inputs) w.Value(i);
         w.EndArray();
@@ -154,7 +156,8 @@ public static class ManifestJson
         Shape: Str(j["shape"]),
         Source: ReadSpan(j["source"]),
         Scope: Str(j["scope"]),
-        OutputIndex: (int)(j["outputIndex"]?.Long ?? -1));
+        OutputIndex: (int)(j["outputIndex"]?.Long ?? -1),
+        Variable: Str(j["variable"]));
 
     private static void WriteArgs(JsonWriter w, EquatableArray<ArgSpec> args)
     {

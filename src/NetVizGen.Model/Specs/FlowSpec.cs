@@ -30,6 +30,9 @@ public enum FlowNodeKind
 /// <param name="Source">Where the call is in <c>forward</c>.</param>
 /// <param name="Scope">Path of the module whose <c>forward</c> contains this node (empty: the root).</param>
 /// <param name="OutputIndex">For ops with several outputs (<c>chunk</c>, LSTM): which output feeds on; -1 for all.</param>
+/// <param name="Variable">The C# name the value is bound to, empty when none: the last local or parameter assigned it
+/// in the code of its own scope or of a block around it (<c>var position_ids = arange(...)</c>; <c>var h = layer.call(x)</c>), else the parameter it
+/// is first passed to by a named argument or into user code (<c>layer.call(h, mask: torch.full(...))</c> gives <c>mask</c>).</param>
 public sealed record FlowNodeSpec(
     int Id,
     FlowNodeKind Kind,
@@ -40,7 +43,8 @@ public sealed record FlowNodeSpec(
     string Shape = "",
     SourceSpan? Source = null,
     string Scope = "",
-    int OutputIndex = -1);
+    int OutputIndex = -1,
+    string Variable = "");
 
 /// <summary>The traced data flow of a module's <c>forward</c>.</summary>
 /// <param name="Nodes">Nodes in trace (topological) order.</param>

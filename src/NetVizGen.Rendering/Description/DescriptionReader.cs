@@ -86,7 +86,8 @@ public static class DescriptionReader
         Shape: Str(j, "shape"),
         Source: Source(j),
         Scope: Str(j, "scope"),
-        OutputIndex: (int)Long(j, "outputIndex", -1));
+        OutputIndex: (int)Long(j, "outputIndex", -1),
+        Variable: Str(j, "variable"));
 
     private static EquatableArray<ArgSpec> Args(JsonElement j) =>
         j.TryGetProperty("args", out var a) && a.ValueKind == JsonValueKind.Object

@@ -121,6 +121,7 @@ public static class DescriptionWriter
         w.WriteString("name", n.Name);
         if (n.ModulePath.Length > 0 || n.Kind == FlowNodeKind.Module) w.WriteString("module", n.ModulePath);
         if (n.Scope.Length > 0) w.WriteString("scope", n.Scope);
+        if (n.Variable.Length > 0) w.WriteString("variable", n.Variable);
         w.WriteStartArray("inputs");
         foreach (var i in n.Inputs) w.WriteNumberValue(i);
         w.WriteEndArray();

@@ -35,8 +35,9 @@ internal sealed class BlockCatalog
     public BlockVariant? ForPath(string path) => _byPath.TryGetValue(path, out var v) ? v : null;
 
     // The plainest variant of a type (fewest children; the first on a tie) keeps the type name;
-    // the others are named after the children that set them apart ("BasicBlock-downsample"), so
-    // the file name says what differs. Deeper differences fall back to "-v2", "-v3".
+    // the others are named after what sets them apart (VariantDifference: "BasicBlock-downsample",
+    // "InvertedResidual-SqueezeExcitation"), so the file name says what differs. A name already taken
+    // gets "-2", "-3" in registration order.
     private void AssignNames()
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
@@ -45,16 +46,8 @@ internal sealed class BlockCatalog
             var safe = FileNames.Safe(group.Key);
             var plain = group.OrderBy(v => v.Representative.Children.Count).First();
             plain.Name = Unique(safe, used);
-            var plainNames = new HashSet<string>(plain.Representative.Children.Select(c => c.Name), StringComparer.Ordinal);
-            int next = 2;
             foreach (var v in group.Where(v => v != plain))
-            {
-                var extra = v.Representative.Children.Select(c => c.Name).Where(n => !plainNames.Contains(n)).ToList();
-                var candidate = extra.Count is > 0 and <= 2 ? safe + "-" + FileNames.Safe(string.Join("-", extra)) : null;
-                if (candidate is null || used.Contains(candidate))
-                    candidate = safe + "-v" + (next++).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                v.Name = Unique(candidate, used);
-            }
+                v.Name = Unique(safe + "-" + FileNames.Safe(VariantDifference.Describe(plain.Representative, v.Representative)), used);
         }
     }
 

@@ -50,6 +50,7 @@ internal sealed class DiagramBuilder
         PatternFolder.Fold(graph);
         foreach (var e in graph.Edges) e.Id = "e." + e.Source + "-" + e.Target;
         EdgeLabels.Decide(graph);
+        foreach (var n in graph.Nodes) if (n.Inside is not null) EdgeLabels.Decide(n.Inside);
         foreach (var e in graph.Edges) if (e.Style != DiagramEdgeStyle.Data) e.ShowShape = false;
         graph.Nodes.Sort((a, b) => a.Order.CompareTo(b.Order));
         var order = graph.Nodes.Select((n, i) => (n.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
@@ -92,7 +93,7 @@ internal sealed class DiagramBuilder
                         src = Add(new DiagramNode
                         {
                             Id = "in" + Num(externalInputs.Count), Kind = DiagramNodeKind.Input, Category = NodeCategory.Input, Label = "Input", Order = input - 1_000_000,
-                            IsSide = side, Path = side ? SideChain(input, byId) : "",
+                            IsSide = side, Path = side ? SideChain(input, byId) : "", Variable = byId.TryGetValue(input, out var producer) ? producer.Variable : "",
                         });
                         externalInputs[input] = src;
                     }
@@ -250,7 +251,7 @@ internal sealed class DiagramBuilder
         return Add(new DiagramNode
         {
             Id = id, Kind = kind, Category = d.Category, Label = d.Label, Cluster = cluster, Order = n.Id, Parameters = parameters,
-            Path = n.Kind == FlowNodeKind.Module ? Rel(n.ModulePath) : n.Name, Module = module, IsSide = _side.Contains(n.Id),
+            Path = n.Kind == FlowNodeKind.Module ? Rel(n.ModulePath) : n.Name, Module = module, IsSide = _side.Contains(n.Id), Variable = n.Variable,
         });
     }
 

@@ -21,6 +21,12 @@ internal sealed class DiagramNode
     public string Details { get; set; } = "";
     /// <summary>The field or registration name when it says something the type does not (q_proj, lm_head); empty otherwise.</summary>
     public string Role { get; set; } = "";
+    /// <summary>The C# name the traced value is bound to (<see cref="FlowNodeSpec.Variable"/>); empty when none.</summary>
+    public string Variable { get; set; } = "";
+    /// <summary>For an op inside a folded side node: the shape it outputs (from the first edge leaving it), empty when unknown.</summary>
+    public string OutputShape { get; init; } = "";
+    /// <summary>For a folded side node: the ops it stands for and the edges between them, what opening it shows; null otherwise.</summary>
+    public DiagramGraph? Inside { get; set; }
     /// <summary>Built while tracing: the node stands for computation that carries none of the model's data (masks, position ids).</summary>
     public bool IsSide { get; set; }
     /// <summary>A group card standing for a repeated run of layers in flat code (<see cref="PatternFolder"/>); <see cref="Parameters"/> is then the run's total.</summary>

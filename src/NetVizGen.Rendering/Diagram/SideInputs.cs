@@ -9,10 +9,12 @@ namespace NetVizGen.Rendering.Diagram;
 /// one small quiet node that feeds the layer or op using it (<see cref="Fold"/>).
 /// </summary>
 /// <remarks>
-/// The flow does not record the variable or argument a value is bound to (<c>attention_mask</c>,
-/// <c>position_ids</c>), so the node is named from the ops it contains (<see cref="Purpose"/>) and
-/// lists them. Module calls are never side computations (an embedding of position ids is a layer a
-/// paper shows), nor are a module's own parameters, nor anything the tracer did not understand.
+/// The node is named after the variable or argument its result is bound to in the code
+/// (<c>attention_mask</c>, <c>position_ids</c>: <see cref="FlowNodeSpec.Variable"/> of the nodes whose
+/// output leaves the piece); when the code binds it to no name, after what its ops build
+/// (<see cref="Purpose"/>). It lists its ops, and keeps them (<see cref="DiagramNode.Inside"/>) so a
+/// reader can open it. Module calls are never side computations (an embedding of position ids is a
+/// layer a paper shows), nor are a module's own parameters, nor anything the tracer did not understand.
 /// </remarks>
 internal static class SideInputs
 {
@@ -61,11 +63,14 @@ internal static class SideInputs
             var list = members.OrderBy(n => n.Order).ToList();
             var keep = list[0];
             var ids = new HashSet<string>(list.Select(n => n.Id), StringComparer.Ordinal);
+            var inside = Inside(list, graph.Edges);
             keep.Kind = DiagramNodeKind.Side;
             keep.Category = Describe.NodeCategory.Other;
             var ops = list.SelectMany(n => n.Path.Split(StepSeparator)).ToList();
-            keep.Label = Purpose(ops);
+            keep.Label = Name(list, ids, graph.Edges) ?? Purpose(ops);
             keep.Details = Steps(ops);
+            keep.Inside = inside;
+            if (inside is not null) inside.Description = keep.Label + ": " + keep.Details;
             keep.Repeat = 1;
             foreach (var e in graph.Edges)
             {
@@ -84,6 +89,34 @@ internal static class SideInputs
         graph.Edges.RemoveAll(e => dead.Contains(e.Target) || dead.Contains(e.Source));
         var quiet = graph.Nodes.Where(n => n.Kind == DiagramNodeKind.Side).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var e in graph.Edges.Where(e => quiet.Contains(e.Source))) e.Style = DiagramEdgeStyle.Side;
+    }
+
+    // What opening the node shows: its traced ops with the edges between them, as they were before
+    // folding. A side input entering a block page from outside has no traced ops here: nothing to open.
+    private static DiagramGraph? Inside(List<DiagramNode> members, List<DiagramEdge> edges)
+    {
+        var ops = members.Where(n => n.Kind != DiagramNodeKind.Input).ToList();
+        if (ops.Count == 0) return null;
+        var inside = new DiagramGraph { Title = "", Subtitle = "" };
+        foreach (var n in ops)
+            inside.Nodes.Add(new DiagramNode
+            {
+                Id = n.Id, Kind = DiagramNodeKind.Op, Category = n.Category, Label = n.Label, Path = n.Path, Order = n.Order, Variable = n.Variable,
+                OutputShape = edges.FirstOrDefault(e => e.Source == n.Id && e.Shape.Length > 0)?.Shape ?? "",
+            });
+        var kept = new HashSet<string>(ops.Select(n => n.Id), StringComparer.Ordinal);
+        foreach (var e in edges.Where(e => kept.Contains(e.Source) && kept.Contains(e.Target)))
+            inside.Edges.Add(new DiagramEdge { Id = "e." + e.Source + "-" + e.Target, Source = e.Source, Target = e.Target, Shape = e.Shape, Style = DiagramEdgeStyle.Data });
+        return inside;
+    }
+
+    // The names the code binds the piece's results to: those of members whose value leaves the piece,
+    // in trace order, each once. Null when none is bound (never a guess).
+    private static string? Name(List<DiagramNode> members, HashSet<string> ids, List<DiagramEdge> edges)
+    {
+        var leaving = new HashSet<string>(edges.Where(e => ids.Contains(e.Source) && !ids.Contains(e.Target)).Select(e => e.Source), StringComparer.Ordinal);
+        var names = members.Where(n => leaving.Contains(n.Id) && n.Variable.Length > 0).Select(n => n.Variable).Distinct(StringComparer.Ordinal).ToList();
+        return names.Count == 0 ? null : string.Join(", ", names);
     }
 
     /// <summary>The best name the flow allows: "mask" when a comparison, triangle or fill builds it, "positions" for a range, else "constant".</summary>

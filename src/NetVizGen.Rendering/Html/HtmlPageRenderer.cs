@@ -161,6 +161,7 @@ internal static class HtmlPageRenderer
         var svg = new SvgWriter(x);
         View(svg, 0, page.Overview, page.OverviewLayout!, theme);
         for (int i = 0; i < page.Blocks.Count; i++) View(svg, i + 1, page.Blocks[i].Graph, page.BlockLayouts[i], theme);
+        for (int i = 0; i < page.SideViews.Count; i++) View(svg, page.Blocks.Count + 1 + i, page.SideViews[i].Graph, page.SideViews[i].Layout, theme);
         x.WriteEndElement();
         x.WriteFullEndElement();
     }

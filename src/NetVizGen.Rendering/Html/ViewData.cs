@@ -30,13 +30,19 @@ internal static class ViewData
         var variantIndex = new Dictionary<BlockVariant, int>();
         for (int i = 0; i < page.Blocks.Count; i++) variantIndex[page.Blocks[i].Variant] = i + 1;
 
+        // Side nodes open like cards: their inside is one more view, after the block views.
+        var sideIndex = new Dictionary<DiagramNode, int>();
+        for (int i = 0; i < page.SideViews.Count; i++) sideIndex[page.SideViews[i].Node] = page.Blocks.Count + 1 + i;
+
         w.Name("views").StartArray();
-        View(w, "overview", "", page.Overview, page.OverviewLayout!, variantIndex);
+        View(w, "overview", "", page.Overview, page.OverviewLayout!, variantIndex, sideIndex, "");
         for (int i = 0; i < page.Blocks.Count; i++)
         {
             var (variant, graph, _) = page.Blocks[i];
-            View(w, variant.Name, variant.Representative.Path, graph, page.BlockLayouts[i], variantIndex);
+            View(w, variant.Name, variant.Representative.Path, graph, page.BlockLayouts[i], variantIndex, sideIndex, variant.Representative.Path);
         }
+        foreach (var (node, rep, graph, layout) in page.SideViews)
+            View(w, node.Label, SideKey(rep, node), graph, layout, variantIndex, sideIndex, SideKey(rep, node));
         w.EndArray();
 
         Modules(w, model, options);
@@ -49,7 +55,12 @@ internal static class ViewData
         return ScriptSafe(w.ToString());
     }
 
-    private static void View(JsonWriter w, string name, string representative, DiagramGraph g, LayoutResult layout, Dictionary<BlockVariant, int> variants)
+    /// <summary>The key a side node opens under, like a block's module path: unique per diagram and instance
+    /// (the viewer maps the representative's prefix to each opened instance), never a module path ('~').</summary>
+    internal static string SideKey(string rep, DiagramNode node) => (rep.Length > 0 ? rep + "." : "") + "~" + node.Id;
+
+    private static void View(JsonWriter w, string name, string representative, DiagramGraph g, LayoutResult layout, Dictionary<BlockVariant, int> variants,
+        Dictionary<DiagramNode, int> sides, string rep)
     {
         w.StartObject();
         w.Prop("name", Safe(name)).Prop("rep", representative);
@@ -70,6 +81,11 @@ internal static class ViewData
                 w.Name("instances").StartArray();
                 foreach (var p in n.Instances) w.Value(p);
                 w.EndArray();
+            }
+            else if (sides.TryGetValue(n, out int si))
+            {
+                w.Prop("view", si);
+                w.Name("instances").StartArray().Value(SideKey(rep, n)).EndArray();
             }
             w.EndObject();
         }

@@ -31,6 +31,8 @@ internal sealed class LayoutRequest
     public double WrapAspectRatio { get; init; }
     /// <summary>Never wrap a drawing shorter than this along the flow.</summary>
     public double WrapMinLength { get; init; }
+    /// <summary>Nodes drawn on a lane beside the main drawing (<see cref="SideLaneLayout"/>): side computations.</summary>
+    public HashSet<string> SideNodes { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>A routed edge: polyline points from source border to target border, and its label's centre.</summary>

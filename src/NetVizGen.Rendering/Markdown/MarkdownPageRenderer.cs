@@ -19,6 +19,7 @@ internal static class MarkdownPageRenderer
         md.Append(MarkdownText.Picture(model.Id, "Architecture diagram of " + page.Overview.Description, options.DarkMode)).Append("\n\n");
         if (options.Html)
             md.Append("[Interactive view](").Append(Uri.EscapeDataString(model.Id)).Append(".html): open blocks in place, search, details and source links.\n\n");
+        SideDetails.Write(md, page.Overview);
         if (page.Mermaid is not null) md.Append(page.Mermaid).Append('\n');
 
         if (page.Blocks.Count > 0)
@@ -31,6 +32,7 @@ internal static class MarkdownPageRenderer
                 md.Append(variant.Instances.Count == 1 ? "Used once" : "Used " + Numbers.Int(variant.Instances.Count) + " times")
                   .Append(": ").Append(string.Join(", ", variant.Instances.Select(MarkdownText.Code))).Append(".\n\n");
                 md.Append(MarkdownText.Picture(stem, "Diagram of block " + graph.Description, options.DarkMode)).Append("\n\n");
+                SideDetails.Write(md, graph);
             }
         }
 

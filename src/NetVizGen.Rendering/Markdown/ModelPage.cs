@@ -15,6 +15,10 @@ internal sealed class ModelPage
     public LayoutResult? OverviewLayout { get; set; }
     /// <summary>The layouts of <see cref="Blocks"/>, in the same order.</summary>
     public List<LayoutResult> BlockLayouts { get; } = [];
+    /// <summary>What the side nodes of <see cref="Overview"/> and <see cref="Blocks"/> fold, laid out for the
+    /// interactive page to open in place: the node, the module path of the diagram it is drawn in ("" for the
+    /// overview), its inside graph and that graph's layout.</summary>
+    public List<(DiagramNode Node, string Rep, DiagramGraph Graph, LayoutResult Layout)> SideViews { get; } = [];
     /// <summary>The direction the diagrams were drawn in.</summary>
     public FlowDirection Direction { get; init; }
     public required string Summary { get; init; }

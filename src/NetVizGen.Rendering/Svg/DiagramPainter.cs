@@ -9,8 +9,8 @@ namespace NetVizGen.Rendering.Svg;
 /// <summary>Sizes, lays out and draws one diagram in both themes. The layout is computed once and shared.</summary>
 internal static class DiagramPainter
 {
-    /// <summary>The layout engine behind the <see cref="IDiagramLayout"/> seam: NetVizGen.Layout's layered layout.</summary>
-    public static IDiagramLayout Layout { get; } = new LayeredEngineLayout();
+    /// <summary>The layout engine behind the <see cref="IDiagramLayout"/> seam: NetVizGen.Layout's layered layout, side computations on a lane beside it.</summary>
+    public static IDiagramLayout Layout { get; } = new SideLaneLayout(new LayeredEngineLayout());
 
     public static (string Light, string Dark) Paint(DiagramGraph graph, FlowDirection direction, PaperShapes shapes = default)
     {
@@ -45,6 +45,7 @@ internal static class DiagramPainter
         {
             var (w, h) = NodeMetrics.Size(n);
             req.Nodes.Add((n.Id, w, h, n.Cluster));
+            if (n.Kind == DiagramNodeKind.Side) req.SideNodes.Add(n.Id);
         }
         foreach (var e in graph.Edges)
             req.Edges.Add((e.Id, e.Source, e.Target, e.ShowShape ? SvgDiagramRenderer.EdgeLabelWidth(e) : 0, e.ShowShape ? NodeMetrics.EdgeLabelSize + 4 : 0));

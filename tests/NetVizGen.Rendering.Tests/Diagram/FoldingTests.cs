@@ -112,3 +112,52 @@ public class VariantNamingTests
         Assert.Equal(layer2.Children[0].Path, catalog.Variants[0].Representative.Path);
     }
 }
+
+/// <summary>Variants are named by what sets them apart, never "-v2".</summary>
+public class VariantDifferenceTests
+{
+    private static ModuleSpec Block(string path, params ModuleSpec[] children) => SpecBuilder.Node(path, "Block", ModuleOrigin.Custom, [], children);
+    private static ModuleSpec Seq(string path, params ModuleSpec[] children) => SpecBuilder.Node(path, "Sequential", ModuleOrigin.Container, [], children);
+    private static ModuleSpec L(string path, string type) => SpecBuilder.Leaf(path, type, 1);
+
+    private static List<string> Names(params ModuleSpec[] blocks)
+    {
+        var root = SpecBuilder.Node("", "Net", ModuleOrigin.Custom, [], Seq("features", blocks));
+        return new BlockCatalog(root).Variants.Select(v => v.Name).ToList();
+    }
+
+    [Fact]
+    public void A_type_found_only_in_one_variant_names_it()
+    {
+        var names = Names(
+            Block("features.0", Seq("features.0.block", L("features.0.block.0", "Conv2d"), L("features.0.block.1", "ReLU"))),
+            Block("features.1", Seq("features.1.block", L("features.1.block.0", "Conv2d"),
+                SpecBuilder.Node("features.1.block.1", "SqueezeExcitation", ModuleOrigin.Custom, [], L("features.1.block.1.avgpool", "AdaptiveAvgPool2d")),
+                L("features.1.block.2", "ReLU"))),
+            Block("features.2", Seq("features.2.block", L("features.2.block.0", "Conv2d"), L("features.2.block.1", "Hardswish"))));
+        // The pooling inside the squeeze-excitation is part of what is new, not a second word.
+        Assert.Equal(["Block", "Block-SqueezeExcitation", "SqueezeExcitation", "Block-Hardswish"], names);
+    }
+
+    [Fact]
+    public void A_type_missing_or_repeated_more_often_names_it()
+    {
+        var names = Names(
+            Block("features.0", Seq("features.0.block", L("features.0.block.0", "Conv2d"), L("features.0.block.1", "BatchNorm2d"))),
+            Block("features.1", Seq("features.1.block", L("features.1.block.0", "Conv2d"))),
+            Block("features.2", Seq("features.2.block", L("features.2.block.0", "Conv2d"), L("features.2.block.1", "BatchNorm2d"), L("features.2.block.2", "Conv2d"))));
+        Assert.Equal(["Block", "Block-no-BatchNorm2d", "Block-2xConv2d"], names);
+    }
+
+    [Fact]
+    public void Names_are_stable_and_an_extra_child_field_still_wins()
+    {
+        var blocks = new[]
+        {
+            Block("features.0", L("features.0.conv", "Conv2d")),
+            Block("features.1", L("features.1.conv", "Conv2d"), L("features.1.shortcut", "Conv2d")),
+        };
+        Assert.Equal(["Block", "Block-shortcut"], Names(blocks));
+        Assert.Equal(Names(blocks), Names(blocks));
+    }
+}

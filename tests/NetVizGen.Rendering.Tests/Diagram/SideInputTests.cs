@@ -73,6 +73,44 @@ public class SideInputTests
     }
 
     [Fact]
+    public void A_side_node_is_named_after_the_variable_its_result_is_bound_to()
+    {
+        var model = TestModels.Decoder.Create(named: true);
+        var g = DiagramBuilder.Build(model, model.Root, 1, new BlockCatalog(model.Root), "Decoder", "");
+
+        var side = g.Nodes.Where(n => n.Kind == DiagramNodeKind.Side).Select(n => n.Label).Order(StringComparer.Ordinal);
+        Assert.Equal(["attention_mask", "position_ids"], side);
+    }
+
+    [Fact]
+    public void A_side_node_keeps_its_ops_and_their_edges_to_open()
+    {
+        var model = TestModels.Decoder.Create(named: true);
+        var g = DiagramBuilder.Build(model, model.Root, 1, new BlockCatalog(model.Root), "Decoder", "");
+
+        var mask = g.Nodes.Single(n => n.Label == "attention_mask");
+        var inside = Assert.IsType<DiagramGraph>(mask.Inside);
+        Assert.Equal(["full", "triu"], inside.Nodes.Select(n => n.Label));
+        var edge = Assert.Single(inside.Edges);
+        Assert.Equal((inside.Nodes[0].Id, inside.Nodes[1].Id), (edge.Source, edge.Target));
+        Assert.Equal("16×16", edge.Shape);
+        // Nothing that was folded is drawn outside it.
+        Assert.DoesNotContain(g.Nodes, n => inside.Nodes.Any(i => i.Id == n.Id) && n != mask);
+    }
+
+    [Fact]
+    public void A_side_input_entering_a_block_page_from_outside_has_nothing_to_open_but_keeps_its_name()
+    {
+        var model = TestModels.Decoder.Create(named: true);
+        var block = model.Root.Children[1].Children[0];
+        var g = DiagramBuilder.Build(model, block, 1, new BlockCatalog(model.Root), "DecoderLayer", "");
+
+        var side = g.Nodes.Where(n => n.Kind == DiagramNodeKind.Side).OrderBy(n => n.Label, StringComparer.Ordinal).ToList();
+        Assert.Equal(["attention_mask", "position_ids"], side.Select(n => n.Label));
+        Assert.All(side, s => Assert.Null(s.Inside));
+    }
+
+    [Fact]
     public void Purpose_names_follow_the_ops()
     {
         Assert.Equal("mask", SideInputs.Purpose(["arange", "lt", "masked_fill"]));

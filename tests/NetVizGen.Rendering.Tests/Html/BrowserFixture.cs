@@ -17,7 +17,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var models = new[] { ResNetLike.Create(), Mlp.Create(), DeepTransformer.Create(167), DeepTransformer.Hostile() };
+        var models = new[] { ResNetLike.Create(), Mlp.Create(), DeepTransformer.Create(167), DeepTransformer.Hostile(), Decoder.Create(named: true) };
         foreach (var f in DocumentationRenderer.Render(models, new RenderOptions { ProjectDirectory = "/src/proj", OutputDirectory = "/src/proj/docs" }))
             await File.WriteAllTextAsync(Path.Combine(Folder, f.RelativePath), f.Content);
         _playwright = await Playwright.CreateAsync();

@@ -95,6 +95,37 @@ public sealed class InteractiveViewBrowserTests(BrowserFixture browser) : IClass
     }
 
     [Fact]
+    public async Task A_side_node_opens_in_place_to_the_ops_it_folds_and_closes_again()
+    {
+        await using var s = await browser.OpenAsync("Decoder");
+        var mask = s.Page.Locator("#nodes > g[aria-label^='attention_mask']");
+        Assert.Equal(1, await mask.CountAsync());
+        Assert.Contains("side computation; press Enter to open", await mask.GetAttributeAsync("aria-label"));
+        var before = await Boxes(s.Page);
+        Assert.DoesNotContain(before, b => b.Path.EndsWith("#op.triu", StringComparison.Ordinal));
+
+        await mask.ClickAsync();
+        await s.Page.WaitForSelectorAsync(".opened");
+        var opened = await Boxes(s.Page);
+        AssertNoOverlap(opened);
+        // The frame is titled with the variable's name, and holds the folded ops (full → triu).
+        Assert.Equal("▾ attention_mask", await s.Page.Locator(".opened .opened-title").TextContentAsync());
+        var frame = Assert.Single(opened, b => b.Frame);
+        var ops = opened.Where(b => !b.Frame && b.Scope == frame.Path).ToList();
+        Assert.Equal(2, ops.Count);
+        Assert.All(ops, o => Assert.True(o.X >= frame.X && o.X + o.W <= frame.X + frame.W && o.Y >= frame.Y && o.Y + o.H <= frame.Y + frame.H));
+        Assert.Equal(1, await s.Page.Locator("#nodes > g[aria-label='full']").CountAsync());
+        Assert.Equal(1, await s.Page.Locator("#nodes > g[aria-label='triu']").CountAsync());
+
+        Assert.Equal("attention_mask, opened; press Enter to close", await s.Page.Locator(".opened").GetAttributeAsync("aria-label"));
+        await s.Page.ClickAsync(".opened .opened-title");
+        await s.Page.WaitForSelectorAsync(".opened", new() { State = WaitForSelectorState.Detached });
+        var closed = await Boxes(s.Page);
+        Assert.Equal(before.Select(b => (b.Path, Math.Round(b.X), Math.Round(b.Y))), closed.Select(b => (b.Path, Math.Round(b.X), Math.Round(b.Y))));
+        AssertClean(s, "Decoder");
+    }
+
+    [Fact]
     public async Task A_folded_card_opens_its_first_instance_and_steps_through_the_identical_others()
     {
         await using var s = await browser.OpenAsync("ResNet18");

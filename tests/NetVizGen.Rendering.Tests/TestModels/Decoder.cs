@@ -7,13 +7,20 @@ namespace NetVizGen.Rendering.Tests.TestModels;
 internal static class Decoder
 {
     // A decoder in the Hugging Face style: a causal mask (full → triu) and position ids
-    // (arange → unsqueeze) built in forward from scratch and fed to every layer.
-    public static ModelSpec Create()
+    // (arange → unsqueeze) built in forward from scratch and fed to every layer. With
+    // <paramref name="named"/>, the flow records the variables they are assigned to, as the tracer does
+    // for `var position_ids = ...`; without, the code bound them to no name.
+    public static ModelSpec Create(bool named = false)
     {
         var b = new SpecBuilder();
         int ids = b.Input("input_ids", "N×16");
         int pos = b.Op("unsqueeze", "1×16", "", b.Op("arange", "16", ""));
         int mask = b.Op("triu", "16×16", "", b.Op("full", "16×16", ""));
+        if (named)
+        {
+            b.Bind(pos, "position_ids");
+            b.Bind(mask, "attention_mask");
+        }
         int x = b.Module("embed_tokens", "N×16×64", "", ids);
         for (int i = 0; i < 2; i++)
         {

@@ -25,6 +25,13 @@ internal sealed class SpecBuilder
     public int Merge(string name, string shape, string scope, params int[] inputs) => Add(FlowNodeKind.Merge, name, "", shape, scope, inputs);
     public int Output(string shape, int input) => Add(FlowNodeKind.Output, "output", "", shape, "", [input]);
 
+    /// <summary>Records that node <paramref name="id"/>'s value is bound to the C# name <paramref name="variable"/>; returns the id.</summary>
+    public int Bind(int id, string variable)
+    {
+        _flow[id] = _flow[id] with { Variable = variable };
+        return id;
+    }
+
     public FlowSpec Flow => new(_flow.ToEquatableArray());
 
     private int Add(FlowNodeKind kind, string name, string path, string shape, string scope, int[] inputs)

@@ -242,6 +242,18 @@
       var bend = LR ? [{ x: mid, y: q.y }, { x: mid, y: p.y }] : [{ x: q.x, y: mid }, { x: p.x, y: mid }];
       return atStart ? [p].concat(bend.reverse(), rest) : rest.concat(bend, [p]);
     }
+    // An opened side node sits on the lane beside the drawing: its edge leaves the side facing the next
+    // route point, level with the frame's middle, and runs across to the route's run in the gap.
+    function sideExit(box, rest) {
+      if (!rest.length) return rest;
+      var q = rest[0];
+      if (LR) {
+        var below = q.y >= box.y + box.h / 2, p = { x: box.x + box.w / 2, y: below ? box.y + box.h : box.y };
+        return [p, { x: p.x, y: q.y }].concat(rest);
+      }
+      var right = q.x >= box.x + box.w / 2, p2 = { x: right ? box.x + box.w : box.x, y: box.y + box.h / 2 };
+      return [p2, { x: q.x, y: p2.y }].concat(rest);
+    }
     var edges = v.edges.map(function (e) {
       var s = nodeItem(e.s), t = nodeItem(e.t), pts = [];
       for (var i = 0; i < e.points.length; i += 2) pts.push({ x: e.points[i], y: e.points[i + 1] });
@@ -256,7 +268,8 @@
       });
       // A wrapped drawing's jumps (indices into the points) move with the points an opened source adds.
       var breaks = e.breaks || [], before = moved.length;
-      if (s && s.child) moved = elbow(port(s, false), moved.slice(1), true);
+      if (s && s.child && s.node.kind === 'side') moved = sideExit(boxes.get(s.id), moved.slice(1));
+      else if (s && s.child) moved = elbow(port(s, false), moved.slice(1), true);
       var shift = moved.length - before;
       breaks = breaks.map(function (b) { return b + shift; });
       if (t && t.child) moved = elbow(port(t, true), moved.slice(0, -1), false);
@@ -342,13 +355,14 @@
       var key = (path || (inst.prefix + '#' + n.id));
       if (child) {
         var frame = el('g', { 'class': 'opened', 'data-path': child.shown, tabindex: 0, role: 'button',
-          'aria-label': n.label + ' ' + child.shown + ', opened; press Enter to close' }, layers.nodes);
+          'aria-label': n.label + (n.kind === 'side' ? '' : ' ' + child.shown) + ', opened; press Enter to close' }, layers.nodes);
         el('rect', { x: ox + it.x, y: oy + it.y, width: it.w, height: it.h, rx: 7, 'class': 'opened-box' }, frame);
-        var title = n.label + ' · ' + child.shown + (child.instances.length > 1 ? '  (×' + child.instances.length + ', identical; showing ' + (child.instances.indexOf(child.shown) + 1) + ' of ' + child.instances.length + ')' : '');
+        // A side node (a mask, position ids) opens to the ops it folds; its key is no module path to show.
+        var title = n.kind === 'side' ? n.label : n.label + ' · ' + child.shown + (child.instances.length > 1 ? '  (×' + child.instances.length + ', identical; showing ' + (child.instances.indexOf(child.shown) + 1) + ' of ' + child.instances.length + ')' : '');
         text(frame, '▾ ' + title, { x: ox + it.x + 8, y: oy + it.y + 16, 'class': 'opened-title' });
         if (child.instances.length > 1) instanceButtons(frame, child, ox + it.x + it.w - 8, oy + it.y + 16);
         frame.addEventListener('click', function (ev) { if (ev.target.closest('.inst-button')) return; ev.stopPropagation(); toggle(child.shown, false); });
-        display.push({ key: key, path: child.shown, kind: 'opened', card: true, instances: child.instances, box: abs(it, ox, oy), element: frame });
+        display.push({ key: key, path: child.shown, kind: 'opened', label: n.label, card: true, instances: child.instances, box: abs(it, ox, oy), element: frame });
         positions.set(key, { x: ox + it.x, y: oy + it.y });
         var cx = ox + it.x + (it.w - child.layout.w) / 2, cy = oy + it.y + TITLE + PAD;
         frame.setAttribute('data-scope', scope);
@@ -385,7 +399,7 @@
       g.setAttribute('tabindex', '0');
       g.setAttribute('role', 'button');
       var label = n.label + (path ? ' ' + path : '') + (m && m.parameters >= 0 ? ', ' + m.parameters.toLocaleString('en-US') + ' parameters' : '');
-      g.setAttribute('aria-label', instances ? label + ', block; press Enter to open' : label);
+      g.setAttribute('aria-label', instances ? label + (n.kind === 'side' ? ', side computation' : ', block') + '; press Enter to open' : label);
       (function (node, instList, p, k) {
         g.addEventListener('click', function (ev) {
           ev.stopPropagation();
@@ -515,7 +529,8 @@
     if (!target) display.forEach(function (d) { if (!target && d.path && d.path.indexOf(path + '.') === 0) target = d; });
     selected = path;
     render(false);
-    if (target || data.modules[path] !== undefined) showDetails(path, null);
+    // An opened side node has no module: its details are its name, not its key.
+    if (target || data.modules[path] !== undefined) showDetails(path, target && data.modules[path] === undefined && target.label ? { kind: 'side', label: target.label } : null);
     if (target) centreOn(target.box);
   }
 
