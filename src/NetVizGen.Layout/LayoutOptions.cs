@@ -67,6 +67,8 @@ public sealed class LayoutOptions
     /// <summary>With <see cref="WrapAspectRatio"/>: a drawing shorter than this along the flow (px) is never wrapped,
     /// however narrow (a short column reads fine; a page of 1123 px at 96 dpi is A4's height). Default 0.</summary>
     public double WrapMinLength { get; init; }
+
+    /// <summary>
     /// The fewest long edges (edges passing at least one rank) a node must receive before they merge into one bar
     /// and stem above it (<c>P5Route.FanInBus</c>): several inputs of one <c>cat</c> or add joined before they enter.
     /// 0 turns merging off. Default 2.
