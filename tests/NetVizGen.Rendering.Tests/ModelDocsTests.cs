@@ -9,7 +9,7 @@ namespace NetVizGen.Rendering.Tests;
 /// </summary>
 public class ModelDocsTests
 {
-    private static ModelSpec[] Samples() => [ResNetLike.Create(), Mlp.Create(), Decoder.Create(), FlatEncoder.Create()];
+    private static ModelSpec[] Samples() => Support.Samples();
 
     [Fact]
     public void Models_rendered_one_by_one_in_any_order_assemble_to_the_whole_render()
@@ -45,6 +45,7 @@ public class ModelDocsTests
             var options = new RenderOptions();
             object changed = property.PropertyType == typeof(bool) ? !(bool)property.GetValue(options)!
                 : property.PropertyType == typeof(int) ? (int)property.GetValue(options)! + 1
+                : property.PropertyType == typeof(double) ? (double)property.GetValue(options)! + 0.5
                 : property.PropertyType == typeof(string) ? property.GetValue(options) + "x"
                 : property.PropertyType == typeof(FlowDirection?) ? FlowDirection.LeftRight
                 : throw new InvalidOperationException("Teach this test the option type " + property.PropertyType + " (" + property.Name + ")");

@@ -1,3 +1,4 @@
+using NetVizGen.Model.Specs;
 using NetVizGen.Rendering.Tests.TestModels;
 
 namespace NetVizGen.Rendering.Tests;
@@ -7,8 +8,10 @@ internal static class Support
 {
     public static RenderOptions Options() => new() { ProjectDirectory = "/src/proj", OutputDirectory = "/src/proj/docs", Mermaid = true };
 
-    public static IReadOnlyList<GeneratedFile> RenderSamples()
-        => DocumentationRenderer.Render([ResNetLike.Create(), Mlp.Create(), Decoder.Create(named: true), FlatEncoder.Create()], Options());
+    /// <summary>The sample models whose docs the golden and page tests look at.</summary>
+    public static ModelSpec[] Samples() => [ResNetLike.Create(), Mlp.Create(), Decoder.Create(named: true), FlatEncoder.Create()];
+
+    public static IReadOnlyList<GeneratedFile> RenderSamples() => DocumentationRenderer.Render(Samples(), Options());
 
     /// <summary>Writes the sample output to a folder (used by the visual test and for looking at it).</summary>
     public static string WriteSamples(string folder)
