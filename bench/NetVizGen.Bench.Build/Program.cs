@@ -33,12 +33,15 @@ try
     Say($"NetVizGen {package.Version} from {package.FeedDirectory}");
 
     var copies = ConsumerCopies.Create(root, options.RepositoryRoot, package);
+    var environment = CommandEnvironment.UserBuild(options.CompilerServer);
     foreach (var variant in Enum.GetValues<Variant>())
     {
-        DotNetCli.RunOrThrow(copies.ProjectDirectory(variant), "restore", "-nologo");
-        // Warm-up, untimed: the compiler server and MSBuild nodes start, NetVizGen decompiles TorchVision into obj/ once.
-        var warm = DotNetCli.RunOrThrow(copies.ProjectDirectory(variant), "build", "-nologo", "-tl:off");
-        Say($"warm-up build {variant}: {warm.Wall.TotalSeconds:0.0} s");
+        DotNetCli.RunOrThrow(copies.ProjectDirectory(variant), environment, "restore", "-nologo");
+        // Warm-up, untimed: the compiler server starts (or is reached) and loads the analyzers, NetVizGen
+        // decompiles TorchVision into obj/ once. Normal verbosity shows how Csc compiled.
+        var warm = DotNetCli.RunOrThrow(copies.ProjectDirectory(variant), environment, "build", "-nologo", "-tl:off", "-v:n");
+        File.WriteAllText(Path.Combine(logs, $"warm-up-{variant.ToString().ToLowerInvariant()}.log"), warm.Output);
+        Say($"warm-up build {variant}: {warm.Wall.TotalSeconds:0.0} s; {CompilerUse(warm.Output)}");
     }
 
     var records = new List<BuildRecord>();
@@ -52,20 +55,20 @@ try
                 scenario.Edit?.Apply(copies.CopyRoot(variant));
                 var docs = Path.Combine(copies.ProjectDirectory(variant), "docs");
                 var started = DateTime.UtcNow;
-                var result = DotNetCli.Run(copies.ProjectDirectory(variant), scenario.BuildArguments());
+                var result = DotNetCli.Run(copies.ProjectDirectory(variant), environment, scenario.BuildArguments());
                 var log = Path.Combine(logs, $"{scenario.Name}-{pair}-{variant.ToString().ToLowerInvariant()}.log");
                 File.WriteAllText(log, result.Output);
                 if (result.ExitCode != 0) throw new InvalidOperationException($"build failed, see {log}");
-                var record = new BuildRecord(scenario.Name, variant, pair, result.Wall, PerformanceSummary.Parse(result.Output), FilesWrittenSince(docs, started));
+                var record = new BuildRecord(scenario.Name, variant, pair, result.Wall, PerformanceSummary.Parse(result.Output), FilesWrittenSince(docs, started), BuildRecord.ReportsGeneratorFailure(result.Output));
                 records.Add(record);
                 Say(string.Create(CultureInfo.InvariantCulture,
-                    $"{scenario.Name} {pair}/{options.Pairs} {variant,-7} {result.Wall.TotalSeconds,6:0.00} s  Csc {record.Summary.Task("Csc")?.ToString(CultureInfo.InvariantCulture) ?? "-"} ms  docs task {(record.DocsTaskRan ? "ran" : "skipped")}"));
+                    $"{scenario.Name} {pair}/{options.Pairs} {variant,-7} {result.Wall.TotalSeconds,6:0.00} s  Csc {record.Summary.Task("Csc")?.ToString(CultureInfo.InvariantCulture) ?? "-"} ms  docs task {(record.DocsTaskRan ? "ran" : "skipped")}{(record.GeneratorFailed ? "  GENERATOR FAILED (CS8785)" : "")}"));
             }
         }
     }
 
     Console.WriteLine();
-    Console.WriteLine($"{options.Pairs} interleaved pairs per scenario; {Environment.ProcessorCount} CPUs; load average {LoadAverage()}; NetVizGen {package.Version}");
+    Console.WriteLine($"{options.Pairs} interleaved pairs per scenario; compiler server {(options.CompilerServer ? "on" : "off")}; {Environment.ProcessorCount} CPUs; load average {LoadAverage()}; NetVizGen {package.Version}");
     Console.WriteLine();
     Console.Write(Report.Write(scenarios, records));
     return 0;
@@ -84,6 +87,12 @@ finally
 // The docs task writes a file only when its content changes, so this counts changed docs files.
 static int FilesWrittenSince(string folder, DateTime startUtc) =>
     Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count(f => File.GetLastWriteTimeUtc(f) >= startUtc) : 0;
+
+// Roslyn's Csc task says at normal verbosity whether the compiler server compiled or a csc process did.
+static string CompilerUse(string log) =>
+    log.Contains("CompilerServer: server - server processed compilation", StringComparison.Ordinal) ? "the compiler server compiled"
+    : log.Contains("CompilerServer: tool", StringComparison.Ordinal) ? "a csc process compiled (no compiler server)"
+    : "compilation skipped";
 
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -15,6 +15,12 @@ internal static class Report
     public static string Write(IReadOnlyList<Scenario> scenarios, IReadOnlyList<BuildRecord> records)
     {
         var s = new StringBuilder();
+        int failed = records.Count(r => r.GeneratorFailed);
+        if (failed > 0)
+        {
+            s.AppendLine($"**Not a measurement of NetVizGen's cost: the generator failed (CS8785) in {failed} of {records.Count(r => r.Variant == Variant.With)} builds with NetVizGen; see the logs.**");
+            s.AppendLine();
+        }
         s.AppendLine("| scenario | without NetVizGen, s (min / median / max) | with NetVizGen, s (min / median / max) | with ÷ without, pair by pair (min / **median** / max) | docs task ran | docs files changed (median) |");
         s.AppendLine("|---|---|---|---|---|---|");
         foreach (var scenario in scenarios)
@@ -40,8 +46,29 @@ internal static class Report
                 s.Append(" | ").Append(TaskMedian(without, task)).Append(" → ").Append(TaskMedian(with, task));
             s.AppendLine(" |");
         }
+        s.AppendLine();
+        s.AppendLine("Targets whose median time grows most with NetVizGen (ms, without → with; targets overlap, so these do not add up):");
+        s.AppendLine();
+        foreach (var scenario in scenarios)
+        {
+            var with = Of(records, scenario, Variant.With);
+            var without = Of(records, scenario, Variant.Without);
+            if (with.Length == 0) continue;
+            var growth = with.Concat(without).SelectMany(r => r.Summary.Targets.Keys).Distinct(StringComparer.Ordinal)
+                .Select(t => (Target: t, Without: TargetMedian(without, t), With: TargetMedian(with, t)))
+                .OrderByDescending(g => g.With - g.Without).ThenBy(g => g.Target, StringComparer.Ordinal)
+                .Take(TopTargets)
+                .Select(g => Invariant($"{g.Target} {g.Without:0} → {g.With:0}"));
+            s.AppendLine($"- {scenario.Name}: " + string.Join("; ", growth));
+        }
         return s.ToString();
     }
+
+    private const int TopTargets = 6;
+
+    // A target missing from a build's summary did not run there: 0 ms.
+    private static double TargetMedian(BuildRecord[] builds, string target) =>
+        Median(builds.Select(b => b.Summary.Targets.TryGetValue(target, out var ms) ? (double)ms : 0).ToArray());
 
     private static BuildRecord[] Of(IReadOnlyList<BuildRecord> records, Scenario scenario, Variant variant) =>
         records.Where(r => r.Scenario == scenario.Name && r.Variant == variant).OrderBy(r => r.Pair).ToArray();
