@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace NetVizGen.Bench.Build;
+
+/// <summary>One finished <c>dotnet</c> command: exit code, merged output, wall time of the whole process.</summary>
+internal sealed record CommandResult(int ExitCode, string Output, TimeSpan Wall);
+
+/// <summary>
+/// Runs <c>dotnet</c> as a user does from a shell. The timed span is the process from start to exit,
+/// so it holds everything the user waits for: CLI start-up, the implicit restore, evaluation, the
+/// build, and the loggers.
+/// </summary>
+internal static class DotNetCli
+{
+    public static CommandResult Run(string workingDirectory, params string[] args) => Run(workingDirectory, CommandEnvironment.None, args);
+
+    /// <summary>Runs with <paramref name="environment"/> set over the inherited one (a null value removes the variable).</summary>
+    public static CommandResult Run(string workingDirectory, CommandEnvironment environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        // The runner's own MSBuild settings (when started by `dotnet run`) must not leak into the builds.
+        foreach (var name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH" })
+            start.Environment.Remove(name);
+        foreach (var (name, value) in environment.Variables)
+        {
+            if (value == null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
+
+        var output = new StringBuilder();
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        process.OutputDataReceived += (_, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.WaitForExit();
+        watch.Stop();
+        lock (output) return new CommandResult(process.ExitCode, output.ToString(), watch.Elapsed);
+    }
+
+    public static CommandResult RunOrThrow(string workingDirectory, params string[] args) => RunOrThrow(workingDirectory, CommandEnvironment.None, args);
+
+    public static CommandResult RunOrThrow(string workingDirectory, CommandEnvironment environment, params string[] args)
+    {
+        var result = Run(workingDirectory, environment, args);
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"dotnet {string.Join(' ', args)} failed ({result.ExitCode}):\n{result.Output}");
+        return result;
+    }
+}
+
+/// <summary>Environment variables set (or, when null, removed) for a command.</summary>
+internal sealed record CommandEnvironment(IReadOnlyDictionary<string, string?> Variables)
+{
+    public static readonly CommandEnvironment None = new(new Dictionary<string, string?>());
+
+    /// <summary>
+    /// A user's defaults: the compiler server on (or off, to measure that case) and MSBuild node reuse
+    /// on, whatever the shell running the bench says (CI and shared machines often turn both off).
+    /// </summary>
+    public static CommandEnvironment UserBuild(bool compilerServer) => new(new Dictionary<string, string?>
+    {
+        ["UseSharedCompilation"] = compilerServer ? "true" : "false",
+        ["MSBUILDDISABLENODEREUSE"] = null,
+    });
+}

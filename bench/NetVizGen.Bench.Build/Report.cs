@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+
+namespace NetVizGen.Bench.Build;
+
+/// <summary>
+/// The tables of a run, in Markdown: wall time per variant and the pair-by-pair ratio (the figure to
+/// quote on a noisy machine: both builds of a pair ran side by side in time), then the median time of
+/// the tasks that tell where the difference goes.
+/// </summary>
+internal static class Report
+{
+    private static readonly string[] TaskColumns = ["Csc", "GenerateArchitectureDocs", "DecompileReferencedModules", "ResolveAssemblyReference"];
+
+    public static string Write(IReadOnlyList<Scenario> scenarios, IReadOnlyList<BuildRecord> records)
+    {
+        var s = new StringBuilder();
+        int failed = records.Count(r => r.GeneratorFailed);
+        if (failed > 0)
+        {
+            s.AppendLine($"**Not a measurement of NetVizGen's cost: the generator failed (CS8785) in {failed} of {records.Count(r => r.Variant == Variant.With)} builds with NetVizGen; see the logs.**");
+            s.AppendLine();
+        }
+        s.AppendLine("| scenario | without NetVizGen, s (min / median / max) | with NetVizGen, s (min / median / max) | with ÷ without, pair by pair (min / **median** / max) | docs task ran | docs files changed (median) |");
+        s.AppendLine("|---|---|---|---|---|---|");
+        foreach (var scenario in scenarios)
+        {
+            var with = Of(records, scenario, Variant.With);
+            var without = Of(records, scenario, Variant.Without);
+            if (with.Length == 0) continue;
+            var ratios = with.Zip(without, (w, o) => w.Wall.TotalSeconds / o.Wall.TotalSeconds).ToArray();
+            s.AppendLine(Invariant($"| {scenario.Title} | {Seconds(without)} | {Seconds(with)} | {Triple(ratios, "0.00", bold: true)}× | {with.Count(r => r.DocsTaskRan)} of {with.Length} | {Median(with.Select(r => (double)r.DocsFilesChanged).ToArray()):0} |"));
+        }
+        s.AppendLine();
+        s.AppendLine("Median ms of the tasks in the MSBuild performance summary (without → with; – : did not run):");
+        s.AppendLine();
+        s.AppendLine("| scenario | " + string.Join(" | ", TaskColumns) + " |");
+        s.AppendLine("|---|" + string.Concat(TaskColumns.Select(_ => "---:|")));
+        foreach (var scenario in scenarios)
+        {
+            var with = Of(records, scenario, Variant.With);
+            var without = Of(records, scenario, Variant.Without);
+            if (with.Length == 0) continue;
+            s.Append("| ").Append(scenario.Name);
+            foreach (var task in TaskColumns)
+                s.Append(" | ").Append(TaskMedian(without, task)).Append(" → ").Append(TaskMedian(with, task));
+            s.AppendLine(" |");
+        }
+        s.AppendLine();
+        s.AppendLine("Targets whose median time grows most with NetVizGen (ms, without → with; targets overlap, so these do not add up):");
+        s.AppendLine();
+        foreach (var scenario in scenarios)
+        {
+            var with = Of(records, scenario, Variant.With);
+            var without = Of(records, scenario, Variant.Without);
+            if (with.Length == 0) continue;
+            var growth = with.Concat(without).SelectMany(r => r.Summary.Targets.Keys).Distinct(StringComparer.Ordinal)
+                .Select(t => (Target: t, Without: TargetMedian(without, t), With: TargetMedian(with, t)))
+                .OrderByDescending(g => g.With - g.Without).ThenBy(g => g.Target, StringComparer.Ordinal)
+                .Take(TopTargets)
+                .Select(g => Invariant($"{g.Target} {g.Without:0} → {g.With:0}"));
+            s.AppendLine($"- {scenario.Name}: " + string.Join("; ", growth));
+        }
+        return s.ToString();
+    }
+
+    private const int TopTargets = 6;
+
+    // A target missing from a build's summary did not run there: 0 ms.
+    private static double TargetMedian(BuildRecord[] builds, string target) =>
+        Median(builds.Select(b => b.Summary.Targets.TryGetValue(target, out var ms) ? (double)ms : 0).ToArray());
+
+    private static BuildRecord[] Of(IReadOnlyList<BuildRecord> records, Scenario scenario, Variant variant) =>
+        records.Where(r => r.Scenario == scenario.Name && r.Variant == variant).OrderBy(r => r.Pair).ToArray();
+
+    private static string Seconds(BuildRecord[] builds) => Triple(builds.Select(b => b.Wall.TotalSeconds).ToArray(), "0.00", bold: false);
+
+    private static string TaskMedian(BuildRecord[] builds, string task)
+    {
+        var ran = builds.Select(b => b.Summary.Task(task)).Where(ms => ms != null).Select(ms => (double)ms!.Value).ToArray();
+        return ran.Length == 0 ? "–" : Invariant($"{Median(ran):0}");
+    }
+
+    private static string Triple(double[] values, string format, bool bold)
+    {
+        string F(double v) => v.ToString(format, CultureInfo.InvariantCulture);
+        var median = bold ? $"**{F(Median(values))}**" : F(Median(values));
+        return $"{F(values.Min())} / {median} / {F(values.Max())}";
+    }
+
+    public static double Median(double[] values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        int mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
