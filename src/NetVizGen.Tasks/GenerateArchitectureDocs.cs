@@ -139,7 +139,7 @@ public sealed class GenerateArchitectureDocs : MSBuildTask
             var run = IncrementalRender.Run(manifests, options, RenderCache.Load(CacheFile, key), OutputDirectory, parallelism);
             RenderedModels = run.Rendered;
             writer.Sync(run.Files, run.Unchanged);
-            SaveCache(key, run.Models);
+            SaveCache(key, RenderCache.Stamp(run.Models, OutputDirectory, new HashSet<string>(writer.Refused, StringComparer.Ordinal), DateTime.UtcNow));
             foreach (var refused in writer.Refused)
             {
                 Log.LogWarning(null, "NVG1001", null, Path.Combine(OutputDirectory, refused), 0, 0, 0, 0,

@@ -66,4 +66,35 @@ public sealed class IncrementalDocsBuildTests
         Assert.Contains("Skipping target \"_NetVizGenWriteDocsCore\"", quiet.Output);
         Assert.DoesNotContain(" rendered, ", quiet.Output);
     }
+    [Fact]
+    public void In_the_compiler_server_a_rebuild_reuses_every_model_and_never_fails_the_generator()
+    {
+        // Users build with the compiler server on (the SDK's default; these tests turn it off elsewhere).
+        // There the generator's static state lives from one build to the next: a rebuild must re-use the
+        // extracted models (NVG0090, read from the SARIF log since Info diagnostics are not printed) and
+        // must never fail (CS8785 would drop every manifest and the docs task would delete every page).
+        var dir = _feed.NewConsumer("CompilerServer");
+        File.WriteAllText(Path.Combine(dir, "LeNet5.cs"), Models.WithClasses(Models.LeNet5, 10));
+        File.WriteAllText(Path.Combine(dir, "Mlp.cs"), Models.Mlp);
+        File.WriteAllText(Path.Combine(dir, "Helpers.cs"), Helpers);
+        _feed.AddPackages(dir);
+        string[] Build(string log) => ["build", "-v:n", "-p:UseSharedCompilation=true", "-p:NetVizGenCacheReport=true", "-p:ErrorLog=" + Path.Combine(dir, log)];
+        try
+        {
+            var first = DotNet.Run(dir, Build("first.sarif")).ShouldSucceed("first build in the compiler server");
+            Assert.Equal((2, 2, 0), Renders(first));
+
+            File.WriteAllText(Path.Combine(dir, "Helpers.cs"), Helpers.Replace("=> 41;", "=> 42;", StringComparison.Ordinal));
+            var second = DotNet.Run(dir, Build("second.sarif")).ShouldSucceed("rebuild in the compiler server");
+            Assert.DoesNotContain("CS8785", second.Output);
+            Assert.Equal((2, 0, 2), Renders(second));
+            Assert.True(File.Exists(Path.Combine(dir, "docs", "LeNet5.svg")), "the pages must survive the rebuild");
+            var report = File.ReadAllText(Path.Combine(dir, "second.sarif"));
+            Assert.Contains("2 model(s), 2 re-used from an earlier compilation, 0 extracted", report);
+        }
+        finally
+        {
+            DotNet.Run(dir, "build-server", "shutdown", "--vbcscompiler");
+        }
+    }
 }

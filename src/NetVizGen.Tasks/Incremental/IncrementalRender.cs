@@ -12,7 +12,8 @@ namespace NetVizGen.Tasks.Incremental;
 /// <remarks>
 /// Why this can never differ from a full render: a cache entry is only ever written from a render of
 /// that exact manifest under the same <see cref="RenderKey"/> (options and renderer code), rendering
-/// is deterministic, and a reused model's files are checked byte for byte (by hash) on disk.
+/// is deterministic, and a reused model's files are checked on disk: by hash, or by the length and
+/// last-write time they had once NetVizGen wrote them and hashed them (<see cref="RenderCache.IsOnDisk"/>).
 /// </remarks>
 internal static class IncrementalRender
 {
@@ -53,5 +54,5 @@ internal static class IncrementalRender
     }
 
     private static bool OnDisk(CachedModel model, string outputDirectory) =>
-        model.Files.All(f => RenderKey.OfFile(Path.Combine(outputDirectory, f.Path)) == f.Sha256);
+        model.Files.All(f => RenderCache.IsOnDisk(f, outputDirectory));
 }

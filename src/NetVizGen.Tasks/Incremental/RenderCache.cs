@@ -9,8 +9,13 @@ namespace NetVizGen.Tasks.Incremental;
 /// <param name="Files">Every file the model rendered to, with the SHA-256 of its UTF-8 content.</param>
 internal sealed record CachedModel(string Manifest, string Id, string IndexRow, IReadOnlyList<CachedFile> Files);
 
-/// <summary>A rendered file: path relative to the docs folder, SHA-256 (hex) of the bytes written.</summary>
-internal sealed record CachedFile(string Path, string Sha256);
+/// <summary>
+/// A rendered file: path relative to the docs folder, SHA-256 (hex) of the bytes written, and the length and
+/// last-write time (UTC ticks) it had on disk once written. While length and time are unchanged the file is
+/// trusted without being read (as git's index and MSBuild's up-to-date checks do); a time of 0 means "not
+/// trusted, hash it" (see <see cref="RenderCache.Stamp"/>).
+/// </summary>
+internal sealed record CachedFile(string Path, string Sha256, long Length = -1, long WriteTicks = 0);
 
 /// <summary>
 /// The render cache in <c>obj/</c>: for a given renderer and options (<see cref="RenderKey"/>), what each
@@ -21,7 +26,7 @@ internal sealed record CachedFile(string Path, string Sha256);
 internal sealed class RenderCache
 {
     /// <summary>Bumped whenever the file's layout or meaning changes; another format is ignored.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private readonly Dictionary<string, CachedModel> _byManifest;
 
@@ -78,6 +83,49 @@ internal sealed class RenderCache
         {
             if (File.Exists(temp)) File.Delete(temp);
         }
+    }
+
+    /// <summary>
+    /// Records each file's length and last-write time as it is on disk now, for the next build's cheap check.
+    /// Not recorded (so the next build hashes the file) for a file NetVizGen did not write
+    /// (<paramref name="notOurs"/>: refused, someone else's), and for a file written in the last
+    /// <see cref="RacyWindow"/>: an edit in the same clock tick as our write, of the same length, would
+    /// otherwise go unseen on file systems with coarse timestamps (git calls this "racy").
+    /// </summary>
+    public static List<CachedModel> Stamp(IEnumerable<CachedModel> models, string outputDirectory, ISet<string> notOurs, DateTime utcNow)
+    {
+        var result = new List<CachedModel>();
+        foreach (var m in models)
+        {
+            var files = new List<CachedFile>(m.Files.Count);
+            foreach (var f in m.Files)
+            {
+                var info = new FileInfo(System.IO.Path.Combine(outputDirectory, f.Path));
+                bool trusted = !notOurs.Contains(f.Path) && info.Exists && info.LastWriteTimeUtc < utcNow - RacyWindow;
+                files.Add(trusted ? f with { Length = info.Length, WriteTicks = info.LastWriteTimeUtc.Ticks } : f with { Length = -1, WriteTicks = 0 });
+            }
+            result.Add(m with { Files = files });
+        }
+        return result;
+    }
+
+    /// <summary>How old a file must be before its timestamp is trusted (coarsest common file-system clock: 2 s on FAT).</summary>
+    public static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Whether <paramref name="file"/> is on disk with the recorded content: by length and time when they
+    /// were recorded and still match, else by hashing it.
+    /// </summary>
+    public static bool IsOnDisk(CachedFile file, string outputDirectory)
+    {
+        var path = System.IO.Path.Combine(outputDirectory, file.Path);
+        if (file.WriteTicks != 0)
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists) return false;
+            if (info.Length == file.Length && info.LastWriteTimeUtc.Ticks == file.WriteTicks) return true;
+        }
+        return RenderKey.OfFile(path) == file.Sha256;
     }
 
     // A hand-edited or damaged entry must not point outside the docs folder or lack a field.
