@@ -18,7 +18,13 @@ internal static class ManifestEmitter
     public static string HintName(ModelSpec model) => "NetVizGen.Model." + FieldName(model.Id) + ".g.cs";
 
     /// <summary>The source text for a model already made portable by <see cref="PathRelativizer.Portable"/>.</summary>
-    public static string Emit(ModelSpec model)
+    public static string Emit(ModelSpec model) => s_emitted.GetValue(model, static m => EmitCore(m));
+
+    // Keyed by object: a rebuild in the compiler server re-uses the portable model of the previous build
+    // (PathRelativizer), so its manifest text is not serialised again.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ModelSpec, string> s_emitted = new();
+
+    private static string EmitCore(ModelSpec model)
     {
         var json = ManifestJson.Write(model);
         var sb = new StringBuilder();

@@ -9,7 +9,27 @@ namespace NetVizGen.Generator;
 /// </summary>
 internal static class PathRelativizer
 {
+    // In the compiler server a rebuild gets the very ModelSpec objects of the previous build back from the
+    // extraction cache; remembering what they became (here and in ManifestEmitter) makes a rebuild's manifests
+    // cost two table lookups instead of a walk and a serialisation of every model.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ModelSpec, Remembered> s_portable = new();
+
+    private sealed class Remembered
+    {
+        public Tuple<string, ModelSpec>? Last; // replaced whole, so readers see a consistent pair
+    }
+
     public static ModelSpec Portable(ModelSpec model, string projectDirectory)
+    {
+        var slot = s_portable.GetValue(model, static _ => new Remembered());
+        var known = System.Threading.Volatile.Read(ref slot.Last);
+        if (known is not null && known.Item1 == projectDirectory) return known.Item2;
+        var portable = MakePortable(model, projectDirectory);
+        System.Threading.Volatile.Write(ref slot.Last, Tuple.Create(projectDirectory, portable));
+        return portable;
+    }
+
+    private static ModelSpec MakePortable(ModelSpec model, string projectDirectory)
     {
         SourceSpan? Fix(SourceSpan? s) => s is null ? null : new SourceSpan(Relative(s.Path, projectDirectory), 0, 0, s.Line, 0, s.EndLine, 0);
         ModuleSpec FixModule(ModuleSpec m) => m with
