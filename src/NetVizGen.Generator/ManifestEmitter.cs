@@ -32,7 +32,7 @@ internal static class ManifestEmitter
         sb.Append("namespace ").Append(ManifestJson.CarrierNamespace).Append("\n{\n");
         sb.Append("    internal static partial class ").Append(ManifestJson.CarrierTypeName).Append("\n    {\n");
         sb.Append("        private const string ").Append(FieldName(model.Id)).Append(" = ");
-        AppendLiteral(sb, json);
+        AppendLiteral(sb, ManifestCarrier.Encode(json));
         sb.Append(";\n    }\n}\n");
         return sb.ToString();
     }

@@ -47,7 +47,7 @@ internal static class ManifestReader
                 var constant = reader.GetConstant(constantHandle);
                 if (constant.TypeCode != ConstantTypeCode.String) continue;
                 var blob = reader.GetBlobReader(constant.Value);
-                manifests.Add(blob.ReadUTF16(blob.Length));
+                manifests.Add(ManifestCarrier.Decode(blob.ReadUTF16(blob.Length)));
             }
         }
         return manifests;

@@ -14,7 +14,7 @@ public static class ManifestCatalog
     public static IReadOnlyDictionary<string, string> ReadAll(Assembly assembly) =>
         (assembly.GetType(ManifestJson.CarrierNamespace + "." + ManifestJson.CarrierTypeName)?.GetFields(BindingFlags.NonPublic | BindingFlags.Static) ?? [])
             .Where(f => f.IsLiteral && f.Name.StartsWith(ManifestJson.CarrierFieldPrefix, StringComparison.Ordinal))
-            .Select(f => (string)f.GetRawConstantValue()!)
+            .Select(f => ManifestCarrier.Decode((string)f.GetRawConstantValue()!))
             .ToDictionary(json => ManifestJson.Read(json).Id, json => json, StringComparer.Ordinal);
 
     /// <summary>The failure text when an assembly carries no manifest at all.</summary>

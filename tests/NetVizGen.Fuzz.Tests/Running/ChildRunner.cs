@@ -109,7 +109,7 @@ internal static class ChildRunner
                      .OfType<IFieldSymbol>())
         {
             if (field.IsConst && field.Name.StartsWith(ManifestJson.CarrierFieldPrefix, StringComparison.Ordinal) && field.ConstantValue is string json)
-                models.Add(ManifestJson.Read(json));
+                models.Add(ManifestJson.Read(ManifestCarrier.Decode(json)));
         }
         foreach (var m in models)
         {

@@ -20,8 +20,14 @@ public class DeterminismTests
 
     private static string Generated()
     {
+        // The generated sources (manifests deflated) and the manifest JSON they carry, so a culture-dependent
+        // number would show in plain text.
         var result = GeneratorHarness.Run(Model);
-        return string.Join("\n", result.Run.GeneratedTrees.OrderBy(t => t.FilePath, StringComparer.Ordinal).Select(t => t.ToString()));
+        var sources = result.Run.GeneratedTrees.OrderBy(t => t.FilePath, StringComparer.Ordinal).Select(t => t.ToString());
+        var manifests = (result.Output.GetTypeByMetadataName(NetVizGen.Model.Json.ManifestJson.CarrierNamespace + "." + NetVizGen.Model.Json.ManifestJson.CarrierTypeName)?.GetMembers() ?? default)
+            .OfType<Microsoft.CodeAnalysis.IFieldSymbol>().Where(f => f.ConstantValue is string)
+            .Select(f => NetVizGen.Model.Json.ManifestCarrier.Decode((string)f.ConstantValue!));
+        return string.Join("\n", sources.Concat(manifests));
     }
 
     [Theory]

@@ -53,7 +53,7 @@ internal static class GeneratorHarness
         (output.GetTypeByMetadataName(ManifestJson.CarrierNamespace + "." + ManifestJson.CarrierTypeName)?.GetMembers() ?? default)
             .OfType<IFieldSymbol>()
             .Where(f => f.IsConst && f.Name.StartsWith(ManifestJson.CarrierFieldPrefix, StringComparison.Ordinal) && f.ConstantValue is string)
-            .Select(f => ManifestJson.Read((string)f.ConstantValue!))
+            .Select(f => ManifestJson.Read(ManifestCarrier.Decode((string)f.ConstantValue!)))
             .ToList();
 
     public static string Paths(ModuleSpec root) =>
