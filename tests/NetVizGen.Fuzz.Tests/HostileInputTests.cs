@@ -162,4 +162,13 @@ public class HostileInputTests
         Assert.Empty(r.Models);
         Assert.Equal(new[] { "README.md" }, r.Files);
     }
+    [Fact]
+    public void Campaign_mutant_780_a_transformer_with_a_deleted_token_infers_shapes_without_an_internal_error()
+    {
+        // Found by the campaign (seed 12, StdTransformer.cs, delete-token): shape analysis threw
+        // ArgumentOutOfRangeException (NVG0999) instead of leaving the shape it could not infer unknown.
+        var mutant = Mutator.Make(12, 780, Zoo.Sources());
+        _output.WriteLine(mutant.Source);
+        AssertHealthy(RunOne("campaign mutant 780", mutant.Source));
+    }
 }

@@ -137,6 +137,16 @@ internal sealed partial class Interpreter
     }
 
     /// <summary>A call during tracing that is not a module call: functional ops, torch.* and tensor methods.</summary>
+    // A parameter that takes tensors (Tensor, Tensor[], IList<Tensor>, (Tensor, Tensor)): a call of such a method
+    // with no tensor among its arguments is an op on unknown operands, not a tensor made from scratch.
+    private static bool MentionsTensor(ITypeSymbol type) => type switch
+    {
+        _ when TorchNames.IsTensor(type) => true,
+        IArrayTypeSymbol array => MentionsTensor(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.Any(MentionsTensor) || named.IsTupleType && named.TupleElements.Any(e => MentionsTensor(e.Type)),
+        _ => false,
+    };
+
     private Value? TraceCall(IInvocationOperation inv, IMethodSymbol method, Value? receiver, List<Value> args)
     {
         var graph = Graph!;
@@ -181,7 +191,7 @@ internal sealed partial class Interpreter
             // Every tensor made from scratch is a source node, known factory or not: an unknown one (torch.normal,
             // torch.load, ...) is then reported by shape analysis as an op it cannot size (NVG0207), instead of
             // the value and everything computed from it silently leaving the flow.
-            if (method.IsStatic && TorchNames.IsTorchClass(owner) && returnsTensor)
+            if (method.IsStatic && TorchNames.IsTorchClass(owner) && returnsTensor && !method.Parameters.Any(p => MentionsTensor(p.Type)))
                 return new TensorValue(graph.Add(FlowNodeKind.Op, name, "", inputs, opArgs, span));
             return null;
         }

@@ -153,6 +153,9 @@ public static class ShapeAnalysis
         var inputs = ctx.InputsOf(node, expandLists: def.Category == LayerCategory.Merge);
         // A source op (torch.zeros, arange) has no inputs; its shape comes from its arguments.
         if (inputs is null || inputs.Count == 0 && node.Inputs.Count > 0) return new Outcome(Array.Empty<Shape>(), def.CountsMultiplyAdds ? -1 : 0, summary);
+        // An op that reads a tensor but was traced without one (its operand was not known): no shape, never a rule
+        // applied to nothing.
+        if (inputs.Count == 0 && !Catalog.Ops.CreationOps.Creates(def)) return new Outcome(Array.Empty<Shape>(), def.CountsMultiplyAdds ? -1 : 0, summary);
         // Sizes read from traced tensors (x.size(0)) resolve against those tensors' inferred shapes.
         var result = def.InferShape(node.Args, inputs, r => r.Resolve(id => ctx.Outputs.TryGetValue(id, out var o) && o.Count == 1 ? o[0] : null));
         long macs = Macs(def.CountsMultiplyAdds, result, o => def.MultiplyAdds(node.Args, inputs, o));

@@ -15,6 +15,11 @@ internal static class CreationOps
     /// <summary>TorchSharp names of the size parameters of zeros/ones/empty/full/rand/randn, in order.</summary>
     private static readonly string[] SizeParameters = { "rows", "columns", "dim0", "dim1", "dim2", "dim3" };
 
+    /// <summary>Whether <paramref name="op"/> is one of these: an op whose rule needs no tensor input.</summary>
+    public static bool Creates(OpDef op) => s_names.Value.Contains(op.Name);
+
+    private static readonly Lazy<HashSet<string>> s_names = new(() => new HashSet<string>(All().Select(o => o.Name), StringComparer.Ordinal));
+
     public static IEnumerable<OpDef> All()
     {
         foreach (var name in new[] { "zeros", "ones", "empty", "rand", "randn", "full", "randint", "new_zeros", "new_ones", "new_empty", "new_full" })
