@@ -94,7 +94,7 @@ public sealed class GenerateArchitectureDocs : MSBuildTask
     {
         try
         {
-            var manifests = ManifestReader.ReadJson(AssemblyPath);
+            var manifests = ManifestReader.ReadCarried(AssemblyPath);
             if (manifests.Count == 0 && !File.Exists(Path.Combine(OutputDirectory, OwnedFileWriter.RecordFileName)))
             {
                 Log.LogMessage(MessageImportance.Low, "NetVizGen: no [Diagram] models in {0}", AssemblyPath);
@@ -125,7 +125,7 @@ public sealed class GenerateArchitectureDocs : MSBuildTask
             if (string.Equals(Mode?.Trim(), "Verify", StringComparison.OrdinalIgnoreCase))
             {
                 // A check compares full content: every model is rendered, the cache is neither read nor written.
-                var all = DocsJob.Files(manifests.Select(ManifestJson.Read).ToList(), options, parallelism);
+                var all = DocsJob.Files(manifests.Select(m => ManifestJson.Read(ManifestCarrier.Decode(m))).ToList(), options, parallelism);
                 RenderedModels = manifests.Count;
                 var stale = writer.Verify(all);
                 if (stale.Count > 0)

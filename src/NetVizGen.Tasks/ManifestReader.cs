@@ -26,7 +26,13 @@ internal static class ManifestReader
     /// The manifests as embedded, unparsed, in metadata order: what the render cache keys on, so an
     /// unchanged model costs a hash instead of a parse.
     /// </summary>
-    public static IReadOnlyList<string> ReadJson(string assemblyPath)
+    public static IReadOnlyList<string> ReadJson(string assemblyPath) => ReadCarried(assemblyPath).Select(ManifestCarrier.Decode).ToList();
+
+    /// <summary>
+    /// The manifests exactly as carried by the constants (deflated, see <see cref="ManifestCarrier"/>), in
+    /// metadata order: the render cache keys on these, so a reused model is never even inflated.
+    /// </summary>
+    public static IReadOnlyList<string> ReadCarried(string assemblyPath)
     {
         using var stream = File.OpenRead(assemblyPath);
         using var pe = new PEReader(stream);
@@ -47,7 +53,7 @@ internal static class ManifestReader
                 var constant = reader.GetConstant(constantHandle);
                 if (constant.TypeCode != ConstantTypeCode.String) continue;
                 var blob = reader.GetBlobReader(constant.Value);
-                manifests.Add(ManifestCarrier.Decode(blob.ReadUTF16(blob.Length)));
+                manifests.Add(blob.ReadUTF16(blob.Length));
             }
         }
         return manifests;

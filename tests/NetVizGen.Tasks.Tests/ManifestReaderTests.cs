@@ -40,6 +40,20 @@ public sealed class ManifestReaderTests
     }
 
     [Fact]
+    public void Manifests_are_carried_deflated_and_plain_json_from_older_writers_is_read_too()
+    {
+        var deflated = Write(Compile(false, Model("Alpha")));
+        var plain = Write(ManifestAssembly.Compile(false, deflate: false, Model("Alpha")));
+        try
+        {
+            Assert.StartsWith(ManifestCarrier.DeflateTag, Assert.Single(ManifestReader.ReadCarried(deflated)), StringComparison.Ordinal);
+            Assert.Equal(ManifestReader.ReadJson(plain), ManifestReader.ReadJson(deflated));
+            Assert.Equal(Model("Alpha"), Assert.Single(ManifestReader.Read(plain)));
+        }
+        finally { File.Delete(deflated); File.Delete(plain); }
+    }
+
+    [Fact]
     public void The_reference_assembly_carries_no_manifest()
     {
         var path = Write(Compile(true, Model("Alpha")));

@@ -30,9 +30,11 @@ internal static class IncrementalRender
     {
         var results = ParallelRender.Map(manifests, json =>
         {
+            // Keyed on the manifest as carried (deflated): the same carried text always inflates to the same
+            // JSON, so a reused model is neither inflated nor parsed.
             var hash = RenderKey.OfManifest(json);
             if (cache.Find(hash) is { } cached && OnDisk(cached, outputDirectory)) return (cached, (ModelDocs?)null);
-            var docs = DocumentationRenderer.RenderModel(ManifestJson.Read(json), options);
+            var docs = DocumentationRenderer.RenderModel(ManifestJson.Read(ManifestCarrier.Decode(json)), options);
             var entry = new CachedModel(hash, docs.Id, docs.IndexRow,
                 docs.Files.Select(f => new CachedFile(f.RelativePath, RenderKey.OfContent(f.Content))).ToList());
             return (entry, docs);

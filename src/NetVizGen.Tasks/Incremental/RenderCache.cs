@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace NetVizGen.Tasks.Incremental;
 
 /// <summary>One model as the last build rendered it: which manifest, which files with which content.</summary>
-/// <param name="Manifest">SHA-256 of the embedded manifest text (<see cref="RenderKey.OfManifest"/>).</param>
+/// <param name="Manifest">SHA-256 of the manifest as carried in the assembly (<see cref="RenderKey.OfManifest"/>).</param>
 /// <param name="Id">The model's id, so the index can be ordered without parsing the manifest.</param>
 /// <param name="IndexRow">The model's row of the index page.</param>
 /// <param name="Files">Every file the model rendered to, with the SHA-256 of its UTF-8 content.</param>

@@ -48,12 +48,15 @@ internal static class ManifestAssembly
             new FlowSpec(flow.ToEquatableArray()), EquatableArray<NoteSpec>.Empty, null, blocks * width * width);
     }
 
-    /// <summary>Compiles the carrier class with one private constant per model.</summary>
-    public static byte[] Compile(bool referenceAssembly, params ModelSpec[] models)
+    /// <summary>Compiles the carrier class with one private constant per model, carried as the generator carries it (deflated).</summary>
+    public static byte[] Compile(bool referenceAssembly, params ModelSpec[] models) => Compile(referenceAssembly, deflate: true, models);
+
+    /// <summary>As <see cref="Compile(bool, ModelSpec[])"/>; <paramref name="deflate"/> false writes plain JSON (older writers).</summary>
+    public static byte[] Compile(bool referenceAssembly, bool deflate, params ModelSpec[] models)
     {
         var source = "namespace " + ManifestJson.CarrierNamespace + " { internal static partial class " + ManifestJson.CarrierTypeName + " { "
             + string.Concat(models.Select((m, i) => "private const string " + ManifestJson.CarrierFieldPrefix + i + " = "
-                + SymbolDisplay.FormatLiteral(ManifestJson.Write(m), quote: true) + "; "))
+                + SymbolDisplay.FormatLiteral(deflate ? ManifestCarrier.Encode(ManifestJson.Write(m)) : ManifestJson.Write(m), quote: true) + "; "))
             + "} }";
         var compilation = CSharpCompilation.Create("Models", new[] { CSharpSyntaxTree.ParseText(source) },
             Basic.Reference.Assemblies.Net100.References.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, deterministic: true));
