@@ -51,7 +51,7 @@ internal static class AcrossBuilds
         var rows = new List<(string Name, Sample Sample, string Counts)>();
         void Row(string name, Func<double> run)
         {
-            var s = Measure(iterations, run);
+            var s = Sampling.Measure(iterations, run);
             rows.Add((name, s, lastReport));
         }
 
@@ -86,7 +86,7 @@ internal static class AcrossBuilds
         var cold = rows[0].Sample;
         foreach (var (name, s, counts) in rows)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {Median(s.Wall):F1} | {s.Wall.Min():F1}–{s.Wall.Max():F1} | {s.CpuPerRun:F1} | {Median(s.Wall) / Median(cold.Wall):F2} | {s.CpuPerRun / cold.CpuPerRun:F2} | {counts} |"));
+                $"| {name} | {Sampling.Median(s.Wall):F1} | {s.Wall.Min():F1}–{s.Wall.Max():F1} | {s.CpuPerRun:F1} | {Sampling.Median(s.Wall) / Sampling.Median(cold.Wall):F2} | {s.CpuPerRun / cold.CpuPerRun:F2} | {counts} |"));
     }
 
     /// <summary>The same metadata through new reference objects, as every build of the command-line compiler makes them.</summary>
@@ -100,23 +100,6 @@ internal static class AcrossBuilds
                 : ((ModuleMetadata)pe.GetMetadata()).GetReference(filePath: pe.FilePath, display: pe.Display);
         }).ToImmutableArray();
 
-    private static double Median(double[] xs)
-    {
-        var s = xs.OrderBy(x => x).ToArray();
-        return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
-    }
-
-    private static Sample Measure(int n, Func<double> run)
-    {
-        for (int i = 0; i < 3; i++) run();
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var result = new double[n];
-        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-        for (int i = 0; i < n; i++) result[i] = run();
-        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / n;
-        return new Sample(result, cpu);
-    }
 
     private sealed class ReportOn : AnalyzerConfigOptionsProvider
     {

@@ -97,7 +97,7 @@ string CacheStats() => cacheStats?.Invoke(null, new object?[] { assemblyName, nu
 
 // (a) full generator run over a fresh compilation.
 CacheStatsStart();
-var full = Measure(iterations, () =>
+var full = Sampling.Measure(iterations, () =>
 {
     var c = Cold();
     var sw = Stopwatch.StartNew();
@@ -115,7 +115,7 @@ var incCompilation = Fresh().AddSyntaxTrees(CSharpSyntaxTree.ParseText(EditText(
 incDriver = incDriver.RunGenerators(incCompilation);
 int edit = 0;
 CacheStatsStart();
-var incremental = Measure(iterations, () =>
+var incremental = Sampling.Measure(iterations, () =>
 {
     var old = incCompilation.SyntaxTrees.Single(t => t.FilePath == "Edit.cs");
     edit++;
@@ -134,7 +134,7 @@ string ConstText(int v) => $"namespace Scratch; static class Config {{ public co
 var declCompilation = incCompilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(ConstText(0), parse, path: "Config.cs"));
 incDriver = incDriver.RunGenerators(declCompilation);
 CacheStatsStart();
-var declarationEdit = Measure(iterations, () =>
+var declarationEdit = Sampling.Measure(iterations, () =>
 {
     var old = declCompilation.SyntaxTrees.Single(t => t.FilePath == "Config.cs");
     edit++;
@@ -151,7 +151,7 @@ Console.WriteLine();
 // (c) extraction alone, repeated on one compilation.
 var warm = Fresh();
 foreach (var t in targets) ModelExtractor.Extract(t, warm, default);
-var extraction = Measure(iterations, () =>
+var extraction = Sampling.Measure(iterations, () =>
 {
     var sw = Stopwatch.StartNew();
     foreach (var t in targets) ModelExtractor.Extract(t, warm, default);
@@ -159,7 +159,7 @@ var extraction = Measure(iterations, () =>
 });
 
 // Where the time of (a) goes: extraction on a fresh compilation, then analysis of the extracted specs.
-var coldExtraction = Measure(iterations, () =>
+var coldExtraction = Sampling.Measure(iterations, () =>
 {
     var c = Fresh();
     var sw = Stopwatch.StartNew();
@@ -167,14 +167,14 @@ var coldExtraction = Measure(iterations, () =>
     return sw.Elapsed.TotalMilliseconds;
 });
 var specs = targets.Select(t => ModelExtractor.Extract(t, warm, default)).ToArray();
-var analysis = Measure(iterations, () =>
+var analysis = Sampling.Measure(iterations, () =>
 {
     var sw = Stopwatch.StartNew();
     foreach (var s in specs) ShapeAnalysis.Run(s);
     return sw.Elapsed.TotalMilliseconds;
 });
 // Roslyn alone: binding every method body of the zoo once (a lower bound of what any extractor pays cold).
-var binding = Measure(iterations, () =>
+var binding = Sampling.Measure(iterations, () =>
 {
     var c = Fresh();
     var sw = Stopwatch.StartNew();
@@ -215,26 +215,4 @@ Row("    Roslyn: bind every method body of the zoo once", binding);
 AcrossBuilds.Run(texts, files.Length > 0 ? targets.Select(t => t.Source?.Path).FirstOrDefault(p => p is not null) ?? files[0] : "", parse, references, options, assemblyName, iterations);
 
 static void Row(string name, Sample s) =>
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Median(s.Wall):F1} | {s.Wall.Min():F1}–{s.Wall.Max():F1} | {s.CpuPerRun:F1} |"));
-
-static double Median(double[] xs)
-{
-    var s = xs.OrderBy(x => x).ToArray();
-    return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
-}
-
-static Sample Measure(int n, Func<double> run)
-{
-    for (int i = 0; i < 3; i++) run(); // warm-up: JIT, tiering
-    GC.Collect();
-    GC.WaitForPendingFinalizers();
-    var result = new double[n];
-    var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-    for (int i = 0; i < n; i++) result[i] = run();
-    var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / n;
-    return new Sample(result, cpu);
-}
-
-/// <summary>Wall-clock times of each run, and the process CPU time per run (all threads, GC included):
-/// the CPU figure is what the work costs when the shared machine is busy with other jobs.</summary>
-record Sample(double[] Wall, double CpuPerRun);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Sampling.Median(s.Wall):F1} | {s.Wall.Min():F1}–{s.Wall.Max():F1} | {s.CpuPerRun:F1} |"));

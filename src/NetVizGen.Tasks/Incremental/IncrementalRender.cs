@@ -26,15 +26,16 @@ internal static class IncrementalRender
     public sealed record Outcome(
         List<(string RelativePath, string Content)> Files, List<string> Unchanged, List<CachedModel> Models, int Rendered, int Reused);
 
+    // manifests: as carried in the assembly (ManifestReader.ReadCarried), still deflated.
     public static Outcome Run(IReadOnlyList<string> manifests, RenderOptions options, RenderCache cache, string outputDirectory, int maxParallelism)
     {
-        var results = ParallelRender.Map(manifests, json =>
+        var results = ParallelRender.Map(manifests, carried =>
         {
             // Keyed on the manifest as carried (deflated): the same carried text always inflates to the same
             // JSON, so a reused model is neither inflated nor parsed.
-            var hash = RenderKey.OfManifest(json);
+            var hash = RenderKey.OfManifest(carried);
             if (cache.Find(hash) is { } cached && OnDisk(cached, outputDirectory)) return (cached, (ModelDocs?)null);
-            var docs = DocumentationRenderer.RenderModel(ManifestJson.Read(ManifestCarrier.Decode(json)), options);
+            var docs = DocumentationRenderer.RenderModel(ManifestJson.Read(ManifestCarrier.Decode(carried)), options);
             var entry = new CachedModel(hash, docs.Id, docs.IndexRow,
                 docs.Files.Select(f => new CachedFile(f.RelativePath, RenderKey.OfContent(f.Content))).ToList());
             return (entry, docs);

@@ -28,8 +28,8 @@ internal static class RenderKey
         return Hex(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    /// <summary>SHA-256 of the manifest's UTF-16 code units: exact for any string, even a malformed one.</summary>
-    public static string OfManifest(string json) => Hex(SHA256.HashData(MemoryMarshal.AsBytes(json.AsSpan())));
+    /// <summary>SHA-256 of the manifest's UTF-16 code units as carried (deflated): exact for any string, even a malformed one.</summary>
+    public static string OfManifest(string carried) => Hex(SHA256.HashData(MemoryMarshal.AsBytes(carried.AsSpan())));
 
     /// <summary>SHA-256 of the UTF-8 bytes a file with this content has on disk.</summary>
     public static string OfContent(string content) => Hex(SHA256.HashData(OwnedFileWriter.Encoding.GetBytes(content)));
