@@ -61,8 +61,18 @@ public sealed class PackageModelTests
         var stamps = Directory.GetFiles(decompiled).ToDictionary(f => f, File.GetLastWriteTimeUtc);
         Assert.Contains(stamps.Keys, f => f.EndsWith("TorchSharp.Modules.ResNet.cs", StringComparison.Ordinal));
         Thread.Sleep(1100);
-        DotNet.Run(dir, "build", "--no-incremental").ShouldSucceed("rebuild");
+        var rebuild = DotNet.Run(dir, "build", "--no-incremental", "-v:n").ShouldSucceed("rebuild");
         Assert.Equal(stamps, Directory.GetFiles(decompiled).ToDictionary(f => f, File.GetLastWriteTimeUtc));
+        Assert.Equal(backbone, File.ReadAllText(Path.Combine(docs, "Backbone.md")));
+        // With no reference changed the decompile task is not even loaded: the list of files written
+        // last time is read (it survives the Rebuild's Clean, like the files).
+        Assert.Contains("Skipping target \"_NetVizGenDecompileCore\"", rebuild.Output);
+
+        // A decompiled file deleted by hand is written again, not handed to the compiler as a missing file.
+        var resnet = stamps.Keys.Single(f => f.EndsWith("TorchSharp.Modules.ResNet.cs", StringComparison.Ordinal));
+        File.Delete(resnet);
+        DotNet.Run(dir, "build", "--no-incremental").ShouldSucceed("build after deleting a decompiled file");
+        Assert.True(File.Exists(resnet));
         Assert.Equal(backbone, File.ReadAllText(Path.Combine(docs, "Backbone.md")));
 
         // Without the decompiled code the model is not silently dropped: a located warning says why.

@@ -105,6 +105,9 @@ internal sealed partial class Interpreter
             case ModuleValue m when m.IsContainer && prop.Name == "Count": return new PrimValue((long)m.Children.Count);
             case ModuleValue { Origin: ModuleOrigin.Builtin } m when Graph is null && LayerTensorInConstructor(m, prop.Name) is { } tensor:
                 return tensor;
+            // A tensor the constructor holds (a layer's weight or bias) has a live native handle: torchvision's
+            // VGG initialises with `if (conv.bias != null && !conv.bias.IsInvalid)`.
+            case ConstTensorValue when Graph is null && prop.Name == "IsInvalid": return new PrimValue(false);
             case ModuleValue m when m.CustomType is not null && IsAutoProperty(prop):
                 return m.Fields.TryGetValue(prop.Name, out var mv) ? mv : Value.Null;
             case ObjectValue o when IsAutoProperty(prop):

@@ -185,4 +185,33 @@ public class RegistrationSemanticsTests
         Assert.Equal("N×21", m.Flow.Nodes.Single(n => n.Kind == FlowNodeKind.Output).Shape);
         Assert.DoesNotContain(result.Diagnostics, d => d.Id is "NVG0101" or "NVG0102");
     }
+
+    [Fact]
+    public void A_layer_tensor_in_the_constructor_is_valid_so_torchvision_vgg_init_is_read()
+    {
+        // The decompiled shape of torchvision's VGG weight initialisation.
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            [Diagram(Input = "N,3,8,8")]
+            public sealed class M : Module<Tensor, Tensor>
+            {
+                private readonly Conv2d a = Conv2d(3, 4, 3, bias: false);
+                private readonly Conv2d b = Conv2d(4, 4, 3);
+                private readonly Flatten flat = Flatten();
+                private Linear head;
+                public M() : base("M")
+                {
+                    RegisterComponents();
+                    int initialised = 0;
+                    foreach (var m in modules())
+                        if (m is Conv2d conv2d && (object)conv2d.bias != null && !conv2d.bias.IsInvalid) initialised++;
+                    head = Linear(64, 10 + initialised);
+                    register_module("head", head);
+                }
+                public override Tensor forward(Tensor x) => head.call(flat.call(b.call(a.call(x))));
+            }
+            """);
+        var m = Assert.Single(result.Models);
+        Assert.Equal("N×11", m.Flow.Nodes.Single(n => n.Kind == FlowNodeKind.Output).Shape);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id is "NVG0101" or "NVG0102");
+    }
 }
