@@ -172,4 +172,20 @@ public sealed class ConsumerBuildTests
         var quiet = DotNet.Run(dir, "build").ShouldSucceed("build with the diagnostic turned off");
         Assert.DoesNotContain("NVG0201", quiet.Output);
     }
+
+    [Fact]
+    public void The_docs_folder_is_not_globbed_into_project_items_unless_asked()
+    {
+        var dir = _feed.NewConsumer("ItemsConsumer");
+        File.WriteAllText(Path.Combine(dir, "Mlp.cs"), Models.Mlp);
+        _feed.AddPackages(dir);
+        DotNet.Run(dir, "build").ShouldSucceed("build");
+        Assert.True(File.Exists(Path.Combine(dir, "docs", "MnistMlp.md")));
+
+        // Build output, like bin/ and obj/: every build would glob and walk hundreds of files otherwise.
+        var items = DotNet.Run(dir, "msbuild", "-getItem:None").ShouldSucceed("list None items").Output;
+        Assert.DoesNotContain("MnistMlp.md", items);
+        var kept = DotNet.Run(dir, "msbuild", "-getItem:None", "-p:NetVizGenDocsAsProjectItems=true").ShouldSucceed("list None items, docs kept").Output;
+        Assert.Contains("MnistMlp.md", kept);
+    }
 }
