@@ -141,7 +141,9 @@ public sealed class GenerateArchitectureDocsTests : IDisposable
     {
         ManifestAssembly.WriteTo(Assembly, Three);
         Run();
-        File.WriteAllText(Cache, File.ReadAllText(Cache).Replace("\"Path\":\"Gamma.svg\"", "\"Path\":\"../Gamma.svg\"", StringComparison.Ordinal));
+        var cache = File.ReadAllText(Cache);
+        Assert.Contains("file\tGamma.svg\t", cache);
+        File.WriteAllText(Cache, cache.Replace("file\tGamma.svg\t", "file\t../Gamma.svg\t", StringComparison.Ordinal));
         Assert.Equal(3, Run().Task.RenderedModels);
     }
 

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text;
 
 namespace NetVizGen.Tasks.Incremental;
 
@@ -26,7 +26,7 @@ internal sealed record CachedFile(string Path, string Sha256, long Length = -1, 
 internal sealed class RenderCache
 {
     /// <summary>Bumped whenever the file's layout or meaning changes; another format is ignored.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     private readonly Dictionary<string, CachedModel> _byManifest;
 
@@ -47,31 +47,30 @@ internal sealed class RenderCache
         if (path.Length == 0 || !File.Exists(path)) return Empty;
         try
         {
-            var file = JsonSerializer.Deserialize<CacheFile>(File.ReadAllBytes(path));
-            if (file is null || file.Format != FormatVersion || file.Key != key || file.Models is null) return Empty;
+            var file = RenderCacheFile.Read(File.ReadAllText(path, OwnedFileWriter.Encoding));
+            if (file is not { } f || f.Format != FormatVersion || f.Key != key) return Empty;
             var byManifest = new Dictionary<string, CachedModel>(StringComparer.Ordinal);
-            foreach (var m in file.Models)
+            foreach (var m in f.Models)
             {
                 if (!IsValid(m)) return Empty;
                 byManifest.TryAdd(m.Manifest, m);
             }
             return new RenderCache(byManifest);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
         {
             return Empty;
         }
     }
 
-    /// <summary>Writes the cache atomically (temp file and rename), so an interrupted build leaves the old one or the new one.</summary>
+    /// <summary>
+    /// Writes the cache atomically (temp file and rename), so an interrupted build leaves the old one or the new
+    /// one; not at all when the file already holds exactly this (a build that rendered nothing).
+    /// </summary>
     public static void Save(string path, string key, IEnumerable<CachedModel> models)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(new CacheFile
-        {
-            Format = FormatVersion,
-            Key = key,
-            Models = models.OrderBy(m => m.Id, StringComparer.Ordinal).ToList(),
-        });
+        var bytes = OwnedFileWriter.Encoding.GetBytes(RenderCacheFile.Write(FormatVersion, key, models.OrderBy(m => m.Id, StringComparer.Ordinal)));
+        if (File.Exists(path) && new FileInfo(path).Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes)) return;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temp = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
         try
@@ -132,11 +131,4 @@ internal sealed class RenderCache
     private static bool IsValid(CachedModel? m) =>
         m is { Manifest: not null, Id: not null, IndexRow: not null, Files: not null }
         && m.Files.All(f => f is { Path.Length: > 0, Sha256.Length: 64 } && !f.Path.Contains("..") && !Path.IsPathRooted(f.Path));
-
-    private sealed class CacheFile
-    {
-        public int Format { get; set; }
-        public string? Key { get; set; }
-        public List<CachedModel>? Models { get; set; }
-    }
 }
