@@ -107,23 +107,9 @@ public static class ExtractionCache
     /// </summary>
     public static ModelSpec GetOrExtract(DiagramTarget target, Compilation compilation, Packages.DecompiledSources sources, Func<ModelSpec, ModelSpec> analyse, CancellationToken cancellation)
     {
-        // A multi-targeting project has one compilation per target framework in the IDE, alive at the
-        // same time; their preprocessor symbols (NET8_0, NET10_0, ...) tell them apart, so each keeps
-        // its own entry instead of evicting the other's on every keystroke.
-        var variant = compilation.SyntaxTrees.FirstOrDefault()?.Options.PreprocessorSymbolNames is { } symbols
-            ? string.Join(";", symbols.OrderBy(x => x, StringComparer.Ordinal))
-            : "";
-        var key = (compilation.AssemblyName ?? "", variant, target);
+        if (TryGet(target, compilation, sources, cancellation, out var previous, out var cached)) return cached;
+        var key = KeyOf(target, compilation);
         var run = s_runs.GetValue(compilation, static _ => new RunCounts());
-        Entry? previous;
-        lock (s_lock) s_entries.TryGetValue(key, out previous);
-
-        if (previous is not null && IsValidFor(previous, compilation, sources, cancellation))
-        {
-            Interlocked.Increment(ref previous.Hits);
-            Interlocked.Increment(ref run.Hits);
-            return previous.Result;
-        }
 
         var packages = sources.Files.IsEmpty ? null : Packages.SideCompilations.For(compilation, sources);
         var treesRead = new HashSet<SyntaxTree>();
@@ -147,6 +133,40 @@ public static class ExtractionCache
             s_entries[key] = entry;
         }
         return result;
+    }
+
+    /// <summary>
+    /// The cached model of <paramref name="target"/> when no edit since its extraction can have changed it
+    /// (counted as a hit); otherwise false. Cheap and shallow (no user code is bound), so callers can try it
+    /// before setting up an extraction (a thread with a large stack).
+    /// </summary>
+    public static bool TryGet(DiagramTarget target, Compilation compilation, Packages.DecompiledSources sources, CancellationToken cancellation, out ModelSpec model)
+        => TryGet(target, compilation, sources, cancellation, out _, out model);
+
+    private static bool TryGet(DiagramTarget target, Compilation compilation, Packages.DecompiledSources sources, CancellationToken cancellation, out Entry? previous, out ModelSpec model)
+    {
+        var key = KeyOf(target, compilation);
+        lock (s_lock) s_entries.TryGetValue(key, out previous);
+        if (previous is not null && IsValidFor(previous, compilation, sources, cancellation))
+        {
+            Interlocked.Increment(ref previous.Hits);
+            Interlocked.Increment(ref s_runs.GetValue(compilation, static _ => new RunCounts()).Hits);
+            model = previous.Result;
+            return true;
+        }
+        model = null!;
+        return false;
+    }
+
+    private static (string Assembly, string Variant, DiagramTarget Target) KeyOf(DiagramTarget target, Compilation compilation)
+    {
+        // A multi-targeting project has one compilation per target framework in the IDE, alive at the
+        // same time; their preprocessor symbols (NET8_0, NET10_0, ...) tell them apart, so each keeps
+        // its own entry instead of evicting the other's on every keystroke.
+        var variant = compilation.SyntaxTrees.FirstOrDefault()?.Options.PreprocessorSymbolNames is { } symbols
+            ? string.Join(";", symbols.OrderBy(x => x, StringComparer.Ordinal))
+            : "";
+        return (compilation.AssemblyName ?? "", variant, target);
     }
 
     /// <summary>Hits and misses so far of the models of <paramref name="compilation"/> (zero when none ran).</summary>
