@@ -46,7 +46,7 @@ public sealed class ManifestReaderTests
         var plain = Write(ManifestAssembly.Compile(false, deflate: false, Model("Alpha")));
         try
         {
-            Assert.StartsWith(ManifestCarrier.DeflateTag, Assert.Single(ManifestReader.ReadCarried(deflated)), StringComparison.Ordinal);
+            Assert.StartsWith(ManifestCarrier.PackedTag, Assert.Single(ManifestReader.ReadCarried(deflated)), StringComparison.Ordinal);
             Assert.Equal(ManifestReader.ReadJson(plain), ManifestReader.ReadJson(deflated));
             Assert.Equal(Model("Alpha"), Assert.Single(ManifestReader.Read(plain)));
         }
