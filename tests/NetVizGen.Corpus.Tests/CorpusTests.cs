@@ -29,6 +29,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
         "ExamplesVgg13",
         "ExamplesVgg16",
         "ExamplesVgg19",
+        "LlamaEjhg",
         "SdTimeEmbedding",
         "SdUNetAttentionBlock",
         "SdUNetResidualBlock",

@@ -62,6 +62,9 @@ public class OpRuleOracleTests
         var mask = torch.ones(5, 5).triu(1).gt(0);
         Same(torch.ones(5, 5).triu(1), "triu", new[] { A("diagonal", 1L) }, torch.ones(5, 5));
         Same(scores.masked_fill(mask, float.NegativeInfinity), "masked_fill", new[] { A("value", double.NegativeInfinity) }, scores, mask);
+        // The LLaMA port's MPS workaround: mask = nan_to_num(mask, 0.0).
+        var filled = torch.ones(5, 5).triu(1) * float.NegativeInfinity;
+        Same(torch.nan_to_num(filled, 0.0), "nan_to_num", new[] { A("nan", 0.0) }, filled);
         var small = torch.randn(5, 5);
         var wide = torch.ones(2, 1, 5, 5).gt(0);
         Same(small.masked_fill(wide, 0), "masked_fill", new[] { A("value", 0L) }, small, wide);

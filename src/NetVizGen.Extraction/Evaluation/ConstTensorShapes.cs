@@ -17,13 +17,17 @@ internal static class ConstTensorShapes
         "reciprocal", "square", "sign", "floor", "ceil", "round", "trunc", "to", "to_type", "type", "float", "double", "half", "bfloat16",
         "clone", "detach", "contiguous", "cpu", "cuda", "alias", "softmax", "log_softmax", "triu", "tril", "masked_fill", "clamp", "clip",
         "MoveToOuterDisposeScope", "DetachFromDisposeScope", "MoveToOtherDisposeScope", "logical_not", "bool", "@long", "@int", "erf", "erfinv",
-        "op_UnaryNegation", "op_UnaryPlus", "op_LogicalNot", "op_OnesComplement",
+        "op_UnaryNegation", "op_UnaryPlus", "op_LogicalNot", "op_OnesComplement", "nan_to_num",
+        // Factories shaped like their input (LLaMA's rotary table: polar(ones_like(freqs), freqs)).
+        "zeros_like", "ones_like", "empty_like", "full_like", "rand_like", "randn_like", "randint_like",
     };
 
     /// <summary>Element-wise ops between two tensors (or a tensor and a scalar): the broadcast shape.</summary>
     private static readonly HashSet<string> Broadcast = new(StringComparer.Ordinal)
     {
         "add", "sub", "mul", "div", "pow", "maximum", "minimum", "atan2", "eq", "ne", "lt", "le", "gt", "ge", "remainder", "fmod", "true_divide",
+        // A complex tensor from magnitude and angle, or from real and imaginary parts.
+        "polar", "complex",
         // Tensor's C# operators (a * b binds to Tensor.op_Multiply).
         "op_Addition", "op_Subtraction", "op_Multiply", "op_Division", "op_Modulus", "op_BitwiseAnd", "op_BitwiseOr", "op_ExclusiveOr",
     };

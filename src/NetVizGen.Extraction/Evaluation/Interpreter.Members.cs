@@ -72,7 +72,15 @@ internal sealed partial class Interpreter
             prop = MostDerived(prop, receiver);
 
         if (p.Arguments.Length > 0)
-            return ReadElement(receiver ?? Value.Unknown, p.Arguments.Select(a => Eval(a.Value, frame)).ToList());
+        {
+            var element = ReadElement(receiver ?? Value.Unknown, p.Arguments.Select(a => Eval(a.Value, frame)).ToList());
+            // Indexing a traced tensor in a way the reader does not follow (several indices, slices, TensorIndex
+            // objects): what it computes is unknown, and everything downstream with it, so say where.
+            if (element is UnknownValue && Graph is not null && receiver is TensorValue)
+                Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
+                    $"Indexing '{Short(p)}' of a tensor is not followed; what it computes has no shape, and neither has what is computed from it", p.Syntax);
+            return element;
+        }
 
         if (prop.ContainingType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
         {

@@ -241,6 +241,18 @@ internal sealed partial class Interpreter
         {
             case ModuleOrigin.Builtin:
                 {
+                    // A layer reads its tensors by position (an RNN's initial state comes after its input). When an
+                    // argument could not be followed, the tensors after it must not slide into its place: WaveRNN's
+                    // rnn2.call(x, h2) with x unknown checked the hidden state h2 against the input size and drew the
+                    // state's shape as the output. The layer keeps the inputs before the gap and its shape is unknown.
+                    int gap = args.FindIndex(a => a is UnknownValue);
+                    if (gap >= 0 && args.Skip(gap + 1).Any(IsTensorLike))
+                    {
+                        tensorInputs = args.Take(gap).Where(IsTensorLike).Select(a => TensorId(a, span)).ToList();
+                        var argument = site is IInvocationOperation call && gap < call.Arguments.Length ? $" '{Short(call.Arguments[gap].Value)}'" : "";
+                        Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
+                            $"Argument {gap + 1}{argument} of '{path}' ({module.TypeName}) is not known at compile time; the tensors after it are not taken as its inputs, and its output shape is unknown", span);
+                    }
                     int node = graph.Add(FlowNodeKind.Module, module.TypeName, path, tensorInputs, null, span);
                     var returnType = (site as IInvocationOperation)?.TargetMethod.ReturnType;
                     if (returnType is INamedTypeSymbol { IsTupleType: true } tuple) return new MultiTensorValue(node, tuple.TupleElements.Length);

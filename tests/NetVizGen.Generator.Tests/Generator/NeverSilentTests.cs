@@ -119,6 +119,59 @@ public class NeverSilentTests
     }
 
     [Fact]
+    public void An_unknown_layer_input_never_lets_the_next_tensor_take_its_place()
+    {
+        // WaveRNN (TorchAudio): rnn2.call(x, h2) where x could not be followed. Before, h2 slid into the input's
+        // place: a false NVG0202 ("expects inputSize 12 but receives 8 features from 'zeros'") and the
+        // hidden state's shape drawn as the GRU's output.
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            [Diagram(Input = "N,5,4")]
+            public sealed class Rnn : Module<Tensor, Tensor>
+            {
+                private readonly GRU rnn = GRU(12, 8, batchFirst: true);
+                public Rnn() : base("Rnn") { RegisterComponents(); }
+                public override Tensor forward(Tensor x)
+                {
+                    var h = torch.zeros(1, x.size(0), 8);
+                    var y = Opaque.Widen(x);
+                    (var output, _) = rnn.call(y, h);
+                    return output;
+                }
+            }
+            public static class Opaque { public static extern Tensor Widen(Tensor t); }
+            """);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "NVG0202");
+        var warning = Assert.Single(result.Diagnostics, d => d.GetMessage().Contains("Argument 1 'y' of 'rnn' (GRU)", StringComparison.Ordinal));
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        var gru = Assert.Single(Assert.Single(result.Models).Flow.Nodes, n => n.Name == "GRU");
+        Assert.Empty(gru.Inputs);
+        Assert.DoesNotContain("8", gru.Shape ?? "");
+    }
+
+    [Fact]
+    public void Tensor_indexing_the_reader_does_not_follow_is_a_warning_at_the_index()
+    {
+        // A KV cache read as the LLaMA ports do: several ranges at once.
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            [Diagram(Input = "N,6,4")]
+            public sealed class Cached : Module<Tensor, Tensor>
+            {
+                private readonly Linear fc = Linear(4, 4);
+                private readonly Tensor cache = torch.zeros(2, 16, 4);
+                public Cached() : base("Cached") { RegisterComponents(); }
+                public override Tensor forward(Tensor x)
+                {
+                    var past = cache[..1, ..6];
+                    return fc.call(x + past);
+                }
+            }
+            """);
+        var warning = Assert.Single(result.Diagnostics, d => d.GetMessage().StartsWith("Indexing 'cache[..1, ..6]' of a tensor is not followed", StringComparison.Ordinal));
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Contains("cache[..1, ..6]", warning.Location.SourceTree!.GetText().ToString(warning.Location.SourceSpan));
+    }
+
+    [Fact]
     public void A_budget_running_out_keeps_the_model_with_what_was_built_and_says_so()
     {
         var result = GeneratorHarness.Run(GeneratorHarness.Usings + """

@@ -15,7 +15,7 @@ internal static class ElementwiseOps
     {
         "contiguous", "clone", "detach", "abs", "exp", "log", "neg", "sqrt", "rsqrt", "square", "pow", "clamp", "clip", "sin", "cos",
         "float", "half", "double", "to", "type", "cpu", "cuda", "normalize", "layer_norm", "batch_norm", "instance_norm", "group_norm",
-        "local_response_norm",
+        "local_response_norm", "nan_to_num",
     };
 
     public static IEnumerable<OpDef> All()
