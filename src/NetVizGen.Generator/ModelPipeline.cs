@@ -22,10 +22,10 @@ internal static class ModelPipeline
         // large stack (LargeStack) so no nesting can overflow the compiler's own thread. Models from
         // packages: locations in decompiled code become package + type, after analysis so that its
         // findings move too (see PackageSpans).
-        // A hit binds nothing, so it is looked up here first: a thread per model on every build cost the
-        // compiler server more than the look-up itself.
-        if (ExtractionCache.TryGet(target, compilation, sources, cancellation, out var cached)) return cached;
-        return LargeStack.Run(() => ExtractionCache.GetOrExtract(target, compilation, sources, m => PackageSpans.Rewrite(ModelAnalysis.Run(m), sources), cancellation), cancellation);
+        // Only a miss goes to that thread: a hit binds nothing, and a thread per model on every build cost
+        // the compiler server more than the look-up itself.
+        return ExtractionCache.GetOrExtract(target, compilation, sources, m => PackageSpans.Rewrite(ModelAnalysis.Run(m), sources), cancellation,
+            extract => LargeStack.Run(extract, cancellation));
     }
 
     /// <summary>

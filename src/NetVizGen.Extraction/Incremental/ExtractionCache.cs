@@ -103,59 +103,51 @@ public static class ExtractionCache
     /// <summary>
     /// <see cref="GetOrExtract(DiagramTarget, Compilation, Func{ModelSpec, ModelSpec}, CancellationToken)"/> with the
     /// decompiled code of referenced assemblies (models from packages). Trees read there count like the
-    /// compilation's own, and the whole decompiled code must be unchanged for a hit.
+    /// compilation's own, and the whole decompiled code must be unchanged for a hit. <paramref name="runExtraction"/>,
+    /// when given, runs a miss's extraction (the generator runs it on a thread with a large stack); a hit binds
+    /// no user code, so it is answered on the caller's thread without it.
     /// </summary>
-    public static ModelSpec GetOrExtract(DiagramTarget target, Compilation compilation, Packages.DecompiledSources sources, Func<ModelSpec, ModelSpec> analyse, CancellationToken cancellation)
+    public static ModelSpec GetOrExtract(DiagramTarget target, Compilation compilation, Packages.DecompiledSources sources, Func<ModelSpec, ModelSpec> analyse, CancellationToken cancellation,
+        Func<Func<ModelSpec>, ModelSpec>? runExtraction = null)
     {
-        if (TryGet(target, compilation, sources, cancellation, out var previous, out var cached)) return cached;
         var key = KeyOf(target, compilation);
         var run = s_runs.GetValue(compilation, static _ => new RunCounts());
-
-        var packages = sources.Files.IsEmpty ? null : Packages.SideCompilations.For(compilation, sources);
-        var treesRead = new HashSet<SyntaxTree>();
-        var result = analyse(ModelExtractor.Extract(target, compilation, cancellation, treesRead, packages));
-        Interlocked.Increment(ref run.Misses);
-        if (treesRead.Count == 0) return result;
-
-        var entry = new Entry(
-            result,
-            treesRead.Select(t => TreeKey.Of(t, cancellation)).Distinct().ToArray(),
-            DeclarationSkeleton.Of(compilation, cancellation),
-            OptionsKey.Of(compilation, cancellation),
-            ReferenceKey.AllOf(compilation),
-            DecompiledKey.AllOf(sources, cancellation));
-        entry.Hits = previous?.Hits ?? 0;
-        entry.Misses = (previous?.Misses ?? 0) + 1;
-        lock (s_lock)
-        {
-            Sweep();
-            if (s_entries.Count >= MaxEntries) s_entries.Clear();
-            s_entries[key] = entry;
-        }
-        return result;
-    }
-
-    /// <summary>
-    /// The cached model of <paramref name="target"/> when no edit since its extraction can have changed it
-    /// (counted as a hit); otherwise false. Cheap and shallow (no user code is bound), so callers can try it
-    /// before setting up an extraction (a thread with a large stack).
-    /// </summary>
-    public static bool TryGet(DiagramTarget target, Compilation compilation, Packages.DecompiledSources sources, CancellationToken cancellation, out ModelSpec model)
-        => TryGet(target, compilation, sources, cancellation, out _, out model);
-
-    private static bool TryGet(DiagramTarget target, Compilation compilation, Packages.DecompiledSources sources, CancellationToken cancellation, out Entry? previous, out ModelSpec model)
-    {
-        var key = KeyOf(target, compilation);
+        Entry? previous;
         lock (s_lock) s_entries.TryGetValue(key, out previous);
+
         if (previous is not null && IsValidFor(previous, compilation, sources, cancellation))
         {
             Interlocked.Increment(ref previous.Hits);
-            Interlocked.Increment(ref s_runs.GetValue(compilation, static _ => new RunCounts()).Hits);
-            model = previous.Result;
-            return true;
+            Interlocked.Increment(ref run.Hits);
+            return previous.Result;
         }
-        model = null!;
-        return false;
+        return runExtraction is null ? Extract() : runExtraction(Extract);
+
+        ModelSpec Extract()
+        {
+            var packages = sources.Files.IsEmpty ? null : Packages.SideCompilations.For(compilation, sources);
+            var treesRead = new HashSet<SyntaxTree>();
+            var result = analyse(ModelExtractor.Extract(target, compilation, cancellation, treesRead, packages));
+            Interlocked.Increment(ref run.Misses);
+            if (treesRead.Count == 0) return result;
+
+            var entry = new Entry(
+                result,
+                treesRead.Select(t => TreeKey.Of(t, cancellation)).Distinct().ToArray(),
+                DeclarationSkeleton.Of(compilation, cancellation),
+                OptionsKey.Of(compilation, cancellation),
+                ReferenceKey.AllOf(compilation),
+                DecompiledKey.AllOf(sources, cancellation));
+            entry.Hits = previous?.Hits ?? 0;
+            entry.Misses = (previous?.Misses ?? 0) + 1;
+            lock (s_lock)
+            {
+                Sweep();
+                if (s_entries.Count >= MaxEntries) s_entries.Clear();
+                s_entries[key] = entry;
+            }
+            return result;
+        }
     }
 
     private static (string Assembly, string Variant, DiagramTarget Target) KeyOf(DiagramTarget target, Compilation compilation)
