@@ -152,35 +152,43 @@ public class RegistrationSemanticsTests
         Assert.Equal("N×251", m.Flow.Nodes.Single(n => n.Kind == FlowNodeKind.Output).Shape);
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "NVG0101");
     }
+    /// <summary>
+    /// A conv without bias and one with, then <paramref name="counting"/> (constructor code that counts into
+    /// ints) and a head whose width is <paramref name="headWidth"/>: the output shape shows what the count read.
+    /// </summary>
+    private static GeneratorHarness.Result TwoConvsCountedBy(string counting, string headWidth) => GeneratorHarness.Run(GeneratorHarness.Usings + $$"""
+        [Diagram(Input = "N,3,8,8")]
+        public sealed class M : Module<Tensor, Tensor>
+        {
+            private readonly Conv2d a = Conv2d(3, 4, 3, bias: false);
+            private readonly Conv2d b = Conv2d(4, 4, 3);
+            private readonly Flatten flat = Flatten();
+            private Linear head;
+            public M() : base("M")
+            {
+                RegisterComponents();
+                {{counting}}
+                head = Linear(64, {{headWidth}});
+                register_module("head", head);
+            }
+            public override Tensor forward(Tensor x) => head.call(flat.call(b.call(a.call(x))));
+        }
+        """);
+
     [Fact]
     public void A_conv_or_linear_bias_exists_exactly_when_built_with_bias_so_init_code_that_tests_it_is_read()
     {
-        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
-            [Diagram(Input = "N,3,8,8")]
-            public sealed class M : Module<Tensor, Tensor>
+        var result = TwoConvsCountedBy("""
+            int biased = 0, weighted = 0;
+            foreach (var (_, m) in named_modules())
             {
-                private readonly Conv2d a = Conv2d(3, 4, 3, bias: false);
-                private readonly Conv2d b = Conv2d(4, 4, 3);
-                private readonly Flatten flat = Flatten();
-                private Linear head;
-                public M() : base("M")
+                if (m is Conv2d conv)
                 {
-                    RegisterComponents();
-                    int biased = 0, weighted = 0;
-                    foreach (var (_, m) in named_modules())
-                    {
-                        if (m is Conv2d conv)
-                        {
-                            if ((object)conv.bias != null) biased++;
-                            if (conv.weight is not null) weighted++;
-                        }
-                    }
-                    head = Linear(64, 10 * weighted + biased);
-                    register_module("head", head);
+                    if ((object)conv.bias != null) biased++;
+                    if (conv.weight is not null) weighted++;
                 }
-                public override Tensor forward(Tensor x) => head.call(flat.call(b.call(a.call(x))));
             }
-            """);
+            """, "10 * weighted + biased");
         var m = Assert.Single(result.Models);
         Assert.Equal("N×21", m.Flow.Nodes.Single(n => n.Kind == FlowNodeKind.Output).Shape);
         Assert.DoesNotContain(result.Diagnostics, d => d.Id is "NVG0101" or "NVG0102");
@@ -190,26 +198,11 @@ public class RegistrationSemanticsTests
     public void A_layer_tensor_in_the_constructor_is_valid_so_torchvision_vgg_init_is_read()
     {
         // The decompiled shape of torchvision's VGG weight initialisation.
-        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
-            [Diagram(Input = "N,3,8,8")]
-            public sealed class M : Module<Tensor, Tensor>
-            {
-                private readonly Conv2d a = Conv2d(3, 4, 3, bias: false);
-                private readonly Conv2d b = Conv2d(4, 4, 3);
-                private readonly Flatten flat = Flatten();
-                private Linear head;
-                public M() : base("M")
-                {
-                    RegisterComponents();
-                    int initialised = 0;
-                    foreach (var m in modules())
-                        if (m is Conv2d conv2d && (object)conv2d.bias != null && !conv2d.bias.IsInvalid) initialised++;
-                    head = Linear(64, 10 + initialised);
-                    register_module("head", head);
-                }
-                public override Tensor forward(Tensor x) => head.call(flat.call(b.call(a.call(x))));
-            }
-            """);
+        var result = TwoConvsCountedBy("""
+            int initialised = 0;
+            foreach (var m in modules())
+                if (m is Conv2d conv2d && (object)conv2d.bias != null && !conv2d.bias.IsInvalid) initialised++;
+            """, "10 + initialised");
         var m = Assert.Single(result.Models);
         Assert.Equal("N×11", m.Flow.Nodes.Single(n => n.Kind == FlowNodeKind.Output).Shape);
         Assert.DoesNotContain(result.Diagnostics, d => d.Id is "NVG0101" or "NVG0102");
