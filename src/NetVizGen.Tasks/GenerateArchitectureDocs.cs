@@ -1,8 +1,5 @@
 using Microsoft.Build.Framework;
-using NetVizGen.Model.Json;
-using NetVizGen.Model.Specs;
-using NetVizGen.Rendering;
-using NetVizGen.Tasks.Incremental;
+using NetVizGen.Tasks.Server;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
 
 namespace NetVizGen.Tasks;
@@ -81,127 +78,93 @@ public sealed class GenerateArchitectureDocs : MSBuildTask
     [Output]
     public ITaskItem[] RefusedFiles { get; private set; } = Array.Empty<ITaskItem>();
 
-    // The folder holding .git (a directory, or a file in worktrees and submodules), searched upwards.
-    private static string? FindRepositoryRoot(string start)
-    {
-        for (var dir = start.Length > 0 ? new DirectoryInfo(start) : null; dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git"))) return dir.FullName;
-        return null;
-    }
+    /// <summary>
+    /// Hands the run to the docs server (<c>$(NetVizGenDocsServer)</c>, default on; Linux and macOS): a
+    /// long-lived process that keeps the renderer compiled, as the compiler server does for the compiler.
+    /// Off, or when no server answers, the task renders in the build process as before.
+    /// </summary>
+    public bool DocsServer { get; set; }
+
+    /// <summary>The docs server program (<c>NetVizGen.DocsServer.dll</c>, next to the task in the package); empty: no server.</summary>
+    public string DocsServerPath { get; set; } = "";
+
+    /// <summary>Seconds a docs server started by this task waits for another request before it exits (<c>$(NetVizGenDocsServerIdleTimeout)</c>).</summary>
+    public int DocsServerIdleTimeout { get; set; } = 600;
 
     /// <inheritdoc/>
     public override bool Execute()
     {
-        try
+        var request = new DocsRequest
         {
-            var started = System.Diagnostics.Stopwatch.StartNew();
-            var manifests = ManifestReader.ReadCarried(AssemblyPath);
-            Log.LogMessage(MessageImportance.Low, "NetVizGen: read {0} manifest(s) in {1} ms", manifests.Count, started.ElapsedMilliseconds);
-            if (manifests.Count == 0 && !File.Exists(Path.Combine(OutputDirectory, OwnedFileWriter.RecordFileName)))
-            {
-                Log.LogMessage(MessageImportance.Low, "NetVizGen: no [Diagram] models in {0}", AssemblyPath);
-                return true;
-            }
+            AssemblyPath = AssemblyPath,
+            OutputDirectory = OutputDirectory,
+            ProjectDirectory = ProjectDirectory,
+            Depth = Depth,
+            Direction = Direction ?? "",
+            Mermaid = Mermaid,
+            DarkMode = DarkMode,
+            PaperShapes = PaperShapes,
+            Html = Html,
+            RepositoryUrl = RepositoryUrl ?? "",
+            SourceRevision = SourceRevision ?? "",
+            RepositoryLinks = RepositoryLinks,
+            Mode = Mode ?? "Write",
+            CacheFile = CacheFile ?? "",
+            MaxParallelism = MaxParallelism,
+        };
 
-            var options = new RenderOptions
-            {
-                Depth = Depth,
-                Mermaid = Mermaid,
-                DarkMode = DarkMode,
-                EncoderDecoderLayout = PaperShapes,
-                WrapAspectRatio = PaperShapes ? new RenderOptions().WrapAspectRatio : 0,
-                ProjectDirectory = ProjectDirectory,
-                OutputDirectory = OutputDirectory,
-                Direction = ParseDirection(Direction),
-                Html = Html,
-            };
-            if (RepositoryLinks && RepositoryUrl.Length > 0 && SourceRevision.Length > 0 && FindRepositoryRoot(ProjectDirectory) is { } repoRoot)
-            {
-                options.RepositoryUrl = RepositoryUrl;
-                options.SourceRevision = SourceRevision;
-                options.RepositoryRoot = repoRoot;
-            }
-            int parallelism = MaxParallelism > 0 ? MaxParallelism : Environment.ProcessorCount;
-
-            var writer = new OwnedFileWriter(OutputDirectory);
-            if (string.Equals(Mode?.Trim(), "Verify", StringComparison.OrdinalIgnoreCase))
-            {
-                // A check compares full content: every model is rendered, the cache is neither read nor written.
-                var all = DocsJob.Files(manifests.Select(m => ManifestJson.Read(ManifestCarrier.Decode(m))).ToList(), options, parallelism);
-                RenderedModels = manifests.Count;
-                var stale = writer.Verify(all);
-                if (stale.Count > 0)
-                    Log.LogError(null, "NVG1010", null, OutputDirectory, 0, 0, 0, 0, "{0}", DocsJob.StaleMessage(OutputDirectory, stale, "dotnet build -p:NetVizGenMode=Write"));
-                else
-                    Log.LogMessage(MessageImportance.Normal, "NetVizGen: {0} model(s), docs in {1} are up to date", manifests.Count, OutputDirectory);
-                return !Log.HasLoggedErrors;
-            }
-
-            var phases = new PhaseTimes();
-            var key = RenderKey.For(options);
-            phases.Mark("key");
-            var cache = RenderCache.Load(CacheFile, key);
-            phases.Mark("cache");
-            var run = IncrementalRender.Run(manifests, options, cache, OutputDirectory, parallelism);
-            phases.Mark("render");
-            RenderedModels = run.Rendered;
-            writer.Sync(run.Files, run.Unchanged);
-            phases.Mark("write");
-            SaveCache(key, RenderCache.Stamp(run.Models, OutputDirectory, new HashSet<string>(writer.Refused, StringComparer.Ordinal), DateTime.UtcNow));
-            phases.Mark("save");
-            // Where the task's time went, for anyone measuring what NetVizGen adds to a build (-v:d).
-            Log.LogMessage(MessageImportance.Low, "NetVizGen: task phases {0}", phases);
-            foreach (var refused in writer.Refused)
-            {
-                Log.LogWarning(null, "NVG1001", null, Path.Combine(OutputDirectory, refused), 0, 0, 0, 0,
-                    "NetVizGen did not overwrite '{0}': the file exists and was not generated by NetVizGen. Move it, or set NetVizGenOutputPath to another folder.", refused);
-            }
-            RefusedFiles = writer.Refused.Select(r => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(Path.Combine(OutputDirectory, r))).ToArray();
-            WrittenFiles = writer.Written.Select(w => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(Path.Combine(OutputDirectory, w))).ToArray();
-            Log.LogMessage(MessageImportance.Normal, "NetVizGen: {0} model(s): {1} rendered, {2} unchanged; {3} file(s) written, {4} deleted, docs in {5}",
-                manifests.Count, run.Rendered, run.Reused, writer.Written.Count, writer.Deleted.Count, OutputDirectory);
-            return !Log.HasLoggedErrors;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or BadImageFormatException or InvalidOperationException)
+        DocsResult? result = null;
+        DocsServerClient? server = null;
+        if (DocsServer && DocsServerClient.Supported && !string.IsNullOrEmpty(DocsServerPath))
         {
-            Log.LogError(null, "NVG1000", null, AssemblyPath, 0, 0, 0, 0, "NetVizGen could not write the architecture docs: {0}", e.Message);
-            return false;
+            server = new DocsServerClient(DocsServerPath);
+            if (server.TryRun(request, out var reason) is { } served)
+            {
+                result = served.Result;
+                Log.LogMessage(MessageImportance.Low, "NetVizGen: the docs server (process {0}) ran this build's docs", served.ServerProcessId);
+            }
+            else
+            {
+                Log.LogMessage(MessageImportance.Low, "NetVizGen: rendering in the build process: {0}", reason);
+            }
         }
+
+        if (result is null)
+        {
+            result = DocsRun.Execute(request);
+            // Rendered here: start a server for the next build (it exits at once if one is already running).
+            if (server is not null)
+            {
+                Log.LogMessage(MessageImportance.Low, server.Launch(TimeSpan.FromSeconds(Math.Max(1, DocsServerIdleTimeout)), AssemblyPath, out var why)
+                    ? "NetVizGen: started a docs server for the next builds (" + DocsServerPath + ", pipe " + server.PipeName + ")"
+                    : "NetVizGen: no docs server started: " + why);
+            }
+        }
+
+        Replay(result);
+        RenderedModels = result.RenderedModels;
+        RefusedFiles = result.Refused.Select(r => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(r)).ToArray();
+        WrittenFiles = result.Written.Select(w => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(w)).ToArray();
+        return !Log.HasLoggedErrors;
     }
 
-    // The cache only saves time: failing to write it is worth a message, never a failed build.
-    private void SaveCache(string key, IEnumerable<CachedModel> models)
+    private void Replay(DocsResult result)
     {
-        if (CacheFile.Length == 0) return;
-        try { RenderCache.Save(CacheFile, key, models); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        foreach (var m in result.Messages)
         {
-            Log.LogMessage(MessageImportance.Normal, "NetVizGen: could not write the render cache {0} ({1}); the next build renders every model", CacheFile, e.Message);
+            var file = m.File.Length == 0 ? null : m.File;
+            switch (m.Kind)
+            {
+                case DocsMessageKind.Error:
+                    Log.LogError(null, m.Code, null, file, 0, 0, 0, 0, "{0}", m.Text);
+                    break;
+                case DocsMessageKind.Warning:
+                    Log.LogWarning(null, m.Code, null, file, 0, 0, 0, 0, "{0}", m.Text);
+                    break;
+                default:
+                    Log.LogMessage((MessageImportance)Math.Clamp(m.Importance, 0, 2), "{0}", m.Text);
+                    break;
+            }
         }
-    }
-
-    private FlowDirection? ParseDirection(string text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (Enum.TryParse<FlowDirection>(text.Trim(), ignoreCase: true, out var d)) return d;
-        Log.LogWarning(null, "NVG1002", null, null, 0, 0, 0, 0, "NetVizGenDirection '{0}' is not TopDown or LeftRight; ignored", text);
-        return null;
-    }
-
-    /// <summary>Milliseconds between marks, as "key 3 ms, cache 1 ms, ...".</summary>
-    private sealed class PhaseTimes
-    {
-        private readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
-        private readonly List<string> _parts = new();
-        private double _last;
-
-        public void Mark(string phase)
-        {
-            var now = _watch.Elapsed.TotalMilliseconds;
-            _parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{phase} {now - _last:0} ms"));
-            _last = now;
-        }
-
-        public override string ToString() => string.Join(", ", _parts);
     }
 }

@@ -35,6 +35,8 @@ internal static class DotNet
         psi.Environment["DOTNET_NOLOGO"] = "1";
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["UseSharedCompilation"] = "false";
+        // No docs server either (it would outlive the test run); the tests of the server turn it on.
+        psi.Environment["NetVizGenDocsServer"] = "false";
         var output = new StringBuilder();
         using var process = new Process { StartInfo = psi };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };

@@ -36,6 +36,15 @@ public sealed class PackageLayoutTests
             }
         // The decompiler stays with the IL task only (the docs task never loads it).
         Assert.DoesNotContain(entries.Keys, k => k.StartsWith("tasks/net10.0/", StringComparison.Ordinal) && k.Contains("Decompiler", StringComparison.Ordinal));
+        // The docs server beside every copy of the task, on the same assemblies; its dependency list only
+        // where every file it names is (a missing one would stop the host).
+        foreach (var folder in ReadyToRunPlatforms.Select(r => $"tasks/net10.0/{r}/").Append("tasks/net8.0/"))
+        {
+            Assert.True(entries.ContainsKey(folder + "NetVizGen.DocsServer.dll"), folder + "NetVizGen.DocsServer.dll is missing");
+            Assert.True(entries.ContainsKey(folder + "NetVizGen.DocsServer.runtimeconfig.json"), folder + "NetVizGen.DocsServer.runtimeconfig.json is missing");
+        }
+        Assert.True(entries.ContainsKey("tasks/net8.0/NetVizGen.DocsServer.deps.json"));
+        Assert.DoesNotContain(entries.Keys, k => k.StartsWith("tasks/net10.0/", StringComparison.Ordinal) && k.EndsWith(".deps.json", StringComparison.Ordinal));
     }
 
     [Fact]
