@@ -15,6 +15,7 @@ namespace NetVizGen.Tasks.Server;
 /// </summary>
 internal static class DocsServerHost
 {
+    private static readonly TimeSpan TrimAfter = TimeSpan.FromSeconds(5);
     private static readonly ConcurrentDictionary<string, object> s_folderLocks = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -48,6 +49,7 @@ internal static class DocsServerHost
     private static void Serve(string pipeName, TimeSpan idleTimeout, CancellationToken stop)
     {
         int active = 0;
+        bool trimmed = false; // the warm-up leaves garbage too
         var idle = Stopwatch.StartNew();
         var pipe = Listen(pipeName);
         while (!stop.IsCancellationRequested)
@@ -55,6 +57,13 @@ internal static class DocsServerHost
             var connected = pipe.WaitForConnectionAsync(stop);
             while (!Wait(connected))
             {
+                // A few seconds after the last run (not during it, nor while the build that asked is still
+                // running beside us): give the run's memory back to the system until the next build.
+                if (!Volatile.Read(ref trimmed) && Volatile.Read(ref active) == 0 && Elapsed(idle) > TrimAfter)
+                {
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                    Volatile.Write(ref trimmed, true);
+                }
                 if (stop.IsCancellationRequested || Volatile.Read(ref active) == 0 && Elapsed(idle) > idleTimeout)
                 {
                     pipe.Dispose();
@@ -80,6 +89,7 @@ internal static class DocsServerHost
                     accepted.Dispose();
                     lock (idle) idle.Restart();
                     Interlocked.Decrement(ref active);
+                    Volatile.Write(ref trimmed, false);
                 }
             }, ParallelRender.StackBytes) { IsBackground = true, Name = "NetVizGen docs request" };
             thread.Start();
