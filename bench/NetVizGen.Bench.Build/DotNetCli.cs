@@ -66,12 +66,14 @@ internal sealed record CommandEnvironment(IReadOnlyDictionary<string, string?> V
     public static readonly CommandEnvironment None = new(new Dictionary<string, string?>());
 
     /// <summary>
-    /// A user's defaults: the compiler server on (or off, to measure that case) and MSBuild node reuse
-    /// on, whatever the shell running the bench says (CI and shared machines often turn both off).
+    /// A user's defaults: the compiler server and NetVizGen's docs server on (or both off, to measure that
+    /// case) and MSBuild node reuse on, whatever the shell running the bench says (CI and shared machines
+    /// often turn them off; NetVizGen itself leaves its server off in CI).
     /// </summary>
     public static CommandEnvironment UserBuild(bool compilerServer) => new(new Dictionary<string, string?>
     {
         ["UseSharedCompilation"] = compilerServer ? "true" : "false",
+        ["NetVizGenDocsServer"] = compilerServer ? "true" : "false",
         ["MSBUILDDISABLENODEREUSE"] = null,
     });
 }

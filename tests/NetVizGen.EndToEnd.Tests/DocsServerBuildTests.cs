@@ -62,6 +62,24 @@ public sealed class DocsServerBuildTests
         }
     }
 
+    [Fact]
+    public void The_docs_server_is_on_by_default_and_off_in_CI()
+    {
+        var dir = _feed.NewConsumer("DocsServerDefault");
+        _feed.AddPackages(dir);
+        string Value(params (string Name, string? Value)[] environment)
+        {
+            var variables = new Dictionary<string, string?> { ["NetVizGenDocsServer"] = null, ["CI"] = null, ["TF_BUILD"] = null };
+            foreach (var (name, value) in environment) variables[name] = value;
+            return DotNet.RunWithEnvironment(variables, dir, "msbuild", "-getProperty:NetVizGenDocsServer").ShouldSucceed("read NetVizGenDocsServer").Output.Trim();
+        }
+
+        Assert.Equal("true", Value());
+        Assert.Equal("false", Value(("CI", "true")));
+        Assert.Equal("false", Value(("TF_BUILD", "True")));
+        Assert.Equal("true", Value(("CI", "true"), ("NetVizGenDocsServer", "true")));
+    }
+
     // The server would otherwise idle for its timeout after the tests end.
     private static void StopServer(string pipe)
     {

@@ -17,8 +17,14 @@ internal static class DotNet
 
     public static Result Run(string workingDirectory, params string[] args) => Exec("dotnet", workingDirectory, args);
 
+    /// <summary><see cref="Run"/> with environment variables changed on top of the isolation (null removes one).</summary>
+    public static Result RunWithEnvironment(IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] args) =>
+        Exec("dotnet", workingDirectory, args, environment);
+
     /// <summary>Runs any program (git, an installed tool) with the same isolation and capture.</summary>
-    public static Result Exec(string program, string workingDirectory, params string[] args)
+    public static Result Exec(string program, string workingDirectory, params string[] args) => Exec(program, workingDirectory, args, null);
+
+    private static Result Exec(string program, string workingDirectory, string[] args, IReadOnlyDictionary<string, string?>? environment)
     {
         var psi = new ProcessStartInfo(program)
         {
@@ -37,6 +43,11 @@ internal static class DotNet
         psi.Environment["UseSharedCompilation"] = "false";
         // No docs server either (it would outlive the test run); the tests of the server turn it on.
         psi.Environment["NetVizGenDocsServer"] = "false";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) psi.Environment.Remove(name);
+            else psi.Environment[name] = value;
+        }
         var output = new StringBuilder();
         using var process = new Process { StartInfo = psi };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
