@@ -15,7 +15,7 @@ namespace NetVizGen.Tasks.Server;
 /// </summary>
 internal static class DocsServerHost
 {
-    private static readonly TimeSpan TrimAfter = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan TrimAfter = TimeSpan.FromSeconds(30);
     private static readonly ConcurrentDictionary<string, object> s_folderLocks = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -57,8 +57,9 @@ internal static class DocsServerHost
             var connected = pipe.WaitForConnectionAsync(stop);
             while (!Wait(connected))
             {
-                // A few seconds after the last run (not during it, nor while the build that asked is still
-                // running beside us): give the run's memory back to the system until the next build.
+                // Half a minute after the last run, when the developer is most likely editing rather than
+                // building (a compaction during a build would take a core from the compiler): give the run's
+                // memory back to the system until the next build.
                 if (!Volatile.Read(ref trimmed) && Volatile.Read(ref active) == 0 && Elapsed(idle) > TrimAfter)
                 {
                     GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
