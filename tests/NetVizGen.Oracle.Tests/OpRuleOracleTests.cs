@@ -81,4 +81,57 @@ public class OpRuleOracleTests
         Same(kv.repeat_interleave(4, dim: 1), "repeat_interleave", new[] { A("repeats", 4L), A("dim", 1L) }, kv);
         Same(kv.repeat_interleave(3), "repeat_interleave", new[] { A("repeats", 3L) }, kv);
     }
+
+    // Basic indexing: the rule (TensorIndexing) against what libtorch does with the same TorchSharp index.
+    private static void SameIndex(Tensor actual, Tensor x, params TensorIndexItem[] items)
+    {
+        var result = TensorIndexing.Apply(Shape.Of(x.shape.Select(d => (Dim)d)), items);
+        Assert.True(result.Status == ShapeStatus.Ok, "[" + TensorIndexing.Encode(items) + "]: " + (result.Error?.Message ?? result.Reason));
+        Assert.Equal(actual.shape, result.Output!.Dims.Select(d => d.Value!.Value).ToArray());
+        Assert.Equal(items, TensorIndexing.Decode(TensorIndexing.Encode(items)));
+    }
+
+    private static TensorIndexItem R(Range r) => TensorIndexItem.FromRange(r.Start.Value, r.Start.IsFromEnd, r.End.Value, r.End.IsFromEnd);
+
+    private static TensorIndexItem S(long? start, long? stop, long? step = null) => TensorIndexItem.Slice(
+        start is long a ? a : TensorIndexItem.Absent, stop is long b ? b : TensorIndexItem.Absent, step is long c ? c : TensorIndexItem.Absent);
+
+    [Fact]
+    public void Basic_indexing_matches_the_runtime()
+    {
+        TorchRuntime.Ensure();
+        var x = torch.randn(2, 16, 4);
+        // C# ranges and ^ indices, converted by TorchSharp itself.
+        SameIndex(x[..1, ..6], x, R(..1), R(..6));
+        SameIndex(x[1..^1], x, R(1..^1));
+        SameIndex(x[.., 2..^3], x, R(..), R(2..^3));
+        SameIndex(x[^1], x, TensorIndexItem.FromIndex(1, fromEnd: true));
+        SameIndex(x[^2..], x, R(^2..));
+        SameIndex(x[.., ^20..^2], x, R(..), R(^20..^2));
+        // TensorIndex fields and factories, Python's clamping, steps, new axes, the ellipsis.
+        SameIndex(x[TensorIndex.Ellipsis, 0], x, TensorIndexItem.Ellipsis, TensorIndexItem.Single(0));
+        SameIndex(x[TensorIndex.None, TensorIndex.Colon, 3], x, TensorIndexItem.NewAxis, TensorIndexItem.Colon, TensorIndexItem.Single(3));
+        SameIndex(x[TensorIndex.Colon, TensorIndex.Slice(1, 100, 3)], x, TensorIndexItem.Colon, S(1, 100, 3));
+        SameIndex(x[TensorIndex.Slice(-5, null)], x, S(-5, null));
+        SameIndex(x[TensorIndex.Colon, TensorIndex.Slice(3, 1)], x, TensorIndexItem.Colon, S(3, 1));
+        SameIndex(x[TensorIndex.Single(1), TensorIndex.Slice(null, null, 2)], x, TensorIndexItem.Single(1), S(null, null, 2));
+        SameIndex(x[TensorIndex.Colon, TensorIndex.Slice(-3, -1), TensorIndex.None], x, TensorIndexItem.Colon, S(-3, -1), TensorIndexItem.NewAxis);
+        SameIndex(x[0, 1], x, TensorIndexItem.Single(0), TensorIndexItem.Single(1));
+        SameIndex(x[TensorIndex.Slice((1, 3))], x, S(1, 3));
+        SameIndex(x[TensorIndex.Colon, TensorIndex.Ellipsis, TensorIndex.Slice(1, 2)], x, TensorIndexItem.Colon, TensorIndexItem.Ellipsis, S(1, 2));
+    }
+
+    [Fact]
+    public void Indexing_the_runtime_rejects_is_a_shape_error()
+    {
+        TorchRuntime.Ensure();
+        var x = torch.randn(2, 16, 4);
+        var shape = Shape.Of(x.shape.Select(d => (Dim)d));
+        Assert.ThrowsAny<Exception>(() => x[0, 0, 4]);
+        Assert.Equal(ShapeStatus.Error, TensorIndexing.Apply(shape, new[] { TensorIndexItem.Single(0), TensorIndexItem.Single(0), TensorIndexItem.Single(4) }).Status);
+        Assert.ThrowsAny<Exception>(() => x[0, 0, 0, 0]);
+        Assert.Equal(ShapeStatus.Error, TensorIndexing.Apply(shape, Enumerable.Repeat(TensorIndexItem.Single(0), 4).ToArray()).Status);
+        Assert.ThrowsAny<Exception>(() => x[TensorIndex.Slice(null, null, -1)]);
+        Assert.Equal(ShapeStatus.Error, TensorIndexing.Apply(shape, new[] { S(null, null, -1) }).Status);
+    }
 }

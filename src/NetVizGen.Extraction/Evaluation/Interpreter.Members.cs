@@ -73,6 +73,7 @@ internal sealed partial class Interpreter
 
         if (p.Arguments.Length > 0)
         {
+            if (receiver is TensorValue tensor && Graph is not null && TraceTensorIndex(p, tensor, frame) is { } indexed) return indexed;
             var element = ReadElement(receiver ?? Value.Unknown, p.Arguments.Select(a => Eval(a.Value, frame)).ToList());
             // Indexing a traced tensor in a way the reader does not follow (several indices, slices, TensorIndex
             // objects): what it computes is unknown, and everything downstream with it, so say where.

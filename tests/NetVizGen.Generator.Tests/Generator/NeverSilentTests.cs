@@ -149,9 +149,10 @@ public class NeverSilentTests
     }
 
     [Fact]
-    public void Tensor_indexing_the_reader_does_not_follow_is_a_warning_at_the_index()
+    public void Tensor_slices_are_followed_and_a_bound_known_only_at_run_time_is_a_warning_at_the_index()
     {
-        // A KV cache read as the LLaMA ports do: several ranges at once.
+        // A KV cache read as the LLaMA ports do: ranges on a constructor tensor, once with compile-time bounds
+        // (followed: 1×6×4) and once up to a length known only at run time (the flow goes on, the size is unknown).
         var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
             [Diagram(Input = "N,6,4")]
             public sealed class Cached : Module<Tensor, Tensor>
@@ -162,13 +163,40 @@ public class NeverSilentTests
                 public override Tensor forward(Tensor x)
                 {
                     var past = cache[..1, ..6];
-                    return fc.call(x + past);
+                    var all = cache[TensorIndex.Colon, TensorIndex.Slice(0, x.shape[1])];
+                    return fc.call(x + past) + fc.call(all)[..1, 2..^1];
                 }
             }
             """);
-        var warning = Assert.Single(result.Diagnostics, d => d.GetMessage().StartsWith("Indexing 'cache[..1, ..6]' of a tensor is not followed", StringComparison.Ordinal));
+        var model = Assert.Single(result.Models);
+        var slices = model.Flow.Nodes.Where(n => n.Name == "index").ToList();
+        Assert.Equal(3, slices.Count);
+        Assert.Equal("1×6×4", slices[0].Shape);
+        Assert.DoesNotContain(result.Diagnostics, d => d.GetMessage().Contains("cache[..1, ..6]", StringComparison.Ordinal));
+        var warning = Assert.Single(result.Diagnostics, d => d.GetMessage().StartsWith("Slice [0:?] in 'cache[TensorIndex.Colon, TensorIndex.Slice(0, x.shape[1])]' has a bound", StringComparison.Ordinal));
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
-        Assert.Contains("cache[..1, ..6]", warning.Location.SourceTree!.GetText().ToString(warning.Location.SourceSpan));
+        Assert.Contains("TensorIndex.Slice(0, x.shape[1])", warning.Location.SourceTree!.GetText().ToString(warning.Location.SourceSpan));
+    }
+
+    [Fact]
+    public void Tensor_indexing_the_reader_does_not_follow_is_a_warning_at_the_index()
+    {
+        // Advanced indexing (by a tensor of positions) is not basic indexing: not followed, and said so.
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            [Diagram(Input = "N,6,4")]
+            public sealed class Gathered : Module<Tensor, Tensor>
+            {
+                private readonly Linear fc = Linear(4, 4);
+                public Gathered() : base("Gathered") { RegisterComponents(); }
+                public override Tensor forward(Tensor x)
+                {
+                    var picked = x[TensorIndex.Colon, TensorIndex.Tensor(torch.tensor(new long[] { 0, 2 }))];
+                    return fc.call(picked);
+                }
+            }
+            """);
+        var warning = Assert.Single(result.Diagnostics, d => d.GetMessage().StartsWith("Indexing 'x[TensorIndex.Colon, TensorIndex.Tensor(", StringComparison.Ordinal));
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
     }
 
     [Fact]

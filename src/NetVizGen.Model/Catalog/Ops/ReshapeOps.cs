@@ -41,6 +41,14 @@ internal static class ReshapeOps
         // embedding): a source of the data flow whose shape the extractor knows from its creation.
         yield return new OpDef("parameter", LayerCategory.Other, (a, _) => ParameterShape(a),
             a => a.Get("name") is { Kind: NetVizGen.Model.Specs.ArgKind.String } n ? n.Text : null);
+        // x[..., 1:3, None] and every other basic index (TensorIndexing), the positions as one text argument.
+        yield return Op(TensorIndexing.OpName, (a, x) =>
+        {
+            var text = a.Get(TensorIndexing.ArgName) is { Kind: NetVizGen.Model.Specs.ArgKind.String } t ? t.Text : null;
+            return text is not null && TensorIndexing.Decode(text) is { } items
+                ? TensorIndexing.Apply(x[0], items)
+                : ShapeResult.Unknown("the index is not known");
+        }, a => a.Get(TensorIndexing.ArgName) is { Kind: NetVizGen.Model.Specs.ArgKind.String } t ? "[" + t.Text + "]" : null);
         yield return Op("narrow", (a, x) =>
         {
             if (a.Long("dim") is not long d || a.Long("length") is not long len) return ShapeResult.Unknown("narrow arguments are not known");

@@ -1,0 +1,142 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using NetVizGen.Extraction.Diagnostics;
+using NetVizGen.Model.Catalog;
+using NetVizGen.Model.Specs;
+
+namespace NetVizGen.Extraction.Evaluation;
+
+/// <summary>
+/// Tensor indexing in <c>forward</c> (<c>x[.., 1..^1]</c>, <c>x[TensorIndex.Colon, TensorIndex.Slice(a, b)]</c>,
+/// <c>x[0, 2]</c>): read from the index <em>operations</em> (TorchSharp's <c>TensorIndex</c> conversions,
+/// fields and factories, C# ranges and <c>^</c> indices) into an <c>index</c> op of the flow, whose shape rule
+/// (<see cref="TensorIndexing"/>) applies PyTorch's basic indexing. Advanced indexing (by tensors or booleans),
+/// <c>TensorIndex.Null</c> and index arrays built elsewhere are not followed (the caller warns).
+/// </summary>
+internal sealed partial class Interpreter
+{
+    private Value? TraceTensorIndex(IPropertyReferenceOperation p, TensorValue tensor, Frame frame)
+    {
+        // x[i] with one integral position keeps its own path (a select of dim 0, shared with tuples).
+        if (p.Arguments.Length == 1 && p.Arguments[0].ArgumentKind != ArgumentKind.ParamArray) return null;
+        var items = new List<TensorIndexItem>();
+        foreach (var argument in p.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.ParamArray)
+            {
+                if (argument.Value is not IArrayCreationOperation { Initializer: { } init }) return null;
+                foreach (var element in init.ElementValues)
+                {
+                    if (IndexItem(element, frame) is not { } item) return null;
+                    items.Add(item);
+                }
+            }
+            else if (IndexItem(argument.Value, frame) is { } item) items.Add(item);
+            else return null;
+        }
+
+        // A slice whose bound is only known at run time (a KV cache up to start_pos + n) keeps the flow, but
+        // the sliced size is unknown: say which construct.
+        foreach (var item in items)
+        {
+            if (item.Kind == TensorIndexKind.Slice && (item.StartUnknown || item.StopUnknown || item.StepUnknown))
+            {
+                Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
+                    $"Slice [{item}] in '{Short(p)}' has a bound that is not known at compile time; the sliced size is unknown, and so is every shape computed from it", p.Syntax);
+                break;
+            }
+        }
+        var span = Spans.Of(p.Syntax);
+        return new TensorValue(Graph!.Add(FlowNodeKind.Op, TensorIndexing.OpName, "", new[] { tensor.NodeId },
+            new[] { new ArgSpec(TensorIndexing.ArgName, ArgValue.FromString(TensorIndexing.Encode(items))) }, span));
+    }
+
+    private TensorIndexItem? IndexItem(IOperation op, Frame frame)
+    {
+        switch (op)
+        {
+            case IConversionOperation { OperatorMethod: { } conversion } convert when IsTensorIndex(convert.Type):
+                return conversion.Parameters.Length == 1 ? FromConverted(convert.Operand, conversion.Parameters[0].Type, frame) : null;
+            case IConversionOperation { OperatorMethod: null } same when IsTensorIndex(same.Type) && IsTensorIndex(same.Operand.Type):
+                return IndexItem(same.Operand, frame);
+            case IFieldReferenceOperation { Field: { IsStatic: true } field } when IsTensorIndex(field.ContainingType):
+                return field.Name switch
+                {
+                    "Colon" => TensorIndexItem.Colon,
+                    "Ellipsis" => TensorIndexItem.Ellipsis,
+                    "None" => TensorIndexItem.NewAxis,
+                    _ => null, // Null: not a basic index
+                };
+            case IInvocationOperation { TargetMethod: { IsStatic: true } method } call when IsTensorIndex(method.ContainingType):
+                return method.Name switch
+                {
+                    "Single" when call.Arguments.Length == 1 => TensorIndexItem.Single(BoundOf(call.Arguments[0], frame)),
+                    "Slice" when call.Arguments.Length == 3 => TensorIndexItem.Slice(BoundOf(call.Arguments[0], frame), BoundOf(call.Arguments[1], frame), BoundOf(call.Arguments[2], frame)),
+                    "Slice" when call.Arguments.Length == 1 => FromConverted(call.Arguments[0].Value, method.Parameters[0].Type, frame),
+                    _ => null, // Tensor, Bool: advanced indexing
+                };
+            default:
+                // this[long, long, ...] and params long[]: integral positions.
+                return IsIntegral(op.Type) ? TensorIndexItem.Single(BoundOf(Eval(op, frame))) : null;
+        }
+    }
+
+    // What TorchSharp's conversions to TensorIndex take: a long, a C# Range or Index, a (start, stop) tuple.
+    private TensorIndexItem? FromConverted(IOperation operand, ITypeSymbol type, Frame frame)
+    {
+        if (IsIntegral(type)) return TensorIndexItem.Single(BoundOf(Eval(operand, frame)));
+        if (IsSystem(type, "Range"))
+        {
+            if (operand is not IRangeOperation range) return TensorIndexItem.Slice(TensorIndexItem.Unknown, TensorIndexItem.Unknown, TensorIndexItem.Absent);
+            var (start, startFromEnd) = IndexBound(range.LeftOperand, frame);
+            var (end, endFromEnd) = IndexBound(range.RightOperand, frame);
+            return TensorIndexItem.FromRange(start, startFromEnd, end, endFromEnd);
+        }
+        if (IsSystem(type, "Index"))
+        {
+            var (value, fromEnd) = IndexBound(operand, frame);
+            return TensorIndexItem.FromIndex(value.Value is null && !value.IsUnknown ? TensorIndexItem.Unknown : value, fromEnd);
+        }
+        if (type is INamedTypeSymbol { IsTupleType: true } && operand is ITupleOperation { Elements.Length: 2 } tuple)
+            return TensorIndexItem.Slice(BoundOf(Eval(tuple.Elements[0], frame)), BoundOf(Eval(tuple.Elements[1], frame)), TensorIndexItem.Absent);
+        return null;
+    }
+
+    // One side of a C# range (or an Index on its own): ^k counts from the end; a missing side is absent.
+    private (TensorIndexItem.Bound Value, bool FromEnd) IndexBound(IOperation? side, Frame frame)
+    {
+        switch (side)
+        {
+            case null:
+                return (TensorIndexItem.Absent, false);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat } hat:
+                return (BoundOf(Eval(hat.Operand, frame)), true);
+            case IConversionOperation { OperatorMethod: { } } toIndex when IsIntegral(toIndex.Operand.Type):
+                return (BoundOf(Eval(toIndex.Operand, frame)), false);
+            default:
+                return (IsIntegral(side.Type) ? BoundOf(Eval(side, frame)) : TensorIndexItem.Unknown, false);
+        }
+    }
+
+    private TensorIndexItem.Bound BoundOf(IArgumentOperation argument, Frame frame) =>
+        argument.ArgumentKind == ArgumentKind.DefaultValue ? TensorIndexItem.Absent : BoundOf(Eval(argument.Value, frame));
+
+    private static TensorIndexItem.Bound BoundOf(Value value)
+    {
+        if (value is PrimValue { IsNull: true }) return TensorIndexItem.Absent;
+        return ValueConversions.TryLong(value, out var n) ? n : TensorIndexItem.Unknown;
+    }
+
+    private static bool IsTensorIndex(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { Name: "TensorIndex" } named && named.ContainingType?.Name == "torch" && named.ContainingNamespace?.Name == "TorchSharp";
+
+    private static bool IsSystem(ITypeSymbol type, string name) =>
+        type.Name == name && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
+
+    private static bool IsIntegral(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable) type = nullable.TypeArguments[0];
+        return type?.SpecialType is SpecialType.System_Int64 or SpecialType.System_Int32 or SpecialType.System_Int16 or SpecialType.System_Byte
+            or SpecialType.System_SByte or SpecialType.System_UInt16 or SpecialType.System_UInt32;
+    }
+}

@@ -1,0 +1,283 @@
+using System.Globalization;
+using System.Text;
+using NetVizGen.Model.Shapes;
+
+namespace NetVizGen.Model.Catalog;
+
+/// <summary>What one position of a tensor index does (TorchSharp's <c>TensorIndex</c> kinds the reader follows).</summary>
+public enum TensorIndexKind
+{
+    /// <summary>One position (<c>x[2]</c>, <c>TensorIndex.Single(2)</c>): the dim is dropped.</summary>
+    Single,
+    /// <summary>A range (<c>a..b</c>, <c>TensorIndex.Slice(a, b, step)</c>, <c>TensorIndex.Colon</c>).</summary>
+    Slice,
+    /// <summary><c>TensorIndex.Ellipsis</c>: as many full slices as the other positions leave.</summary>
+    Ellipsis,
+    /// <summary><c>TensorIndex.None</c>: a new dim of size 1.</summary>
+    NewAxis,
+}
+
+/// <summary>
+/// One position of a tensor index. Each bound is absent (<see cref="Absent"/>: the default, as in Python's
+/// <c>x[:n]</c>), known, or present but not known at compile time (<see cref="Unknown"/>).
+/// </summary>
+public readonly struct TensorIndexItem : IEquatable<TensorIndexItem>
+{
+    private TensorIndexItem(TensorIndexKind kind, long? start, long? stop, long? step, byte unknown)
+    {
+        Kind = kind;
+        Start = start;
+        Stop = stop;
+        Step = step;
+        _unknown = unknown;
+    }
+
+    private readonly byte _unknown; // bit 0 start, 1 stop, 2 step
+
+    /// <summary>What the position does.</summary>
+    public TensorIndexKind Kind { get; }
+
+    /// <summary>The position of a <see cref="TensorIndexKind.Single"/>, or a slice's start.</summary>
+    public long? Start { get; }
+
+    /// <summary>A slice's stop (exclusive); null when absent or unknown.</summary>
+    public long? Stop { get; }
+
+    /// <summary>A slice's step; null when absent (1) or unknown.</summary>
+    public long? Step { get; }
+
+    /// <summary>The start (or single position) is given but not known at compile time.</summary>
+    public bool StartUnknown => (_unknown & 1) != 0;
+
+    /// <summary>The stop is given but not known at compile time.</summary>
+    public bool StopUnknown => (_unknown & 2) != 0;
+
+    /// <summary>The step is given but not known at compile time.</summary>
+    public bool StepUnknown => (_unknown & 4) != 0;
+
+    /// <summary>A bound that is present but not known at compile time.</summary>
+    public static readonly Bound Unknown = new(null, true);
+
+    /// <summary>A bound that is not given (the default applies).</summary>
+    public static readonly Bound Absent = new(null, false);
+
+    /// <summary>A bound: a number, <see cref="Absent"/> or <see cref="Unknown"/>.</summary>
+    public readonly struct Bound
+    {
+        /// <summary>A bound of <paramref name="value"/> (null: absent or unknown, as <paramref name="unknown"/> says).</summary>
+        public Bound(long? value, bool unknown)
+        {
+            Value = value;
+            IsUnknown = unknown;
+        }
+
+        /// <summary>The number, when known.</summary>
+        public long? Value { get; }
+
+        /// <summary>Given, but not known at compile time.</summary>
+        public bool IsUnknown { get; }
+
+        /// <summary>A known bound.</summary>
+        public static implicit operator Bound(long value) => new(value, false);
+    }
+
+    /// <summary>One position.</summary>
+    public static TensorIndexItem Single(Bound index) => new(TensorIndexKind.Single, index.Value, null, null, (byte)(index.IsUnknown ? 1 : 0));
+
+    /// <summary>A slice <c>start:stop:step</c>.</summary>
+    public static TensorIndexItem Slice(Bound start, Bound stop, Bound step) =>
+        new(TensorIndexKind.Slice, start.Value, stop.Value, step.Value, (byte)((start.IsUnknown ? 1 : 0) | (stop.IsUnknown ? 2 : 0) | (step.IsUnknown ? 4 : 0)));
+
+    /// <summary><c>:</c>, the whole dim.</summary>
+    public static TensorIndexItem Colon => Slice(Absent, Absent, Absent);
+
+    /// <summary><c>...</c></summary>
+    public static TensorIndexItem Ellipsis => new(TensorIndexKind.Ellipsis, null, null, null, 0);
+
+    /// <summary><c>None</c>, a new dim of 1.</summary>
+    public static TensorIndexItem NewAxis => new(TensorIndexKind.NewAxis, null, null, null, 0);
+
+    /// <summary>
+    /// A C# range as TorchSharp converts it (<c>TensorIndex.Slice(Range)</c>): a from-end start <c>^k</c> is
+    /// <c>-k</c>; a from-end end <c>^0</c> is no stop and <c>^k</c> is <c>-k</c>; a missing side is the
+    /// range's default (<c>0</c>, <c>^0</c>). Checked against the runtime by the oracle tests.
+    /// </summary>
+    public static TensorIndexItem FromRange(Bound start, bool startFromEnd, Bound end, bool endFromEnd)
+    {
+        Bound s = start.IsUnknown ? Unknown : start.Value is long a ? (startFromEnd ? -a : a) : (Bound)0;
+        Bound e = end.IsUnknown ? Unknown : end.Value is long b ? (endFromEnd ? (b == 0 ? Absent : (Bound)(-b)) : b) : Absent;
+        return Slice(s, e, Absent);
+    }
+
+    /// <summary>A C# <c>System.Index</c> as a single position: <c>^k</c> is <c>-k</c>.</summary>
+    public static TensorIndexItem FromIndex(Bound value, bool fromEnd) =>
+        value.IsUnknown ? Single(Unknown) : Single(fromEnd ? -value.Value!.Value : value.Value!.Value);
+
+    /// <inheritdoc/>
+    public bool Equals(TensorIndexItem other) => Kind == other.Kind && Start == other.Start && Stop == other.Stop && Step == other.Step && _unknown == other._unknown;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is TensorIndexItem other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => ((int)Kind * 397) ^ (Start?.GetHashCode() ?? 0) ^ ((Stop?.GetHashCode() ?? 0) * 31) ^ _unknown;
+
+    /// <summary>Python's notation: <c>2</c>, <c>:</c>, <c>1:-1</c>, <c>::2</c>, <c>...</c>, <c>None</c>.</summary>
+    public override string ToString() => Kind switch
+    {
+        TensorIndexKind.Single => Part(Start, StartUnknown),
+        TensorIndexKind.Ellipsis => "...",
+        TensorIndexKind.NewAxis => "None",
+        _ => Part(Start, StartUnknown) + ":" + Part(Stop, StopUnknown) + (Step is null && !StepUnknown ? "" : ":" + Part(Step, StepUnknown)),
+    };
+
+    private static string Part(long? value, bool unknown) => unknown ? "?" : value is long v ? v.ToString(CultureInfo.InvariantCulture) : "";
+}
+
+/// <summary>
+/// Tensor indexing as an op of the data flow (<c>index</c>): the positions travel as one string argument
+/// (<see cref="Encode"/>), and the shape rule applies PyTorch's basic indexing to the input shape.
+/// </summary>
+public static class TensorIndexing
+{
+    /// <summary>The op name in the flow graph and the catalog.</summary>
+    public const string OpName = "index";
+
+    /// <summary>The argument holding the encoded positions.</summary>
+    public const string ArgName = "indices";
+
+    /// <summary>The positions as text: Python's notation joined by <c>", "</c> (also what the diagram shows).</summary>
+    public static string Encode(IEnumerable<TensorIndexItem> items) => string.Join(", ", items.Select(i => i.ToString()));
+
+    /// <summary>Reads <see cref="Encode"/>'s text back; null when it is not such text.</summary>
+    public static IReadOnlyList<TensorIndexItem>? Decode(string text)
+    {
+        var items = new List<TensorIndexItem>();
+        foreach (var raw in text.Split(new[] { ", " }, StringSplitOptions.None))
+        {
+            var part = raw.Trim();
+            if (part == "...") items.Add(TensorIndexItem.Ellipsis);
+            else if (part == "None") items.Add(TensorIndexItem.NewAxis);
+            else if (part.IndexOf(':') < 0)
+            {
+                if (!TryBound(part, out var b) || b.Value is null && !b.IsUnknown) return null;
+                items.Add(TensorIndexItem.Single(b));
+            }
+            else
+            {
+                var bounds = part.Split(':');
+                if (bounds.Length > 3) return null;
+                if (!TryBound(bounds[0], out var start) || !TryBound(bounds[1], out var stop)) return null;
+                var step = TensorIndexItem.Absent;
+                if (bounds.Length == 3 && !TryBound(bounds[2], out step)) return null;
+                items.Add(TensorIndexItem.Slice(start, stop, step));
+            }
+        }
+        return items;
+    }
+
+    private static bool TryBound(string text, out TensorIndexItem.Bound bound)
+    {
+        bound = TensorIndexItem.Absent;
+        if (text.Length == 0) return true;
+        if (text == "?")
+        {
+            bound = TensorIndexItem.Unknown;
+            return true;
+        }
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)) return false;
+        bound = v;
+        return true;
+    }
+
+    /// <summary>
+    /// The shape of <paramref name="x"/> indexed by <paramref name="items"/> (PyTorch's basic indexing): a
+    /// single position drops its dim (an error when a known position is outside a known size), a slice keeps
+    /// its dim with Python's clamped length, <c>...</c> stands for the dims no other position takes, <c>None</c>
+    /// inserts a dim of 1, and dims after the last position are kept.
+    /// </summary>
+    public static ShapeResult Apply(Shape x, IReadOnlyList<TensorIndexItem> items)
+    {
+        int consuming = items.Count(i => i.Kind is TensorIndexKind.Single or TensorIndexKind.Slice);
+        int ellipses = items.Count(i => i.Kind == TensorIndexKind.Ellipsis);
+        if (ellipses > 1) return ShapeResult.Fail(new ShapeError(ShapeErrorKind.InvalidArgument, "an index can hold only one ellipsis (...)"));
+        if (consuming > x.Rank)
+            return ShapeResult.Fail(new ShapeError(ShapeErrorKind.RankMismatch, "too many indices for a tensor of " + x.Rank + " dim(s): [" + Encode(items) + "] on " + x));
+
+        var dims = new List<Dim>();
+        int axis = 0;
+        foreach (var item in items)
+        {
+            switch (item.Kind)
+            {
+                case TensorIndexKind.NewAxis:
+                    dims.Add(1);
+                    break;
+                case TensorIndexKind.Ellipsis:
+                    for (int k = 0; k < x.Rank - consuming; k++) dims.Add(x.Dims[axis++]);
+                    break;
+                case TensorIndexKind.Single:
+                    {
+                        var size = x.Dims[axis];
+                        if (!item.StartUnknown && item.Start is long i && size.Value is long n && (i >= n || i < -n))
+                            return ShapeResult.Fail(new ShapeError(ShapeErrorKind.InvalidArgument,
+                                "index " + i + " is out of range for dim " + axis + " of size " + n + " in " + x, Axis: axis, Actual: i));
+                        axis++;
+                        break;
+                    }
+                default:
+                    {
+                        var size = x.Dims[axis];
+                        var length = SliceLength(item, size, out var why);
+                        if (length is null) return ShapeResult.Unknown("slice [" + item + "] of dim " + axis + " (" + size + "): " + why);
+                        if (length.Value is long l && l < 0) return ShapeResult.Fail(new ShapeError(ShapeErrorKind.InvalidArgument, why));
+                        dims.Add(length);
+                        axis++;
+                        break;
+                    }
+            }
+        }
+        while (axis < x.Rank) dims.Add(x.Dims[axis++]);
+        return ShapeResult.Ok(Shape.Of(dims));
+    }
+
+    // Python's slice length on a dim of size n: bounds default to 0 and n, a negative bound counts from the
+    // end, both are clamped to [0, n]; the step must be positive (TorchSharp and PyTorch reject others).
+    private static Dim? SliceLength(TensorIndexItem item, Dim size, out string why)
+    {
+        why = "";
+        if (item.StepUnknown)
+        {
+            why = "the step is not known at compile time";
+            return null;
+        }
+        long step = item.Step ?? 1;
+        if (step <= 0)
+        {
+            why = "slice step " + step + " must be positive";
+            return -1;
+        }
+        bool full = item.Start is null && !item.StartUnknown && item.Stop is null && !item.StopUnknown
+                    || item.Start == 0 && !item.StartUnknown && item.Stop is null && !item.StopUnknown;
+        if (full && step == 1) return size;
+        if (item.StartUnknown || item.StopUnknown)
+        {
+            why = "a bound is not known at compile time";
+            return null;
+        }
+        if (size.Value is not long n)
+        {
+            why = "the dim's size is not known at compile time";
+            return null;
+        }
+        long start = Clamp(item.Start ?? 0, n);
+        long stop = Clamp(item.Stop ?? n, n);
+        return stop <= start ? 0 : (stop - start + step - 1) / step;
+    }
+
+    private static long Clamp(long bound, long n)
+    {
+        if (bound < 0) bound += n;
+        return bound < 0 ? 0 : bound > n ? n : bound;
+    }
+}
