@@ -100,15 +100,51 @@ internal static class ModuleAssemblyDecompiler
             .ToList();
         if (!topLevel.Any(DefinesModule)) return Array.Empty<DecompiledType>();
 
+        var names = topLevel.Select(t => t.FullTypeName).ToList();
+        var texts = decompiler.TypeSystem is DecompilerTypeSystem shared
+            ? DecompileAll(shared, settings, names)
+            : names.Select(decompiler.DecompileTypeAsString).ToArray();
         var result = new List<DecompiledType>(topLevel.Count);
         var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var type in topLevel)
-        {
-            var text = decompiler.DecompileTypeAsString(type.FullTypeName);
-            var fileName = FileNameFor(type.ReflectionName, usedNames);
-            result.Add(new DecompiledType(type.ReflectionName, fileName, text));
-        }
+        for (int i = 0; i < topLevel.Count; i++)
+            result.Add(new DecompiledType(topLevel[i].ReflectionName, FileNameFor(topLevel[i].ReflectionName, usedNames), texts[i]));
         return result;
+    }
+
+    /// <summary>Stack reserved for each decompiling thread (the decompiler recurses per IL and syntax level).</summary>
+    private const int StackBytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The C# of each type, by index: types side by side, one decompiler per thread over the one type system
+    /// (read-only once built, as ILSpy's project export shares it), so the first build of a fresh
+    /// <c>obj/</c> waits for the slowest share rather than for every type in turn. The text of a type does
+    /// not depend on which thread decompiled it. Threads of our own, for their stack: a stack overflow
+    /// could not be caught and would end the build node.
+    /// </summary>
+    private static string[] DecompileAll(DecompilerTypeSystem typeSystem, DecompilerSettings settings, IReadOnlyList<FullTypeName> types)
+    {
+        var texts = new string[types.Count];
+        int next = -1;
+        Exception? failure = null;
+        void Worker()
+        {
+            var decompiler = new CSharpDecompiler(typeSystem, settings);
+            try
+            {
+                for (int i; (i = Interlocked.Increment(ref next)) < types.Count && Volatile.Read(ref failure) is null;)
+                    texts[i] = decompiler.DecompileTypeAsString(types[i]);
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref failure, e, null);
+            }
+        }
+        int workers = Math.Max(1, Math.Min(Environment.ProcessorCount, Math.Min(4, types.Count)));
+        var threads = Enumerable.Range(0, workers).Select(n => new Thread(Worker, StackBytes) { IsBackground = true, Name = "NetVizGen decompile " + n }).ToList();
+        foreach (var t in threads) t.Start();
+        foreach (var t in threads) t.Join();
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        return texts;
     }
 
     /// <summary>True when the type or one of its nested types derives from <c>torch.nn.Module</c>.</summary>

@@ -33,8 +33,12 @@ internal sealed class DocsServerClient
     /// <summary>The pipe this client's server listens on.</summary>
     public string PipeName { get; }
 
-    /// <summary>How long to wait for a listening server to accept the connection.</summary>
-    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>
+    /// How long to wait for a listening server to accept the connection. A live server's socket accepts at
+    /// once (the kernel queues connections while the server is busy); the wait only matters for a socket
+    /// file left by a server that was killed, which costs one build this long before a new server replaces it.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How long a run may take in the server before the task renders itself instead.</summary>
     public TimeSpan ResponseTimeout { get; init; } = TimeSpan.FromMinutes(5);
