@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using NetVizGen.Extraction.Construction;
 using NetVizGen.Extraction.Diagnostics;
 using NetVizGen.Model.Catalog;
 using NetVizGen.Model.Specs;
@@ -19,6 +20,50 @@ internal sealed partial class Interpreter
     {
         // x[i] with one integral position keeps its own path (a select of dim 0, shared with tuples).
         if (p.Arguments.Length == 1 && p.Arguments[0].ArgumentKind != ArgumentKind.ParamArray) return null;
+        if (IndexItems(p, frame) is not { } items) return null;
+        WarnUnknownBounds(items, p);
+        var span = Spans.Of(p.Syntax);
+        return new TensorValue(Graph!.Add(FlowNodeKind.Op, TensorIndexing.OpName, "", new[] { tensor.NodeId },
+            new[] { new ArgSpec(TensorIndexing.ArgName, ArgValue.FromString(TensorIndexing.Encode(items))) }, span));
+    }
+
+    /// <summary>
+    /// <c>cache[..b, p..(p + n)] = xk</c> on a traced tensor: an <c>index_put</c> node (the tensor with the
+    /// value written in, same shape) that later reads of the same variable or module field see, so the data
+    /// flows from the written value to whatever reads the tensor afterwards (a KV cache's keys). A write the
+    /// reader cannot follow is a warning, never a silent drop.
+    /// </summary>
+    private void TraceIndexWrite(IPropertyReferenceOperation p, TensorValue tensor, Value value, Frame frame)
+    {
+        var span = Spans.Of(p.Syntax);
+        if (IndexItems(p, frame) is not { } items)
+        {
+            Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
+                $"Writing into '{Short(p)}' is not followed; later reads of the tensor do not show what was written", p.Syntax);
+            return;
+        }
+        var inputs = value is TensorValue written ? new[] { tensor.NodeId, written.NodeId } : new[] { tensor.NodeId };
+        var updated = new TensorValue(Graph!.Add(FlowNodeKind.Op, TensorIndexing.WriteOpName, "", inputs,
+            new[] { new ArgSpec(TensorIndexing.ArgName, ArgValue.FromString(TensorIndexing.Encode(items))) }, span));
+        switch (p.Instance)
+        {
+            case ILocalReferenceOperation or IParameterReferenceOperation:
+                Assign(p.Instance, updated, frame);
+                break;
+            case IFieldReferenceOperation { Field.IsStatic: false } field when (field.Instance is null ? frame.Self : Eval(field.Instance, frame)) is ModuleValue owner:
+                // A buffer read in forward is one source node per (instance, field): later reads get the new version.
+                if (owner.Fields.TryGetValue(field.Field.Name, out var held) && held is ConstTensorValue) _parameterNodes[(owner.InstanceId, field.Field.Name)] = updated;
+                else StoreMember(owner, field.Field.Name, updated, p);
+                break;
+            default:
+                Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
+                    $"Writing into '{Short(p)}' is drawn, but later reads of '{Short(p.Instance!)}' do not show what was written", p.Syntax);
+                break;
+        }
+    }
+
+    private List<TensorIndexItem>? IndexItems(IPropertyReferenceOperation p, Frame frame)
+    {
         var items = new List<TensorIndexItem>();
         foreach (var argument in p.Arguments)
         {
@@ -35,20 +80,22 @@ internal sealed partial class Interpreter
             else return null;
         }
 
-        // A slice whose bound is only known at run time (a KV cache up to start_pos + n) keeps the flow, but
-        // the sliced size is unknown: say which construct.
+        return items;
+    }
+
+    // A slice whose bound is only known at run time (a KV cache up to start_pos + n) keeps the flow, but
+    // the sliced size is unknown: say which construct.
+    private void WarnUnknownBounds(List<TensorIndexItem> items, IPropertyReferenceOperation p)
+    {
         foreach (var item in items)
         {
             if (item.Kind == TensorIndexKind.Slice && (item.StartUnknown || item.StopUnknown || item.StepUnknown))
             {
                 Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
                     $"Slice [{item}] in '{Short(p)}' has a bound that is not known at compile time; the sliced size is unknown, and so is every shape computed from it", p.Syntax);
-                break;
+                return;
             }
         }
-        var span = Spans.Of(p.Syntax);
-        return new TensorValue(Graph!.Add(FlowNodeKind.Op, TensorIndexing.OpName, "", new[] { tensor.NodeId },
-            new[] { new ArgSpec(TensorIndexing.ArgName, ArgValue.FromString(TensorIndexing.Encode(items))) }, span));
     }
 
     private TensorIndexItem? IndexItem(IOperation op, Frame frame)

@@ -286,8 +286,12 @@ internal sealed partial class Interpreter
                 StoreMember(p.Instance is null ? frame.Self : Eval(p.Instance, frame), p.Property.Name, value, target);
                 break;
             case IPropertyReferenceOperation p:
-                StoreElement(Eval(p.Instance, frame), Eval(p.Arguments[0].Value, frame), value, target);
-                break;
+                {
+                    var container = Eval(p.Instance, frame);
+                    if (container is TensorValue tensor && Graph is not null) TraceIndexWrite(p, tensor, value, frame);
+                    else StoreElement(container, Eval(p.Arguments[0].Value, frame), value, target);
+                    break;
+                }
             case IArrayElementReferenceOperation ae when ae.Indices.Length == 1:
                 StoreElement(Eval(ae.ArrayReference, frame), Eval(ae.Indices[0], frame), value, target);
                 break;

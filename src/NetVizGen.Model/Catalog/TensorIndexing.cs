@@ -143,6 +143,9 @@ public static class TensorIndexing
     /// <summary>The op name in the flow graph and the catalog.</summary>
     public const string OpName = "index";
 
+    /// <summary>The op of a write into a tensor (<c>x[...] = v</c>): the tensor with the value written in, same shape.</summary>
+    public const string WriteOpName = "index_put";
+
     /// <summary>The argument holding the encoded positions.</summary>
     public const string ArgName = "indices";
 

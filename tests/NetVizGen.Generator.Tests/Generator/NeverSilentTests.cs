@@ -179,6 +179,42 @@ public class NeverSilentTests
     }
 
     [Fact]
+    public void A_write_into_a_cache_reaches_what_reads_the_cache_afterwards()
+    {
+        // The LLaMA ports' KV cache: keys are written into a buffer, then read back from it. The flow must
+        // run from the written keys to the attention that reads the cache, not start at the empty buffer.
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            [Diagram(Input = "N,6,4")]
+            public sealed class Cached : Module<Tensor, Tensor>
+            {
+                private readonly Linear wk = Linear(4, 4);
+                private readonly Linear fc = Linear(4, 4);
+                private readonly Tensor cache_k = torch.zeros(2, 16, 4);
+                public Cached() : base("Cached") { RegisterComponents(); }
+                public override Tensor forward(Tensor x)
+                {
+                    var xk = wk.call(x);
+                    cache_k[..2, 0..6] = xk;
+                    var keys = cache_k[..2, ..6];
+                    var local = torch.zeros(2, 6, 4);
+                    local[TensorIndex.Colon, 0] = 1;
+                    return fc.call(keys + local);
+                }
+            }
+            """);
+        var flow = Assert.Single(result.Models).Flow;
+        var writes = flow.Nodes.Where(n => n.Name == "index_put").ToList();
+        Assert.Equal(2, writes.Count);
+        var wk = Assert.Single(flow.Nodes, n => n.ModulePath == "wk");
+        Assert.Contains(wk.Id, writes[0].Inputs);
+        var read = Assert.Single(flow.Nodes, n => n.Name == "index");
+        Assert.Equal(new[] { writes[0].Id }, read.Inputs.ToArray());
+        Assert.Equal("2×6×4", read.Shape);
+        Assert.Equal("2×16×4", writes[0].Shape);
+        Assert.DoesNotContain(result.Diagnostics, d => d.GetMessage().Contains("Writing into", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Tensor_indexing_the_reader_does_not_follow_is_a_warning_at_the_index()
     {
         // Advanced indexing (by a tensor of positions) is not basic indexing: not followed, and said so.

@@ -71,6 +71,10 @@ public class TorchSharpSignatureTests
             .Select(m => m.Name.ToLowerInvariant()).ToHashSet();
         // "parameter" is the extractor's node for a module's own Parameter read in forward, not a call.
         names.Add("parameter");
+        // The tracer's names for the C# indexer on tensors: x[...] reads (TorchSharp's index) and x[...] = v
+        // writes (TorchSharp's index_put_, in place).
+        Assert.Contains("index_put_", names);
+        names.UnionWith(new[] { "index", "index_put" });
         // The tracer's names for C# operators on tensors (x < y, a & b, ~m): TorchSharp's op_LessThan, ...
         names.UnionWith(typeof(torch.Tensor).GetMethods(BindingFlags.Public | BindingFlags.Static)
             .Where(m => m.Name.StartsWith("op_", StringComparison.Ordinal)).Select(m => m.Name.Substring(3).ToLowerInvariant()));

@@ -49,6 +49,9 @@ internal static class ReshapeOps
                 ? TensorIndexing.Apply(x[0], items)
                 : ShapeResult.Unknown("the index is not known");
         }, a => a.Get(TensorIndexing.ArgName) is { Kind: NetVizGen.Model.Specs.ArgKind.String } t ? "[" + t.Text + "]" : null);
+        // x[...] = v: the written tensor keeps its shape.
+        yield return Op(TensorIndexing.WriteOpName, (a, x) => ShapeResult.Ok(x[0]),
+            a => a.Get(TensorIndexing.ArgName) is { Kind: NetVizGen.Model.Specs.ArgKind.String } t ? "[" + t.Text + "]" : null);
         yield return Op("narrow", (a, x) =>
         {
             if (a.Long("dim") is not long d || a.Long("length") is not long len) return ShapeResult.Unknown("narrow arguments are not known");
