@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using NetVizGen.Extraction.Diagnostics;
 using NetVizGen.Extraction.Tracing;
+using NetVizGen.Model.Analysis;
 using NetVizGen.Model.Specs;
 
 namespace NetVizGen.Extraction.Evaluation;
@@ -197,8 +198,12 @@ internal sealed partial class Interpreter
             // when one branch only throws, the code that matters is the other one.
             bool thenThrows = OnlyThrows(cond.WhenTrue), elseThrows = OnlyThrows(cond.WhenFalse);
             test = thenThrows && !elseThrows ? false : true;
+            // In forward the condition is often a check of traced sizes (x.shape[1] != channels): recorded as
+            // a guard, shape analysis decides it once shapes are known (ShapeGuards).
+            var guard = Graph is null ? null : ShapeGuardOf(cond.Condition, frame);
             Notes.Add(Graph is null ? ExtractionNoteIds.UnresolvedConstruction : ExtractionNoteIds.UnresolvedForward,
-                NoteSeverity.Warning, $"Condition '{Short(cond.Condition)}' is not known at compile time; assumed {(test.Value ? "true" : "false")}{(thenThrows != elseThrows ? " (the branch that does not throw)" : "")}", cond.Condition.Syntax);
+                NoteSeverity.Warning, $"Condition '{Short(cond.Condition)}' is not known at compile time; assumed {(test.Value ? "true" : "false")}{(thenThrows != elseThrows ? " (the branch that does not throw)" : "")}",
+                Spans.Of(cond.Condition.Syntax), guard is null ? null : ShapeGuards.OnNote(guard, test.Value, test.Value ? elseThrows : thenThrows));
         }
         return Exec(test.Value ? cond.WhenTrue : cond.WhenFalse, frame);
     }

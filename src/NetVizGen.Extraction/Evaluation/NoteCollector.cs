@@ -4,20 +4,33 @@ using NetVizGen.Model.Specs;
 namespace NetVizGen.Extraction.Evaluation;
 
 /// <summary>Collects findings with their source spans, once per (id, place).</summary>
+/// <remarks>
+/// A note with a shape guard (a condition in forward, decided after shape analysis) may be reached once per
+/// module instance (a block used ten times): the one note then carries every occurrence's guard, and stands
+/// unless all of them hold as assumed. An occurrence without a guard keeps the note whatever the others say.
+/// </remarks>
 internal sealed class NoteCollector
 {
     private readonly List<NoteSpec> _notes = new();
-    private readonly HashSet<(string, int, string)> _seen = new();
+    private readonly Dictionary<(string, int, string), int> _seen = new();
 
     public IReadOnlyList<NoteSpec> Notes => _notes;
 
     public void Add(string id, NoteSeverity severity, string message, SyntaxNode? where) =>
         Add(id, severity, message, where is null ? null : Spans.Of(where));
 
-    public void Add(string id, NoteSeverity severity, string message, SourceSpan? where)
+    public void Add(string id, NoteSeverity severity, string message, SourceSpan? where, string? guard = null)
     {
-        if (!_seen.Add((id, where?.Start ?? -1, where?.Path ?? ""))) return;
-        _notes.Add(new NoteSpec(id, severity, message, where));
+        var key = (id, where?.Start ?? -1, where?.Path ?? "");
+        if (_seen.TryGetValue(key, out var at))
+        {
+            var first = _notes[at];
+            if (first.Guard is not null)
+                _notes[at] = first with { Guard = guard is null ? null : first.Guard + NetVizGen.Model.Analysis.ShapeGuards.Separator + guard };
+            return;
+        }
+        _seen[key] = _notes.Count;
+        _notes.Add(new NoteSpec(id, severity, message, where, guard));
     }
 }
 

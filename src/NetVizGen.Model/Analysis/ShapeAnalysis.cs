@@ -80,7 +80,9 @@ public static class ShapeAnalysis
         }
 
         long macs = results.Any(r => r.MultiplyAdds < 0) ? -1 : Saturating.Sum(results.Select(r => r.MultiplyAdds));
-        var allNotes = model.Notes.Concat(notes).ToEquatableArray();
+        // Conditions the extractor had to assume (shape checks in forward) are decided now that shapes are known.
+        Shape? OutputOf(int id) => context.Outputs.TryGetValue(id, out var o) && o.Count == 1 ? o[0] : null;
+        var allNotes = ShapeGuards.Verify(model.Notes, OutputOf, r => r.Resolve(OutputOf)).Concat(notes).ToEquatableArray();
         var newModel = model with { Root = root, Flow = new FlowSpec(updated.ToEquatableArray()), Notes = allNotes };
         if (root.Parameters < 0 || model.Incomplete.Any(r => r.StartsWith(IncompleteReasons.ConstructionStopped, StringComparison.Ordinal)))
         {

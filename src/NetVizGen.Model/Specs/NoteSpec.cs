@@ -19,4 +19,8 @@ public enum NoteSeverity
 /// <param name="Severity">Default severity.</param>
 /// <param name="Message">The formatted message.</param>
 /// <param name="Source">Where it applies, when known.</param>
-public sealed record NoteSpec(string Id, NoteSeverity Severity, string Message, SourceSpan? Source = null);
+/// <param name="Guard">
+/// A condition on traced shapes that decides whether the note stands (<see cref="Analysis.ShapeGuards"/>);
+/// set by the extractor, resolved and cleared by shape analysis, never stored in a manifest.
+/// </param>
+public sealed record NoteSpec(string Id, NoteSeverity Severity, string Message, SourceSpan? Source = null, string? Guard = null);

@@ -214,6 +214,67 @@ public class NeverSilentTests
         Assert.DoesNotContain(result.Diagnostics, d => d.GetMessage().Contains("Writing into", StringComparison.Ordinal));
     }
 
+    private const string Checked = """
+        public sealed class Checked : Module<Tensor, Tensor>
+        {
+            private readonly Linear fc;
+            private readonly long width;
+            public Checked(long width) : base("Checked") { this.width = width; fc = Linear(width, width); RegisterComponents(); }
+            public override Tensor forward(Tensor x)
+            {
+                if (x.ndim != 2 || x.shape[1] != width) throw new ArgumentException("expected N x width");
+                return fc.call(x);
+            }
+        }
+        """;
+
+    [Fact]
+    public void A_shape_check_in_forward_that_the_traced_shapes_pass_is_no_warning()
+    {
+        // torchvision's SqueezeExcitation checks input.ndim and input.shape[1]: sizes are symbolic while tracing,
+        // so the check is assumed to pass and decided once shapes are known.
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + Checked + """
+            public sealed class Twice : Module<Tensor, Tensor>
+            {
+                private readonly Module<Tensor, Tensor> a = new Checked(8), b = new Checked(8);
+                public Twice() : base("Twice") { RegisterComponents(); }
+                public override Tensor forward(Tensor x) => b.call(a.call(x));
+            }
+            public static class Factory { [Diagram(Input = "N,8")] public static Module<Tensor, Tensor> Make() => new Twice(); }
+            """);
+        Assert.DoesNotContain(result.Diagnostics, d => d.GetMessage().Contains("x.ndim != 2", StringComparison.Ordinal));
+        Assert.DoesNotContain(Assert.Single(result.Models).Notes, n => n.Message.Contains("x.ndim", StringComparison.Ordinal) || n.Guard is not null);
+    }
+
+    [Fact]
+    public void A_shape_check_in_forward_that_the_traced_shapes_fail_says_forward_throws()
+    {
+        // The second block is built for 16 features but receives 8: its check fails, and the one warning at
+        // the check says forward throws there (the first block's check alone would pass).
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + Checked + """
+            public sealed class Mismatched : Module<Tensor, Tensor>
+            {
+                private readonly Module<Tensor, Tensor> a = new Checked(8), b = new Checked(16);
+                public Mismatched() : base("Mismatched") { RegisterComponents(); }
+                public override Tensor forward(Tensor x) => b.call(a.call(x));
+            }
+            public static class Factory { [Diagram(Input = "N,8")] public static Module<Tensor, Tensor> Make() => new Mismatched(); }
+            """);
+        var warning = Assert.Single(result.Diagnostics, d => d.GetMessage().StartsWith("Condition 'x.ndim != 2 || x.shape[1] != width'", StringComparison.Ordinal));
+        Assert.Equal("Condition 'x.ndim != 2 || x.shape[1] != width' is true for the traced shapes: forward throws here", warning.GetMessage());
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+    }
+
+    [Fact]
+    public void A_shape_check_without_declared_shapes_stays_a_warning()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + Checked + """
+            public static class Factory { [Diagram] public static Module<Tensor, Tensor> Make() => new Checked(8); }
+            """);
+        var warning = Assert.Single(result.Diagnostics, d => d.GetMessage().StartsWith("Condition 'x.ndim != 2", StringComparison.Ordinal));
+        Assert.Contains("is not known at compile time; assumed false (the branch that does not throw)", warning.GetMessage());
+    }
+
     [Fact]
     public void Tensor_indexing_the_reader_does_not_follow_is_a_warning_at_the_index()
     {
