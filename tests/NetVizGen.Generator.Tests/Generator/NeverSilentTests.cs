@@ -228,20 +228,23 @@ public class NeverSilentTests
         }
         """;
 
+    // Two checked blocks in a row, built for the given widths, fed N×8.
+    private static GeneratorHarness.Result TwoChecked(long first, long second) => GeneratorHarness.Run(GeneratorHarness.Usings + Checked + $$"""
+        public sealed class Twice : Module<Tensor, Tensor>
+        {
+            private readonly Module<Tensor, Tensor> a = new Checked({{first}}), b = new Checked({{second}});
+            public Twice() : base("Twice") { RegisterComponents(); }
+            public override Tensor forward(Tensor x) => b.call(a.call(x));
+        }
+        public static class Factory { [Diagram(Input = "N,8")] public static Module<Tensor, Tensor> Make() => new Twice(); }
+        """);
+
     [Fact]
     public void A_shape_check_in_forward_that_the_traced_shapes_pass_is_no_warning()
     {
         // torchvision's SqueezeExcitation checks input.ndim and input.shape[1]: sizes are symbolic while tracing,
         // so the check is assumed to pass and decided once shapes are known.
-        var result = GeneratorHarness.Run(GeneratorHarness.Usings + Checked + """
-            public sealed class Twice : Module<Tensor, Tensor>
-            {
-                private readonly Module<Tensor, Tensor> a = new Checked(8), b = new Checked(8);
-                public Twice() : base("Twice") { RegisterComponents(); }
-                public override Tensor forward(Tensor x) => b.call(a.call(x));
-            }
-            public static class Factory { [Diagram(Input = "N,8")] public static Module<Tensor, Tensor> Make() => new Twice(); }
-            """);
+        var result = TwoChecked(8, 8);
         Assert.DoesNotContain(result.Diagnostics, d => d.GetMessage().Contains("x.ndim != 2", StringComparison.Ordinal));
         Assert.DoesNotContain(Assert.Single(result.Models).Notes, n => n.Message.Contains("x.ndim", StringComparison.Ordinal) || n.Guard is not null);
     }
@@ -251,15 +254,7 @@ public class NeverSilentTests
     {
         // The second block is built for 16 features but receives 8: its check fails, and the one warning at
         // the check says forward throws there (the first block's check alone would pass).
-        var result = GeneratorHarness.Run(GeneratorHarness.Usings + Checked + """
-            public sealed class Mismatched : Module<Tensor, Tensor>
-            {
-                private readonly Module<Tensor, Tensor> a = new Checked(8), b = new Checked(16);
-                public Mismatched() : base("Mismatched") { RegisterComponents(); }
-                public override Tensor forward(Tensor x) => b.call(a.call(x));
-            }
-            public static class Factory { [Diagram(Input = "N,8")] public static Module<Tensor, Tensor> Make() => new Mismatched(); }
-            """);
+        var result = TwoChecked(8, 16);
         var warning = Assert.Single(result.Diagnostics, d => d.GetMessage().StartsWith("Condition 'x.ndim != 2 || x.shape[1] != width'", StringComparison.Ordinal));
         Assert.Equal("Condition 'x.ndim != 2 || x.shape[1] != width' is true for the traced shapes: forward throws here", warning.GetMessage());
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
