@@ -126,20 +126,15 @@ public static class ShapeGuards
             bool? result;
             switch (name)
             {
-                case "and":
+                case "and" or "or":
                     {
                         var a = Expression();
                         Expect(',');
                         var b = Expression();
-                        result = a == false || b == false ? false : a == true && b == true ? true : null;
-                        break;
-                    }
-                case "or":
-                    {
-                        var a = Expression();
-                        Expect(',');
-                        var b = Expression();
-                        result = a == true || b == true ? true : a == false && b == false ? false : null;
+                        // Kleene logic: one side with the deciding value (false for and, true for or) decides;
+                        // otherwise both must be known.
+                        bool deciding = name == "or";
+                        result = a == deciding || b == deciding ? deciding : a is bool && b is bool ? !deciding : null;
                         break;
                     }
                 case "not":
