@@ -122,6 +122,26 @@ public class OpRuleOracleTests
     }
 
     [Fact]
+    public void A_slice_up_to_another_tensors_size_matches_the_runtime_within_the_dim_and_is_clamped_by_it_beyond()
+    {
+        // pe[:t.size(0)] and pe[2:t.size(0)] with t's size resolved to a number, as shape analysis does with a
+        // declared input: the runtime and the rule agree inside the table and past its end (Python's clamping).
+        TorchRuntime.Ensure();
+        var pe = torch.zeros(50, 1, 8);
+        var table = Shape.Of(pe.shape.Select(d => (Dim)d));
+        foreach (var steps in new long[] { 7, 50, 64 })
+        {
+            var t = torch.zeros(steps, 3, 8);
+            Dim? Sizes(DimRef r) => r.Resolve(_ => Shape.Of(t.shape.Select(d => (Dim)d)));
+            var upTo = TensorIndexItem.Bound.OfRef(DimRef.Of(0, 0));
+            Assert.Equal(pe[TensorIndex.Slice(null, t.shape[0])].shape,
+                TensorIndexing.Apply(table, new[] { TensorIndexItem.Slice(TensorIndexItem.Absent, upTo, TensorIndexItem.Absent) }, Sizes).Output!.Dims.Select(d => d.Value!.Value).ToArray());
+            Assert.Equal(pe[TensorIndex.Slice(2, t.shape[0])].shape,
+                TensorIndexing.Apply(table, new[] { TensorIndexItem.Slice(2, upTo, TensorIndexItem.Absent) }, Sizes).Output!.Dims.Select(d => d.Value!.Value).ToArray());
+        }
+    }
+
+    [Fact]
     public void Indexing_the_runtime_rejects_is_a_shape_error()
     {
         TorchRuntime.Ensure();

@@ -142,7 +142,7 @@ internal sealed partial class Interpreter
         if (IsSystem(type, "Index"))
         {
             var (value, fromEnd) = IndexBound(operand, frame);
-            return TensorIndexItem.FromIndex(value.Value is null && !value.IsUnknown ? TensorIndexItem.Unknown : value, fromEnd);
+            return TensorIndexItem.FromIndex(value.Value is null && !value.IsUnknown && value.Ref is null ? TensorIndexItem.Unknown : value, fromEnd);
         }
         if (type is INamedTypeSymbol { IsTupleType: true } && operand is ITupleOperation { Elements.Length: 2 } tuple)
             return TensorIndexItem.Slice(BoundOf(Eval(tuple.Elements[0], frame)), BoundOf(Eval(tuple.Elements[1], frame)), TensorIndexItem.Absent);
@@ -168,9 +168,11 @@ internal sealed partial class Interpreter
     private TensorIndexItem.Bound BoundOf(IArgumentOperation argument, Frame frame) =>
         argument.ArgumentKind == ArgumentKind.DefaultValue ? TensorIndexItem.Absent : BoundOf(Eval(argument.Value, frame));
 
+    // A size read from a traced tensor (pe[:x.size(0)]) is a reference that shape analysis resolves.
     private static TensorIndexItem.Bound BoundOf(Value value)
     {
         if (value is PrimValue { IsNull: true }) return TensorIndexItem.Absent;
+        if (value is SizeRefValue size) return TensorIndexItem.Bound.OfRef(size.Dim);
         return ValueConversions.TryLong(value, out var n) ? n : TensorIndexItem.Unknown;
     }
 

@@ -20,6 +20,9 @@ internal sealed class LayerArgs
     /// <summary>Resolves sizes read from traced tensors (<see cref="DimRef"/>); null outside shape analysis.</summary>
     private readonly Func<DimRef, Dim?>? _sizes;
 
+    /// <summary>The resolver of sizes read from traced tensors; null outside shape analysis.</summary>
+    public Func<DimRef, Dim?>? Sizes => _sizes;
+
     /// <summary>
     /// A list of sizes where items may be symbolic references to traced tensors' dims
     /// (<c>x.view(x.size(0), -1)</c>); null when an item is unknown.

@@ -23,13 +23,15 @@ public enum TensorIndexKind
 /// </summary>
 public readonly struct TensorIndexItem : IEquatable<TensorIndexItem>
 {
-    private TensorIndexItem(TensorIndexKind kind, long? start, long? stop, long? step, byte unknown)
+    private TensorIndexItem(TensorIndexKind kind, long? start, long? stop, long? step, byte unknown, string? startRef = null, string? stopRef = null)
     {
         Kind = kind;
         Start = start;
         Stop = stop;
         Step = step;
         _unknown = unknown;
+        StartRef = startRef;
+        StopRef = stopRef;
     }
 
     private readonly byte _unknown; // bit 0 start, 1 stop, 2 step
@@ -46,6 +48,15 @@ public readonly struct TensorIndexItem : IEquatable<TensorIndexItem>
     /// <summary>A slice's step; null when absent (1) or unknown.</summary>
     public long? Step { get; }
 
+    /// <summary>
+    /// The start (or single position) when it is a size read from a traced tensor (<see cref="DimRef"/> text,
+    /// <c>pe[:x.size(0)]</c>), resolved by shape analysis; null otherwise.
+    /// </summary>
+    public string? StartRef { get; }
+
+    /// <summary>The stop when it is a size read from a traced tensor (<see cref="DimRef"/> text); null otherwise.</summary>
+    public string? StopRef { get; }
+
     /// <summary>The start (or single position) is given but not known at compile time.</summary>
     public bool StartUnknown => (_unknown & 1) != 0;
 
@@ -61,7 +72,7 @@ public readonly struct TensorIndexItem : IEquatable<TensorIndexItem>
     /// <summary>A bound that is not given (the default applies).</summary>
     public static readonly Bound Absent = new(null, false);
 
-    /// <summary>A bound: a number, <see cref="Absent"/> or <see cref="Unknown"/>.</summary>
+    /// <summary>A bound: a number, a size read from a traced tensor (<see cref="Ref"/>), <see cref="Absent"/> or <see cref="Unknown"/>.</summary>
     public readonly struct Bound
     {
         /// <summary>A bound of <paramref name="value"/> (null: absent or unknown, as <paramref name="unknown"/> says).</summary>
@@ -69,10 +80,24 @@ public readonly struct TensorIndexItem : IEquatable<TensorIndexItem>
         {
             Value = value;
             IsUnknown = unknown;
+            Ref = null;
         }
+
+        private Bound(string reference)
+        {
+            Value = null;
+            IsUnknown = false;
+            Ref = reference;
+        }
+
+        /// <summary>A bound that is the size <paramref name="reference"/> of a traced tensor (<see cref="DimRef"/>).</summary>
+        public static Bound OfRef(DimRef reference) => new(reference.ToString());
 
         /// <summary>The number, when known.</summary>
         public long? Value { get; }
+
+        /// <summary>The <see cref="DimRef"/> text when the bound is a size read from a traced tensor; resolved by shape analysis.</summary>
+        public string? Ref { get; }
 
         /// <summary>Given, but not known at compile time.</summary>
         public bool IsUnknown { get; }
@@ -82,11 +107,12 @@ public readonly struct TensorIndexItem : IEquatable<TensorIndexItem>
     }
 
     /// <summary>One position.</summary>
-    public static TensorIndexItem Single(Bound index) => new(TensorIndexKind.Single, index.Value, null, null, (byte)(index.IsUnknown ? 1 : 0));
+    public static TensorIndexItem Single(Bound index) => new(TensorIndexKind.Single, index.Value, null, null, (byte)(index.IsUnknown ? 1 : 0), index.Ref);
 
-    /// <summary>A slice <c>start:stop:step</c>.</summary>
+    /// <summary>A slice <c>start:stop:step</c> (a step read from a traced tensor counts as unknown).</summary>
     public static TensorIndexItem Slice(Bound start, Bound stop, Bound step) =>
-        new(TensorIndexKind.Slice, start.Value, stop.Value, step.Value, (byte)((start.IsUnknown ? 1 : 0) | (stop.IsUnknown ? 2 : 0) | (step.IsUnknown ? 4 : 0)));
+        new(TensorIndexKind.Slice, start.Value, stop.Value, step.Value,
+            (byte)((start.IsUnknown ? 1 : 0) | (stop.IsUnknown ? 2 : 0) | (step.IsUnknown || step.Ref is not null ? 4 : 0)), start.Ref, stop.Ref);
 
     /// <summary><c>:</c>, the whole dim.</summary>
     public static TensorIndexItem Colon => Slice(Absent, Absent, Absent);
@@ -104,17 +130,19 @@ public readonly struct TensorIndexItem : IEquatable<TensorIndexItem>
     /// </summary>
     public static TensorIndexItem FromRange(Bound start, bool startFromEnd, Bound end, bool endFromEnd)
     {
-        Bound s = start.IsUnknown ? Unknown : start.Value is long a ? (startFromEnd ? -a : a) : (Bound)0;
-        Bound e = end.IsUnknown ? Unknown : end.Value is long b ? (endFromEnd ? (b == 0 ? Absent : (Bound)(-b)) : b) : Absent;
+        // ^size is a count from the end that only the runtime knows: unknown.
+        Bound s = start.IsUnknown || start.Ref is not null && startFromEnd ? Unknown : start.Ref is not null ? start : start.Value is long a ? (startFromEnd ? -a : a) : (Bound)0;
+        Bound e = end.IsUnknown || end.Ref is not null && endFromEnd ? Unknown : end.Ref is not null ? end : end.Value is long b ? (endFromEnd ? (b == 0 ? Absent : (Bound)(-b)) : b) : Absent;
         return Slice(s, e, Absent);
     }
 
     /// <summary>A C# <c>System.Index</c> as a single position: <c>^k</c> is <c>-k</c>.</summary>
     public static TensorIndexItem FromIndex(Bound value, bool fromEnd) =>
-        value.IsUnknown ? Single(Unknown) : Single(fromEnd ? -value.Value!.Value : value.Value!.Value);
+        value.IsUnknown || value.Value is not long v ? Single(fromEnd || value.Ref is null ? Unknown : value) : Single(fromEnd ? -v : v);
 
     /// <inheritdoc/>
-    public bool Equals(TensorIndexItem other) => Kind == other.Kind && Start == other.Start && Stop == other.Stop && Step == other.Step && _unknown == other._unknown;
+    public bool Equals(TensorIndexItem other) => Kind == other.Kind && Start == other.Start && Stop == other.Stop && Step == other.Step && _unknown == other._unknown
+        && StartRef == other.StartRef && StopRef == other.StopRef;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is TensorIndexItem other && Equals(other);
@@ -122,16 +150,20 @@ public readonly struct TensorIndexItem : IEquatable<TensorIndexItem>
     /// <inheritdoc/>
     public override int GetHashCode() => ((int)Kind * 397) ^ (Start?.GetHashCode() ?? 0) ^ ((Stop?.GetHashCode() ?? 0) * 31) ^ _unknown;
 
-    /// <summary>Python's notation: <c>2</c>, <c>:</c>, <c>1:-1</c>, <c>::2</c>, <c>...</c>, <c>None</c>.</summary>
+    /// <summary>
+    /// Python's notation: <c>2</c>, <c>:</c>, <c>1:-1</c>, <c>::2</c>, <c>...</c>, <c>None</c>; a size read from a
+    /// traced tensor as its <see cref="DimRef"/> text (<c>:#3.size(0)</c>).
+    /// </summary>
     public override string ToString() => Kind switch
     {
-        TensorIndexKind.Single => Part(Start, StartUnknown),
+        TensorIndexKind.Single => Part(Start, StartUnknown, StartRef),
         TensorIndexKind.Ellipsis => "...",
         TensorIndexKind.NewAxis => "None",
-        _ => Part(Start, StartUnknown) + ":" + Part(Stop, StopUnknown) + (Step is null && !StepUnknown ? "" : ":" + Part(Step, StepUnknown)),
+        _ => Part(Start, StartUnknown, StartRef) + ":" + Part(Stop, StopUnknown, StopRef) + (Step is null && !StepUnknown ? "" : ":" + Part(Step, StepUnknown, null)),
     };
 
-    private static string Part(long? value, bool unknown) => unknown ? "?" : value is long v ? v.ToString(CultureInfo.InvariantCulture) : "";
+    private static string Part(long? value, bool unknown, string? reference) =>
+        reference ?? (unknown ? "?" : value is long v ? v.ToString(CultureInfo.InvariantCulture) : "");
 }
 
 /// <summary>
@@ -152,6 +184,31 @@ public static class TensorIndexing
     /// <summary>The positions as text: Python's notation joined by <c>", "</c> (also what the diagram shows).</summary>
     public static string Encode(IEnumerable<TensorIndexItem> items) => string.Join(", ", items.Select(i => i.ToString()));
 
+    /// <summary>
+    /// The encoded positions as the diagram shows them: a size read from a traced tensor loses its node
+    /// number (<c>:#3.size(0)</c> → <c>:size(0)</c>), which means nothing to a reader.
+    /// </summary>
+    public static string Label(string encoded)
+    {
+        if (encoded.IndexOf('#') < 0) return encoded;
+        var sb = new StringBuilder(encoded.Length);
+        for (int i = 0; i < encoded.Length; i++)
+        {
+            if (encoded[i] == '#')
+            {
+                int j = i + 1;
+                while (j < encoded.Length && char.IsDigit(encoded[j])) j++;
+                if (j > i + 1 && j < encoded.Length && encoded[j] == '.')
+                {
+                    i = j; // skip "#<node>."
+                    continue;
+                }
+            }
+            sb.Append(encoded[i]);
+        }
+        return sb.ToString();
+    }
+
     /// <summary>Reads <see cref="Encode"/>'s text back; null when it is not such text.</summary>
     public static IReadOnlyList<TensorIndexItem>? Decode(string text)
     {
@@ -163,7 +220,7 @@ public static class TensorIndexing
             else if (part == "None") items.Add(TensorIndexItem.NewAxis);
             else if (part.IndexOf(':') < 0)
             {
-                if (!TryBound(part, out var b) || b.Value is null && !b.IsUnknown) return null;
+                if (!TryBound(part, out var b) || b.Value is null && !b.IsUnknown && b.Ref is null) return null;
                 items.Add(TensorIndexItem.Single(b));
             }
             else
@@ -188,6 +245,11 @@ public static class TensorIndexing
             bound = TensorIndexItem.Unknown;
             return true;
         }
+        if (DimRef.TryParse(text, out var reference))
+        {
+            bound = TensorIndexItem.Bound.OfRef(reference!);
+            return true;
+        }
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)) return false;
         bound = v;
         return true;
@@ -197,9 +259,11 @@ public static class TensorIndexing
     /// The shape of <paramref name="x"/> indexed by <paramref name="items"/> (PyTorch's basic indexing): a
     /// single position drops its dim (an error when a known position is outside a known size), a slice keeps
     /// its dim with Python's clamped length, <c>...</c> stands for the dims no other position takes, <c>None</c>
-    /// inserts a dim of 1, and dims after the last position are kept.
+    /// inserts a dim of 1, and dims after the last position are kept. <paramref name="sizes"/> resolves bounds
+    /// read from traced tensors (<see cref="TensorIndexItem.StartRef"/>, <see cref="TensorIndexItem.StopRef"/>);
+    /// without it they are unknown.
     /// </summary>
-    public static ShapeResult Apply(Shape x, IReadOnlyList<TensorIndexItem> items)
+    public static ShapeResult Apply(Shape x, IReadOnlyList<TensorIndexItem> items, Func<DimRef, Dim?>? sizes = null)
     {
         int consuming = items.Count(i => i.Kind is TensorIndexKind.Single or TensorIndexKind.Slice);
         int ellipses = items.Count(i => i.Kind == TensorIndexKind.Ellipsis);
@@ -231,7 +295,7 @@ public static class TensorIndexing
                 default:
                     {
                         var size = x.Dims[axis];
-                        var length = SliceLength(item, size, out var why);
+                        var length = SliceLength(item, size, sizes, out var why);
                         if (length is null) return ShapeResult.Unknown("slice [" + item + "] of dim " + axis + " (" + size + "): " + why);
                         if (length.Value is long l && l < 0) return ShapeResult.Fail(new ShapeError(ShapeErrorKind.InvalidArgument, why));
                         dims.Add(length);
@@ -246,7 +310,11 @@ public static class TensorIndexing
 
     // Python's slice length on a dim of size n: bounds default to 0 and n, a negative bound counts from the
     // end, both are clamped to [0, n]; the step must be positive (TorchSharp and PyTorch reject others).
-    private static Dim? SliceLength(TensorIndexItem item, Dim size, out string why)
+    // A bound read from a traced tensor (pe[:x.size(0)], the idiom that aligns one tensor to another's length)
+    // is taken to lie within the dim: the slice is as long as that size says, and whatever combines the two
+    // tensors next checks the sizes. A number on a dim of unknown size is not: x[:, :16] on a symbolic T
+    // could be shorter than 16, so it stays unknown rather than a guess.
+    private static Dim? SliceLength(TensorIndexItem item, Dim size, Func<DimRef, Dim?>? sizes, out string why)
     {
         why = "";
         if (item.StepUnknown)
@@ -260,22 +328,80 @@ public static class TensorIndexing
             why = "slice step " + step + " must be positive";
             return -1;
         }
-        bool full = item.Start is null && !item.StartUnknown && item.Stop is null && !item.StopUnknown
-                    || item.Start == 0 && !item.StartUnknown && item.Stop is null && !item.StopUnknown;
-        if (full && step == 1) return size;
         if (item.StartUnknown || item.StopUnknown)
         {
             why = "a bound is not known at compile time";
             return null;
         }
-        if (size.Value is not long n)
+        if (!TryResolve(item.StartRef, sizes, out var startRef) || !TryResolve(item.StopRef, sizes, out var stopRef))
+        {
+            why = "a bound is a size that shape analysis could not resolve";
+            return null;
+        }
+        // A traced size that resolves to a number is a number from here on (clamped like any other).
+        long? startNumber = startRef?.Value ?? item.Start, stopNumber = stopRef?.Value ?? item.Stop;
+        if (startRef is { IsConcrete: true }) startRef = null;
+        if (stopRef is { IsConcrete: true }) stopRef = null;
+        bool noStart = startRef is null && (startNumber is null || startNumber == 0);
+        bool noStop = stopRef is null && stopNumber is null;
+        if (noStart && noStop && step == 1) return size;
+
+        if (startRef is null && stopRef is null)
+        {
+            if (size.Value is not long n)
+            {
+                why = "the dim's size is not known at compile time";
+                return null;
+            }
+            long start = Clamp(startNumber ?? 0, n);
+            long stop = Clamp(stopNumber ?? n, n);
+            return stop <= start ? 0 : (stop - start + step - 1) / step;
+        }
+
+        // At least one bound is a traced size (non-negative, within the dim); a number beside it counts from
+        // the end when negative and is clamped when the dim's size is known.
+        if (!TryBoundDim(startRef, startNumber, 0, size, isStart: true, out var s) || !TryBoundDim(stopRef, stopNumber, size, size, isStart: false, out var e))
         {
             why = "the dim's size is not known at compile time";
             return null;
         }
-        long start = Clamp(item.Start ?? 0, n);
-        long stop = Clamp(item.Stop ?? n, n);
-        return stop <= start ? 0 : (stop - start + step - 1) / step;
+        var length = e - s;
+        if (length.Value is long known) return known <= 0 ? 0 : (known + step - 1) / step;
+        return step == 1 ? length : length.CeilDiv(step);
+    }
+
+    private static bool TryResolve(string? reference, Func<DimRef, Dim?>? sizes, out Dim? value)
+    {
+        value = null;
+        if (reference is null) return true;
+        if (sizes is null || !DimRef.TryParse(reference, out var parsed)) return false;
+        value = sizes(parsed!);
+        return value is not null;
+    }
+
+    private static bool TryBoundDim(Dim? reference, long? number, Dim absent, Dim size, bool isStart, out Dim value)
+    {
+        value = absent;
+        if (reference is not null)
+        {
+            value = reference;
+            return true;
+        }
+        if (number is not long b) return true;
+        if (size.Value is long n)
+        {
+            value = Clamp(b, n);
+            return true;
+        }
+        if (b < 0)
+        {
+            value = size + b;
+            return true;
+        }
+        // A start before a traced-size stop lies within the dim as that stop does; a stop given as a number
+        // could lie beyond a dim of unknown size.
+        value = b;
+        return isStart;
     }
 
     private static long Clamp(long bound, long n)

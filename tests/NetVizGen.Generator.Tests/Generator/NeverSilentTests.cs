@@ -163,7 +163,7 @@ public class NeverSilentTests
                 public override Tensor forward(Tensor x)
                 {
                     var past = cache[..1, ..6];
-                    var all = cache[TensorIndex.Colon, TensorIndex.Slice(0, x.shape[1])];
+                    var all = cache[TensorIndex.Colon, TensorIndex.Slice(0, Environment.ProcessorCount)];
                     return fc.call(x + past) + fc.call(all)[..1, 2..^1];
                 }
             }
@@ -173,9 +173,35 @@ public class NeverSilentTests
         Assert.Equal(3, slices.Count);
         Assert.Equal("1×6×4", slices[0].Shape);
         Assert.DoesNotContain(result.Diagnostics, d => d.GetMessage().Contains("cache[..1, ..6]", StringComparison.Ordinal));
-        var warning = Assert.Single(result.Diagnostics, d => d.GetMessage().StartsWith("Slice [0:?] in 'cache[TensorIndex.Colon, TensorIndex.Slice(0, x.shape[1])]' has a bound", StringComparison.Ordinal));
+        var warning = Assert.Single(result.Diagnostics, d => d.GetMessage().StartsWith("Slice [0:?] in 'cache[TensorIndex.Colon, TensorIndex.Slice(0, Environment.ProcessorCount)]' has a bound", StringComparison.Ordinal));
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
-        Assert.Contains("TensorIndex.Slice(0, x.shape[1])", warning.Location.SourceTree!.GetText().ToString(warning.Location.SourceSpan));
+        Assert.Contains("TensorIndex.Slice(0, Environment.ProcessorCount)", warning.Location.SourceTree!.GetText().ToString(warning.Location.SourceSpan));
+    }
+
+    [Fact]
+    public void A_slice_up_to_a_size_read_from_another_tensor_takes_that_size()
+    {
+        // The positional encoding of TorchSharpExamples' SequenceToSequence and of most transformer ports:
+        // a table of max_len rows cut to the input's length, in each of the ways C# can write it.
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            [Diagram(Input = "S,N,8")]
+            public sealed class Positional : Module<Tensor, Tensor>
+            {
+                private readonly Tensor pe = torch.zeros(5000, 1, 8);
+                public Positional() : base("Positional") { RegisterComponents(); }
+                public override Tensor forward(Tensor t)
+                {
+                    var a = t + pe[TensorIndex.Slice(null, t.shape[0]), TensorIndex.Slice()];
+                    var b = a + pe[..(int)t.size(0)];
+                    return b + pe.narrow(0, 0, t.shape[0]);
+                }
+            }
+            """);
+        var flow = Assert.Single(result.Models).Flow;
+        var cuts = flow.Nodes.Where(n => n.Name is "index" or "narrow").ToList();
+        Assert.Equal(new[] { "S×1×8", "S×1×8", "S×1×8" }, cuts.Select(n => n.Shape));
+        Assert.Equal("S×N×8", flow.Nodes.Last(n => n.Name == "add").Shape);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "NVG0102");
     }
 
     [Fact]

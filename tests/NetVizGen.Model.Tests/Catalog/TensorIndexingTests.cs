@@ -39,6 +39,53 @@ public sealed class TensorIndexingTests
         Assert.Equal(ShapeStatus.Unknown, step.Status);
     }
 
+    // Sizes read from traced tensors: node 3's output is S×N×8 in these tests.
+    private static Dim? Sizes(DimRef r) => r.Resolve(id => id == 3 ? Shape.Of(Dim.Symbol("S"), Dim.Symbol("N"), 8) : null);
+
+    private static TensorIndexItem.Bound Ref(int axis) => TensorIndexItem.Bound.OfRef(DimRef.Of(3, axis));
+
+    [Fact]
+    public void A_bound_read_from_a_traced_tensor_is_resolved_and_taken_to_lie_within_the_dim()
+    {
+        var table = Shape.Of(5000, 1, 8);
+        var cut = TensorIndexing.Apply(table, new[] { TensorIndexItem.Slice(TensorIndexItem.Absent, Ref(0), TensorIndexItem.Absent) }, Sizes);
+        Assert.Equal(Shape.Of(Dim.Symbol("S"), 1, 8), cut.Output);
+        // A start beside it counts: 2:S is S-2 long; a stop beyond a known dim is clamped; a known size is a number.
+        Assert.Equal(Dim.Symbol("S") - 2, TensorIndexing.Apply(table, new[] { TensorIndexItem.Slice(2, Ref(0), TensorIndexItem.Absent) }, Sizes).Output![0]);
+        // A traced size that resolves to a number is a number: 4: on a symbolic dim stays unknown, as x[4:] does.
+        Assert.Equal(ShapeStatus.Unknown, TensorIndexing.Apply(Nt, new[] { TensorIndexItem.Slice(Ref(2), TensorIndexItem.Absent, TensorIndexItem.Absent) }, Sizes).Status);
+        Assert.Equal(Shape.Of(3, 1, 8), TensorIndexing.Apply(table, new[] { TensorIndexItem.Slice(Ref(2), 11, TensorIndexItem.Absent) }, Sizes).Output);
+        // S to the end of a symbolic dim: T - S; every other row: half, rounded up.
+        Assert.Equal(Dim.Symbol("T") - Dim.Symbol("S"), TensorIndexing.Apply(Nt, new[] { TensorIndexItem.Colon, TensorIndexItem.Slice(Ref(0), TensorIndexItem.Absent, TensorIndexItem.Absent) }, Sizes).Output![1]);
+        Assert.Equal(Dim.Symbol("S").CeilDiv(2), TensorIndexing.Apply(table, new[] { TensorIndexItem.Slice(TensorIndexItem.Absent, Ref(0), 2) }, Sizes).Output![0]);
+    }
+
+    [Fact]
+    public void A_traced_size_that_cannot_be_resolved_or_a_number_stop_on_a_symbolic_dim_stays_unknown()
+    {
+        var noSizes = TensorIndexing.Apply(Shape.Of(5000, 1, 8), new[] { TensorIndexItem.Slice(TensorIndexItem.Absent, Ref(0), TensorIndexItem.Absent) });
+        Assert.Equal(ShapeStatus.Unknown, noSizes.Status);
+        Assert.Contains("could not resolve", noSizes.Reason);
+        var otherNode = TensorIndexing.Apply(Shape.Of(5000, 1, 8), new[] { TensorIndexItem.Slice(TensorIndexItem.Absent, TensorIndexItem.Bound.OfRef(DimRef.Of(4, 0)), TensorIndexItem.Absent) }, Sizes);
+        Assert.Equal(ShapeStatus.Unknown, otherNode.Status);
+        var numberStop = TensorIndexing.Apply(Nt, new[] { TensorIndexItem.Colon, TensorIndexItem.Slice(Ref(0), 16, TensorIndexItem.Absent) }, Sizes);
+        Assert.Equal(ShapeStatus.Unknown, numberStop.Status);
+    }
+
+    [Fact]
+    public void A_traced_size_round_trips_in_the_text_form_and_the_label_drops_the_node_number()
+    {
+        var items = new[] { TensorIndexItem.Slice(TensorIndexItem.Absent, TensorIndexItem.Bound.OfRef(DimRef.Of(3, 0).Times(2)), TensorIndexItem.Absent), TensorIndexItem.Single(Ref(1)), TensorIndexItem.Colon };
+        var text = TensorIndexing.Encode(items);
+        Assert.Equal(":#3.size(0)*2, #3.size(1), :", text);
+        Assert.Equal(items, TensorIndexing.Decode(text));
+        Assert.Equal(":size(0)*2, size(1), :", TensorIndexing.Label(text));
+        Assert.True(OpCatalog.TryGet(TensorIndexing.OpName, out var op));
+        Assert.Equal("index [:size(0)*2, size(1), :]", op.Summary(new[] { new ArgSpec(TensorIndexing.ArgName, ArgValue.FromString(text)) }));
+        // ^x.size(0) counts from an end only the runtime knows.
+        Assert.True(TensorIndexItem.FromRange(Ref(0), true, TensorIndexItem.Absent, false).StartUnknown);
+    }
+
     [Fact]
     public void Two_ellipses_are_an_error()
     {

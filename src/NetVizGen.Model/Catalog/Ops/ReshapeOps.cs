@@ -46,16 +46,17 @@ internal static class ReshapeOps
         {
             var text = a.Get(TensorIndexing.ArgName) is { Kind: NetVizGen.Model.Specs.ArgKind.String } t ? t.Text : null;
             return text is not null && TensorIndexing.Decode(text) is { } items
-                ? TensorIndexing.Apply(x[0], items)
+                ? TensorIndexing.Apply(x[0], items, a.Sizes)
                 : ShapeResult.Unknown("the index is not known");
-        }, a => a.Get(TensorIndexing.ArgName) is { Kind: NetVizGen.Model.Specs.ArgKind.String } t ? "[" + t.Text + "]" : null);
+        }, a => a.Get(TensorIndexing.ArgName) is { Kind: NetVizGen.Model.Specs.ArgKind.String } t ? "[" + TensorIndexing.Label(t.Text ?? "") + "]" : null);
         // x[...] = v: the written tensor keeps its shape.
         yield return Op(TensorIndexing.WriteOpName, (a, x) => ShapeResult.Ok(x[0]),
-            a => a.Get(TensorIndexing.ArgName) is { Kind: NetVizGen.Model.Specs.ArgKind.String } t ? "[" + t.Text + "]" : null);
+            a => a.Get(TensorIndexing.ArgName) is { Kind: NetVizGen.Model.Specs.ArgKind.String } t ? "[" + TensorIndexing.Label(t.Text ?? "") + "]" : null);
         yield return Op("narrow", (a, x) =>
         {
-            if (a.Long("dim") is not long d || a.Long("length") is not long len) return ShapeResult.Unknown("narrow arguments are not known");
-            return x[0].NormalizeAxis(d) is int axis ? ShapeResult.Ok(x[0].With(axis, len)) : ShapeResult.Fail(ShapeOps.Axis("narrow", x[0], d));
+            // The length may be a size read from a traced tensor (x.narrow(0, 0, y.size(0))).
+            if (a.Long("dim") is not long d || a.Dims("length") is not { Length: 1 } len) return ShapeResult.Unknown("narrow arguments are not known");
+            return x[0].NormalizeAxis(d) is int axis ? ShapeResult.Ok(x[0].With(axis, len[0])) : ShapeResult.Fail(ShapeOps.Axis("narrow", x[0], d));
         });
         yield return Op("view_as_complex", (a, x) =>
         {
