@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using NetVizGen.Extraction.Construction;
 using NetVizGen.Extraction.Diagnostics;
+using NetVizGen.Model.Catalog;
 using NetVizGen.Model.Specs;
 
 namespace NetVizGen.Extraction.Evaluation;
@@ -12,6 +13,20 @@ internal sealed class MultiTensorValue : Value
     public MultiTensorValue(int nodeId, int arity) { NodeId = nodeId; Arity = arity; }
     public int NodeId { get; }
     public int Arity { get; }
+
+    /// <summary>An RNN's result for a packed input: its first item is a packed sequence in that layout.</summary>
+    public PackedValue? PackedInput { get; init; }
+}
+
+/// <summary>
+/// A packed sequence (<c>nn.utils.rnn.pack_padded_sequence</c>): drawn as its padded tensor, in the layout it
+/// was packed in; <see cref="BatchFirst"/> is null when that is not known.
+/// </summary>
+internal sealed class PackedValue : Value
+{
+    public PackedValue(int nodeId, bool? batchFirst) { NodeId = nodeId; BatchFirst = batchFirst; }
+    public int NodeId { get; }
+    public bool? BatchFirst { get; }
 }
 
 /// <summary>Symbolic tracing of <c>forward</c>: tensors are flow nodes, module calls are inlined down to leaves.</summary>
@@ -31,7 +46,7 @@ internal sealed partial class Interpreter
     };
 
     /// <summary>A traced tensor; while constructing (no graph), also a tensor made in the constructor.</summary>
-    private bool IsTensorLike(Value v) => v is TensorValue or MultiTensorValue || Graph is null && v is ConstTensorValue;
+    private bool IsTensorLike(Value v) => v is TensorValue or MultiTensorValue or PackedValue || Graph is null && v is ConstTensorValue;
 
     private readonly Dictionary<(int, string), TensorValue> _parameterNodes = new();
 
@@ -56,6 +71,7 @@ internal sealed partial class Interpreter
     {
         TensorValue t => t.NodeId,
         MultiTensorValue m => m.NodeId,
+        PackedValue p => p.NodeId,
         _ => -1,
     };
 
@@ -63,7 +79,10 @@ internal sealed partial class Interpreter
     {
         if (SizeIndex(v, new PrimValue((long)index)) is { } size) return size;
         if (v is MultiTensorValue m && Graph is not null)
-            return new TensorValue(Graph.Select(m.NodeId, index, null));
+        {
+            var item = Graph.Select(m.NodeId, index, null);
+            return index == 0 && m.PackedInput is { } packed ? new PackedValue(item, packed.BatchFirst) : new TensorValue(item);
+        }
         return Value.Unknown;
     }
 
@@ -199,8 +218,22 @@ internal sealed partial class Interpreter
         if (owner.Name == "DisposeScope" || PassThrough.Contains(name))
             return returnsTensor && receiver is not null && IsTensorLike(receiver) ? receiver : returnsTensor && args.Count > 0 && IsTensorLike(args[0]) ? args[0] : Value.Unknown;
 
+        if (name == PackedSequences.PackOpName)
+            return new PackedValue(graph.Add(FlowNodeKind.Op, name, "", inputs, opArgs, span), BatchFirstOf(opArgs));
+        if (name == PackedSequences.PadOpName && args.Count > 0 && args[0] is PackedValue { BatchFirst: bool packedBatchFirst })
+            opArgs.Add(new ArgSpec(PackedSequences.PackedBatchFirstArg, ArgValue.FromBool(packedBatchFirst)));
+
         // size(i) stays a symbolic reference for view/reshape; dim(), item(): not part of the data flow.
-        if (!returnsTensor && !returnsTensors) return TensorSize(name, receiver, args) ?? Value.Unknown;
+        if (!returnsTensor && !returnsTensors)
+        {
+            if (TensorSize(name, receiver, args) is { } size) return size;
+            // A TorchSharp object made from tensors that the reader does not model (a PackedSequence of another
+            // kind, a distribution, ...): whatever reads it later has no input, so say where the flow stops.
+            if (method.ReturnType is INamedTypeSymbol { TypeKind: TypeKind.Class } result && TorchNames.IsTorchSharpType(result))
+                Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
+                    $"'{Short(inv)}' returns a {result.Name}, which is not followed; what reads it has no input drawn", inv.Syntax);
+            return Value.Unknown;
+        }
 
         if (MergeOps.TryGetValue(name, out var merge) && inputs.Count >= 2)
             return new TensorValue(graph.Add(FlowNodeKind.Merge, merge, "", inputs, opArgs, span));
@@ -214,6 +247,14 @@ internal sealed partial class Interpreter
             return new MultiTensorValue(node, arity);
         }
         return new TensorValue(node);
+    }
+
+    // batch_first as given to pack_padded_sequence (false when left out); null when not known at compile time.
+    private static bool? BatchFirstOf(IEnumerable<ArgSpec> args)
+    {
+        var given = args.FirstOrDefault(a => a.Name == "batch_first");
+        if (given is null) return false;
+        return given.Value.Kind == ArgKind.Bool ? given.Value.AsBool : null;
     }
 
     /// <summary>Entry for tracing a root that is a container or a built-in layer (factory methods returning Sequential).</summary>
@@ -246,6 +287,13 @@ internal sealed partial class Interpreter
                     // rnn2.call(x, h2) with x unknown checked the hidden state h2 against the input size and drew the
                     // state's shape as the output. The layer keeps the inputs before the gap and its shape is unknown.
                     int gap = args.FindIndex(a => a is UnknownValue);
+                    if (gap == 0 && !args.Skip(1).Any(IsTensorLike))
+                    {
+                        // The layer's input itself is unknown: it is drawn with no input, so say so at the call.
+                        var argument = site is IInvocationOperation first && first.Arguments.Length > 0 ? $" '{Short(first.Arguments[0].Value)}'" : "";
+                        Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
+                            $"The input{argument} of '{path}' ({module.TypeName}) is not known at compile time; it is drawn with no input, and its output shape is unknown", span);
+                    }
                     if (gap >= 0 && args.Skip(gap + 1).Any(IsTensorLike))
                     {
                         tensorInputs = args.Take(gap).Where(IsTensorLike).Select(a => TensorId(a, span)).ToList();
@@ -253,10 +301,12 @@ internal sealed partial class Interpreter
                         Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
                             $"Argument {gap + 1}{argument} of '{path}' ({module.TypeName}) is not known at compile time; the tensors after it are not taken as its inputs, and its output shape is unknown", span);
                     }
+                    var packed = args.Count > 0 ? args[0] as PackedValue : null;
+                    if (packed is not null) CheckPackedLayout(module, packed, path, span);
                     int node = graph.Add(FlowNodeKind.Module, module.TypeName, path, tensorInputs, null, span);
                     var returnType = (site as IInvocationOperation)?.TargetMethod.ReturnType;
-                    if (returnType is INamedTypeSymbol { IsTupleType: true } tuple) return new MultiTensorValue(node, tuple.TupleElements.Length);
-                    return new TensorValue(node);
+                    if (returnType is INamedTypeSymbol { IsTupleType: true } tuple) return new MultiTensorValue(node, tuple.TupleElements.Length) { PackedInput = packed };
+                    return packed is not null ? new PackedValue(node, packed.BatchFirst) : new TensorValue(node);
                 }
             case ModuleOrigin.Container when module.TypeName == "Sequential":
                 {
@@ -282,6 +332,20 @@ internal sealed partial class Interpreter
         Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
             $"The forward of '{path}' ({module.TypeName}) cannot be traced; it is drawn as one unresolved node", span);
         return new TensorValue(graph.Add(FlowNodeKind.Unresolved, module.TypeName, path, tensorInputs, null, span));
+    }
+
+    // An RNN reads a packed sequence whatever its own batch_first says, but the flow carries the sequence in
+    // the layout it was packed in and checks the layer in the layer's: when the two differ, the layer's
+    // hidden-state shapes would be read with batch and time swapped. Say so rather than draw them silently.
+    private void CheckPackedLayout(ModuleValue module, PackedValue packed, string path, SourceSpan? span)
+    {
+        var own = module.Args.FirstOrDefault(a => a.Name is "batchFirst" or "batch_first")?.Value; // TorchSharp's factories say batchFirst
+        bool? layer = own is null ? false : own.Kind == ArgKind.Bool ? own.AsBool : null;
+        if (layer is bool l && packed.BatchFirst is bool p && l == p) return;
+        Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
+            $"'{path}' ({module.TypeName}) reads a sequence packed with batch_first={Flag(packed.BatchFirst)} but has batch_first={Flag(layer)}; its hidden-state shapes may be drawn with batch and time swapped", span);
+
+        static string Flag(bool? b) => b is bool v ? (v ? "true" : "false") : "unknown";
     }
 
     internal static IMethodSymbol? FindForward(INamedTypeSymbol type, int arity)

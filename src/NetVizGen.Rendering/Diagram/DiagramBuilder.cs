@@ -130,7 +130,10 @@ internal sealed class DiagramBuilder
     // A block page ends in an Output node fed by whatever the rest of the model consumes.
     private void AddBlockOutputs(IReadOnlyList<FlowNodeSpec> flow)
     {
-        var fed = new List<FlowNodeSpec>();
+        // Each output is what the rest of the model reads: a producer and, when it has several outputs
+        // (pad_packed_sequence's (padded, lengths), an LSTM's (output, h, c)), the selected one's shape,
+        // never the whole tuple's.
+        var fed = new List<(int Producer, string Shape)>();
         var byId = flow.ToDictionary(n => n.Id);
         foreach (var n in flow)
         {
@@ -138,14 +141,19 @@ internal sealed class DiagramBuilder
             foreach (var selected in n.Inputs)
             {
                 var input = ProducerOf(selected, byId);
-                if (_unitOf.ContainsKey(input) && !fed.Any(f => f.Id == input)) fed.Add(byId[input]);
+                var shape = byId.TryGetValue(selected, out var s) && IsSelector(s) ? s.Shape : byId.TryGetValue(input, out var p) ? p.Shape : "";
+                if (_unitOf.ContainsKey(input) && !fed.Contains((input, shape))) fed.Add((input, shape));
             }
         }
-        if (fed.Count == 0 && _unitOf.Count > 0) fed.Add(flow.Last(f => _unitOf.ContainsKey(f.Id)));
+        if (fed.Count == 0 && _unitOf.Count > 0)
+        {
+            var last = flow.Last(f => _unitOf.ContainsKey(f.Id));
+            fed.Add((last.Id, last.Shape));
+        }
         for (int k = 0; k < fed.Count; k++)
         {
             var output = Add(new DiagramNode { Id = "out" + Num(k), Kind = DiagramNodeKind.Output, Category = NodeCategory.Output, Label = "Output", Order = 1_000_000 + k });
-            AddEdge(_unitOf[fed[k].Id], output, fed[k].Shape);
+            AddEdge(_unitOf[fed[k].Producer], output, fed[k].Shape);
         }
     }
 

@@ -26,8 +26,21 @@ internal static class ModelFacts
         var own = model.Flow.Nodes.FirstOrDefault(n => n.Kind == FlowNodeKind.Module && n.ModulePath == path);
         if (own is not null) return own.Shape;
         var prefix = path + ".";
-        var last = model.Flow.Nodes.LastOrDefault(n => n.Kind == FlowNodeKind.Module ? n.ModulePath.StartsWith(prefix, StringComparison.Ordinal)
-            : n.Kind is FlowNodeKind.Op or FlowNodeKind.Merge && (n.Scope == path || n.Scope.StartsWith(prefix, StringComparison.Ordinal)));
+        bool Inside(FlowNodeSpec n) => n.Kind == FlowNodeKind.Module ? n.ModulePath.StartsWith(prefix, StringComparison.Ordinal)
+            : n.Kind is FlowNodeKind.Op or FlowNodeKind.Merge && (n.Scope == path || n.Scope.StartsWith(prefix, StringComparison.Ordinal));
+        // A block's output is what the rest of the model reads from it, not the last node it computed: a block
+        // ending in `var (padded, _) = pad_packed_sequence(...)` computes the lengths last.
+        var inside = model.Flow.Nodes.Where(Inside).ToDictionary(n => n.Id);
+        var read = new List<string>();
+        foreach (var n in model.Flow.Nodes)
+        {
+            if (inside.ContainsKey(n.Id)) continue;
+            foreach (var i in n.Inputs)
+                if (inside.TryGetValue(i, out var source) && !read.Contains(source.Shape)) read.Add(source.Shape);
+        }
+        if (read.Count == 1) return read[0];
+        if (read.Count > 1) return "(" + string.Join(", ", read) + ")";
+        var last = model.Flow.Nodes.LastOrDefault(Inside);
         return last?.Shape ?? "";
     }
 

@@ -28,4 +28,29 @@ public class SelectorTests
         var edge = Assert.Single(g.Edges, e => e.Source == lstmNode.Id);
         Assert.Equal("N×64×128", edge.Shape);
     }
+
+    [Fact]
+    public void A_block_whose_caller_reads_one_output_of_a_tuple_ends_in_that_outputs_shape()
+    {
+        // Tacotron2's encoder block ends in pad_packed_sequence's (padded, lengths); the caller reads the
+        // padded tensor. The block page's Output (and its summary) must say N×16×512, not the tuple or N.
+        var b = new TestModels.SpecBuilder();
+        int x = b.Input("x", "N×16×512");
+        int lstm = b.Module("encoder.lstm", "(N×16×512, 2×N×256, 2×N×256)", "encoder", x);
+        int out0 = b.Op("getitem", "N×16×512", "encoder", lstm);
+        int pad = b.Op("pad_packed_sequence", "(N×16×512, N)", "encoder", out0);
+        int padded = b.Op("getitem", "N×16×512", "encoder", pad);
+        b.Op("getitem", "N", "encoder", pad); // the lengths, discarded: computed last, read by no one
+        int fc = b.Module("fc", "N×16×80", "", padded);
+        b.Output("N×16×80", fc);
+        var encoder = Node("encoder", "Encoder", ModuleOrigin.Custom, [], Leaf("encoder.lstm", "LSTM", 1574912));
+        var root = Node("", "Tts", ModuleOrigin.Custom, [], encoder, Leaf("fc", "Linear", 41040));
+        var model = new ModelSpec("Tts", "Tts", "Tts", FlowDirection.TopDown, "N,16,512", -1, root, b.Flow, EquatableArray<NoteSpec>.Empty, null);
+
+        var g = DiagramBuilder.Build(model, encoder, -1, new BlockCatalog(root), "Tts", "");
+
+        var output = Assert.Single(g.Nodes, n => n.Kind == DiagramNodeKind.Output);
+        Assert.Equal("N×16×512", Assert.Single(g.Edges, e => e.Target == output.Id).Shape);
+        Assert.Equal("N×16×512", ModelFacts.ShapeOf(model, "encoder"));
+    }
 }

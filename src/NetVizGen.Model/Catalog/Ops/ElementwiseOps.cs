@@ -16,6 +16,8 @@ internal static class ElementwiseOps
         "contiguous", "clone", "detach", "abs", "exp", "log", "neg", "sqrt", "rsqrt", "square", "pow", "clamp", "clip", "sin", "cos",
         "float", "half", "double", "to", "type", "cpu", "cuda", "normalize", "layer_norm", "batch_norm", "instance_norm", "group_norm",
         "local_response_norm", "nan_to_num",
+        "erf", "erfc", "floor", "ceil", "round", "trunc", "frac", "sign", "reciprocal", "log1p", "expm1", "exp2", "log2", "log10",
+        "tan", "atan", "asin", "acos", "sinh", "cosh", "flip", "roll", "cumsum", "cumprod", "logcumsumexp", "fill", "zero",
     };
 
     public static IEnumerable<OpDef> All()

@@ -68,7 +68,7 @@ internal static class ReshapeOps
         yield return Op("view_as_real", (a, x) => ShapeResult.Ok(Shape.Of(x[0].Dims.Concat(new[] { Dim.Of(2) }))));
         yield return Op("repeat_interleave", (a, x) => RepeatInterleave(a, x), a => a.IsNull("dim") ? a.Show("repeats") : a.Show("repeats") + " dim=" + a.Show("dim"),
             List(Null("dim"), Null("output_size")));
-        foreach (var name in new[] { "mean", "sum", "amax", "amin", "prod", "std", "var", "logsumexp", "norm" })
+        foreach (var name in new[] { "mean", "sum", "amax", "amin", "prod", "std", "var", "logsumexp", "norm", "all", "any" })
             yield return new OpDef(name, LayerCategory.Other, (a, x) => Reduce(name, a, x[0]), ReduceLabel,
                 List(Bool("keepdim", false), Null("dim"), Null("dimensions")));
         foreach (var name in new[] { "max", "min", "argmax", "argmin" })
