@@ -32,17 +32,24 @@ internal sealed partial class Interpreter
     private static Value? SizeIndex(Value container, Value index) =>
         container is ShapeRefValue s && ValueConversions.TryLong(index, out var axis) ? new SizeRefValue(DimRef.Of(s.NodeId, (int)axis)) : null;
 
-    /// <summary>Products of sizes stay symbolic (<c>x.size(1) * x.size(2)</c>, <c>b * heads</c>); other arithmetic is unknown.</summary>
+    /// <summary>
+    /// Sums, differences and products of sizes stay symbolic (<c>x.size(1) * x.size(2)</c>, <c>b * heads</c>,
+    /// <c>start_pos + seqlen</c>, <c>T - 1</c>); other arithmetic (division, remainder) is unknown.
+    /// </summary>
     private static Value? SizeBinary(BinaryOperatorKind kind, Value l, Value r)
     {
         if (l is not SizeRefValue && r is not SizeRefValue) return null;
-        if (kind != BinaryOperatorKind.Multiply) return Value.Unknown;
-        return (l, r) switch
+        var a = (l as SizeRefValue)?.Dim;
+        var b = (r as SizeRefValue)?.Dim;
+        long k = 0;
+        if (a is null && !ValueConversions.TryLong(l, out k) || b is null && !ValueConversions.TryLong(r, out k)) return Value.Unknown;
+        DimRef? result = kind switch
         {
-            (SizeRefValue a, SizeRefValue b) => new SizeRefValue(a.Dim.Times(b.Dim)),
-            (SizeRefValue a, _) when ValueConversions.TryLong(r, out var k) => new SizeRefValue(a.Dim.Times(k)),
-            (_, SizeRefValue b) when ValueConversions.TryLong(l, out var k) => new SizeRefValue(b.Dim.Times(k)),
-            _ => Value.Unknown,
+            BinaryOperatorKind.Multiply => a is not null && b is not null ? a.Times(b) : (a ?? b)!.Times(k),
+            BinaryOperatorKind.Add => a is not null && b is not null ? a.Plus(b) : (a ?? b)!.Plus(k),
+            BinaryOperatorKind.Subtract => a is not null && b is not null ? a.Plus(b.Times(-1)) : a is not null ? a.Plus(-k) : b!.Times(-1).Plus(k),
+            _ => null,
         };
+        return result is null ? Value.Unknown : new SizeRefValue(result);
     }
 }

@@ -318,7 +318,7 @@ internal sealed partial class Interpreter
                 }
             }
         }
-        if (chosen is null && value is UnknownValue)
+        if (chosen is null && value is UnknownValue or SizeRefValue) // a size only shape analysis knows, or nothing
         {
             Notes.Add(Graph is null ? ExtractionNoteIds.UnresolvedConstruction : ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
                 $"Switch value '{Short(sw.Value)}' is not known at compile time; the default case is assumed", sw.Value.Syntax);

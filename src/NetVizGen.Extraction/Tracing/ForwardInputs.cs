@@ -80,6 +80,13 @@ internal static class ForwardInputs
                 values.Add(new TupleValue(tuple.TupleElements.Select(e => Input(new Slot(p.Name + "." + e.Name, e.Name, false), p)).ToList()));
                 continue;
             }
+            // An integer the caller passes and no declaration gives (LLaMA's start_pos): a symbol of its own
+            // name, so that sizes computed from it (a KV cache up to start_pos + seqlen) stay symbolic.
+            if (!p.HasExplicitDefaultValue && IsIntegral(p.Type) && DimRef.Parameter(p.Name) is { } symbol)
+            {
+                values.Add(new SizeRefValue(symbol));
+                continue;
+            }
             values.Add(Interpreter.DefaultParameter(p));
         }
         return values;
@@ -118,6 +125,9 @@ internal static class ForwardInputs
     }
 
     private static bool IsOptional(IParameterSymbol p) => p.HasExplicitDefaultValue || p.IsOptional;
+
+    private static bool IsIntegral(ITypeSymbol type) => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
+        or SpecialType.System_Int16 or SpecialType.System_UInt32 or SpecialType.System_UInt16;
 
     private static bool IsOptional(ISymbol member) => member switch
     {

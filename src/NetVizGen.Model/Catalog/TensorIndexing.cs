@@ -186,28 +186,9 @@ public static class TensorIndexing
 
     /// <summary>
     /// The encoded positions as the diagram shows them: a size read from a traced tensor loses its node
-    /// number (<c>:#3.size(0)</c> → <c>:size(0)</c>), which means nothing to a reader.
+    /// number (<c>:#3.size(0)</c> → <c>:size(0)</c>), which means nothing to a reader (<see cref="DimRef.Display"/>).
     /// </summary>
-    public static string Label(string encoded)
-    {
-        if (encoded.IndexOf('#') < 0) return encoded;
-        var sb = new StringBuilder(encoded.Length);
-        for (int i = 0; i < encoded.Length; i++)
-        {
-            if (encoded[i] == '#')
-            {
-                int j = i + 1;
-                while (j < encoded.Length && char.IsDigit(encoded[j])) j++;
-                if (j > i + 1 && j < encoded.Length && encoded[j] == '.')
-                {
-                    i = j; // skip "#<node>."
-                    continue;
-                }
-            }
-            sb.Append(encoded[i]);
-        }
-        return sb.ToString();
-    }
+    public static string Label(string encoded) => DimRef.Display(encoded);
 
     /// <summary>Reads <see cref="Encode"/>'s text back; null when it is not such text.</summary>
     public static IReadOnlyList<TensorIndexItem>? Decode(string text)

@@ -56,6 +56,8 @@ internal readonly struct ArgReader(IReadOnlyList<ArgSpec> args)
 
     private static string ShortSymbol(string text)
     {
+        // A size the extractor could not know (x.size(0) * 2, start_pos + seqlen) reads as such.
+        if (NetVizGen.Model.Shapes.DimRef.TryParse(text, out _)) return NetVizGen.Model.Shapes.DimRef.Display(text);
         int dot = text.LastIndexOf('.');
         return dot < 0 ? text : text[(dot + 1)..];
     }

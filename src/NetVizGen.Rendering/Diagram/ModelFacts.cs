@@ -31,15 +31,16 @@ internal static class ModelFacts
         // A block's output is what the rest of the model reads from it, not the last node it computed: a block
         // ending in `var (padded, _) = pad_packed_sequence(...)` computes the lengths last.
         var inside = model.Flow.Nodes.Where(Inside).ToDictionary(n => n.Id);
-        var read = new List<string>();
+        var read = new List<FlowNodeSpec>();
         foreach (var n in model.Flow.Nodes)
         {
             if (inside.ContainsKey(n.Id)) continue;
             foreach (var i in n.Inputs)
-                if (inside.TryGetValue(i, out var source) && !read.Contains(source.Shape)) read.Add(source.Shape);
+                if (inside.TryGetValue(i, out var source) && !read.Contains(source)) read.Add(source);
         }
-        if (read.Count == 1) return read[0];
-        if (read.Count > 1) return "(" + string.Join(", ", read) + ")";
+        // Several tensors leave a container of branches (a ModuleDict's), one per branch.
+        if (read.Count == 1) return read[0].Shape;
+        if (read.Count > 1) return "(" + string.Join(", ", read.Select(r => r.Shape)) + ")";
         var last = model.Flow.Nodes.LastOrDefault(Inside);
         return last?.Shape ?? "";
     }

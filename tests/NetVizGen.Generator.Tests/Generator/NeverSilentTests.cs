@@ -205,6 +205,39 @@ public class NeverSilentTests
     }
 
     [Fact]
+    public void A_cache_read_up_to_start_pos_plus_the_length_has_a_symbolic_size()
+    {
+        // The LLaMA ports: forward(x, startPos) writes keys at startPos..startPos+seqLen and reads the cache up
+        // to startPos+seqLen; a rotary table is cut from startPos. The integer startPos, which no declaration
+        // gives, is a symbol of its own name, so the sizes stay exact instead of unknown.
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            public sealed class Attention : Module<Tensor, int, Tensor>
+            {
+                private readonly Linear wk = Linear(4, 4);
+                private readonly Tensor cache_k = torch.zeros(2, 64, 4);
+                private readonly Tensor freqs = torch.zeros(128, 2);
+                public Attention() : base("Attention") { RegisterComponents(); }
+                public override Tensor forward(Tensor x, int startPos)
+                {
+                    var batchSize = (int)x.shape[0];
+                    var seqLen = (int)x.shape[1];
+                    var rotary = freqs[startPos..(startPos + seqLen)];
+                    cache_k[..batchSize, startPos..(startPos + seqLen)] = wk.call(x);
+                    var keys = cache_k[..batchSize, ..(startPos + seqLen)];
+                    var mask = torch.hstack(torch.zeros(seqLen, startPos), torch.ones(seqLen, seqLen));
+                    return torch.matmul(wk.call(x), keys.transpose(1, 2)) + mask;
+                }
+            }
+            public static class Factory { [Diagram(Input = "x=N,S,4")] public static Module<Tensor, int, Tensor> Make() => new Attention(); }
+            """);
+        var flow = Assert.Single(result.Models).Flow;
+        var reads = flow.Nodes.Where(n => n.Name == "index").ToList();
+        Assert.Equal(new[] { "S×2", "N×S+startPos×4" }, reads.Select(n => n.Shape));
+        Assert.Equal("N×S×S+startPos", flow.Nodes.Last(n => n.Name == "add").Shape);
+        Assert.DoesNotContain(result.Diagnostics, d => d.GetMessage().Contains("not known at compile time", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_write_into_a_cache_reaches_what_reads_the_cache_afterwards()
     {
         // The LLaMA ports' KV cache: keys are written into a buffer, then read back from it. The flow must

@@ -22,6 +22,33 @@ public class SymbolicSizeTests
     }
 
     [Fact]
+    public void Sums_differences_and_forward_parameters_stay_symbolic_and_round_trip()
+    {
+        // LLaMA's KV cache bound start_pos + seqlen, a shift by one, and a parameter times a size.
+        var startPos = DimRef.Parameter("startPos")!;
+        var seqLen = DimRef.Of(3, 1);
+        var upTo = startPos.Plus(seqLen);
+        Assert.Equal("$startPos+#3.size(1)", upTo.ToString());
+        Assert.Equal("#3.size(1)+-1", seqLen.Plus(-1).ToString());
+        Assert.Equal("#3.size(1)*$startPos*2+#3.size(1)*#3.size(1)*-1", startPos.Times(2).Plus(seqLen.Times(-1)).Times(seqLen).ToString());
+        foreach (var r in new[] { upTo, seqLen.Plus(-1), startPos.Times(seqLen).Times(2) })
+        {
+            Assert.True(DimRef.TryParse(r.ToString(), out var back));
+            Assert.Equal(r.ToString(), back!.ToString());
+        }
+        Shape? Outputs(int node) => node == 3 ? S("N,S,64") : null;
+        Assert.Equal(Dim.Symbol("startPos") + Dim.Symbol("S"), upTo.Resolve(Outputs));
+        Assert.Equal(Dim.Symbol("S") - 1, seqLen.Plus(-1).Resolve(Outputs));
+        Assert.Equal(Dim.Symbol("S"), upTo.Plus(startPos.Times(-1)).Resolve(Outputs));
+        // Plain numbers, enum symbols and names that are no symbol are not size references.
+        Assert.False(DimRef.TryParse("3", out _));
+        Assert.False(DimRef.TryParse("$", out _));
+        Assert.Null(DimRef.Parameter("1x"));
+        Assert.Equal("startPos+size(1)", DimRef.Display(upTo.ToString()));
+        Assert.Equal("size(1)-1", DimRef.Display(seqLen.Plus(-1).ToString()));
+    }
+
+    [Fact]
     public void Exact_division_by_a_symbolic_monomial()
     {
         var n = Dim.Symbol("N");

@@ -4,7 +4,7 @@ namespace NetVizGen.Model.Catalog.Ops;
 
 /// <summary>
 /// Ops that grow or re-shape a tensor to given sizes: expand / broadcast_to, repeat / tile, and the
-/// <c>*_as</c> forms that take the sizes from a second tensor (expand_as, view_as, reshape_as).
+/// <c>*_as</c> forms that take the sizes from a second tensor (expand_as, view_as; TorchSharp has no reshape_as).
 /// </summary>
 internal static class ExpandOps
 {
@@ -15,7 +15,6 @@ internal static class ExpandOps
         yield return Op("broadcast_to", (a, x) => Expand("broadcast_to", x[0], a.Dims("shape") ?? a.Dims("size")), a => a.Show("shape"));
         yield return Op("expand_as", (a, x) => x.Count < 2 ? ShapeResult.Unknown("expand_as needs the other tensor") : Expand("expand_as", x[0], x[1].Dims.ToArray()));
         yield return Op("view_as", (a, x) => x.Count < 2 ? ShapeResult.Unknown("view_as needs the other tensor") : ShapeOps.View("view_as", x[0], x[1].Dims.ToArray()));
-        yield return Op("reshape_as", (a, x) => x.Count < 2 ? ShapeResult.Unknown("reshape_as needs the other tensor") : ShapeOps.View("reshape_as", x[0], x[1].Dims.ToArray()));
         yield return Op("repeat", (a, x) => Repeat("repeat", x[0], a.Dims("sizes") ?? a.Dims("repeats"), tile: false), a => a.Show("sizes"));
         yield return Op("tile", (a, x) => Repeat("tile", x[0], a.Dims("reps") ?? a.Dims("dims"), tile: true), a => a.Show("reps"));
     }
