@@ -95,6 +95,11 @@ public class ExpandSelectContractOracleTests
         Same(torch.einsum("bhqd,bhkd->bhqk", q, k), "einsum", new[] { S("equation", "bhqd,bhkd->bhqk") }, q, k);
         Same(torch.einsum("ij,jk->ik", torch.randn(3, 4), torch.randn(4, 2)), "einsum", new[] { S("equation", "ij, jk -> ik") }, torch.randn(3, 4), torch.randn(4, 2));
         Same(torch.einsum("bi,bj->bij", torch.randn(3, 4), torch.randn(3, 2)), "einsum", new[] { S("equation", "bi,bj->bij") }, torch.randn(3, 4), torch.randn(3, 2));
+        // CMT's attention: "... i d, ... j d -> ... i j" with batch dims broadcast across the operands.
+        var qe = torch.randn(2, 4, 6, 8);
+        var ke = torch.randn(1, 4, 9, 8);
+        Same(torch.einsum("... i d, ... j d -> ... i j", qe, ke), "einsum", new[] { S("equation", "... i d, ... j d -> ... i j") }, qe, ke);
+        Same(torch.einsum("b...d,bd->b...", torch.randn(3, 5, 7, 2), torch.randn(3, 2)), "einsum", new[] { S("equation", "b...d,bd->b...") }, torch.randn(3, 5, 7, 2), torch.randn(3, 2));
         Rejected(() => torch.einsum("ij,jk->ik", torch.randn(3, 4), torch.randn(5, 2)), "einsum", new[] { S("equation", "ij,jk->ik") }, torch.randn(3, 4), torch.randn(5, 2));
         Same(torch.addmm(torch.randn(9), torch.randn(6, 8), torch.randn(8, 9), 1, 1), "addmm", Array.Empty<ArgSpec>(), torch.randn(9), torch.randn(6, 8), torch.randn(8, 9));
         Rejected(() => torch.addmm(torch.randn(5), torch.randn(6, 8), torch.randn(8, 9), 1, 1), "addmm", Array.Empty<ArgSpec>(), torch.randn(5), torch.randn(6, 8), torch.randn(8, 9));

@@ -154,6 +154,9 @@ internal sealed partial class Interpreter
             ObjectValue o => o.Type,
             _ => null,
         };
+        // A call through an interface (a config passed as IModelParameter) runs the receiver's implementation.
+        if (method.ContainingType.TypeKind == TypeKind.Interface && type?.FindImplementationForInterfaceMember(method) is IMethodSymbol implementation)
+            return implementation;
         for (var t = type; t is not null; t = t.BaseType)
         {
             foreach (var candidate in t.GetMembers(method.Name).OfType<IMethodSymbol>())

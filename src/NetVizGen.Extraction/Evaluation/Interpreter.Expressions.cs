@@ -110,9 +110,11 @@ internal sealed partial class Interpreter
                     return lambda;
                 }
             case IInvocationOperation inv: return Invoke(inv, frame);
+            // `from _ in Enumerable.Range(0, n) select new Block(config)`: the query is its method calls.
+            case ITranslatedQueryOperation query: return Eval(query.Operation, frame);
             case IDefaultValueOperation dv: return DefaultOf(dv.Type);
             case ILiteralOperation: return Value.Unknown;
-            case ITypeOfOperation: return Value.Unknown;
+            case ITypeOfOperation t: return new TypeValue(t.TypeOperand);
             case INameOfOperation: return Value.Unknown;
             case IAwaitOperation aw: return Eval(aw.Operation, frame);
             case IThrowOperation: return Value.Unknown;

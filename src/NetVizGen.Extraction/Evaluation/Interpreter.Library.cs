@@ -90,6 +90,7 @@ internal sealed partial class Interpreter
     private Value? LibraryCall(string owner, IMethodSymbol method, Value? receiver, List<Value> args, IOperation site)
     {
         if (owner == "System.Linq.Enumerable") return Linq(method, args, site);
+        if (owner == "System.Type" && receiver is TypeValue type) return Reflect(type.Type, method, args);
         if (method.ContainingType?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
         {
             if (receiver is UnknownValue or null) return Value.Unknown;
@@ -844,4 +845,27 @@ internal sealed partial class Interpreter
     }
 
     private static bool IsOrdinal(Value v) => v is PrimValue { Raw: EnumName { Name: var n } } && n.EndsWith(".Ordinal", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Reflection that asks whether a type has a member (feature detection, e.g. GPT ports checking for
+    /// scaled_dot_product_attention): public members of that name on the type and its base types, from its
+    /// symbol. Everything else about a type stays unknown.
+    /// </summary>
+    private static Value Reflect(ITypeSymbol type, IMethodSymbol method, List<Value> args)
+    {
+        if (method.Name is not ("GetMember" or "GetMethod" or "GetProperty" or "GetField") || args.Count != 1
+            || args[0] is not PrimValue { Raw: string name }) return Value.Unknown;
+        var members = new List<ISymbol>();
+        for (var t = type; t is not null; t = t.BaseType)
+            members.AddRange(t.GetMembers(name).Where(m => m.DeclaredAccessibility == Accessibility.Public && m.Kind switch
+            {
+                SymbolKind.Method => method.Name is "GetMember" or "GetMethod",
+                SymbolKind.Property => method.Name is "GetMember" or "GetProperty",
+                SymbolKind.Field => method.Name is "GetMember" or "GetField",
+                _ => method.Name == "GetMember",
+            }));
+        if (method.Name == "GetMember") return new ListValue(members.Select(_ => (Value)Value.Unknown).ToList()) { IsArray = true };
+        // GetMethod and the like: "not there" is exact (null); what they return otherwise is not modelled.
+        return members.Count == 0 ? Value.Null : Value.Unknown;
+    }
 }

@@ -158,6 +158,10 @@ internal sealed partial class Interpreter
     private static IPropertySymbol MostDerived(IPropertySymbol prop, Value? receiver)
     {
         INamedTypeSymbol? type = receiver switch { ModuleValue m => m.CustomType, ObjectValue o => o.Type, _ => null };
+        // Read through an interface (K1T00's U-Net takes its sizes as IModelParameter.FirstFilterSize): the
+        // receiver's implementing property, an auto-property whose value the object holds.
+        if (prop.ContainingType.TypeKind == TypeKind.Interface && type?.FindImplementationForInterfaceMember(prop) is IPropertySymbol implementation)
+            return implementation;
         for (var t = type; t is not null; t = t.BaseType)
         {
             foreach (var candidate in t.GetMembers(prop.Name).OfType<IPropertySymbol>())

@@ -23,7 +23,8 @@ internal sealed partial class Interpreter
     private Value? TensorSize(string member, Value? receiver, List<Value> args)
     {
         if (receiver is not TensorValue t) return null;
-        if (member == "shape" && args.Count == 0) return new ShapeRefValue(t.NodeId);
+        // x.shape and x.size() both give the sizes (GPT ports write `var (b, t) = (idx.size()[0], idx.size()[1])`).
+        if (member is "shape" or "size" && args.Count == 0) return new ShapeRefValue(t.NodeId);
         if (member == "size" && args.Count == 1 && ValueConversions.TryLong(args[0], out var axis))
             return new SizeRefValue(DimRef.Of(t.NodeId, (int)axis));
         return null;
@@ -34,15 +35,20 @@ internal sealed partial class Interpreter
 
     /// <summary>
     /// Sums, differences and products of sizes stay symbolic (<c>x.size(1) * x.size(2)</c>, <c>b * heads</c>,
-    /// <c>start_pos + seqlen</c>, <c>T - 1</c>); other arithmetic (division, remainder) is unknown.
+    /// <c>start_pos + seqlen</c>, <c>T - 1</c>), and so does an integer division by a constant (<c>C / n_head</c>);
+    /// other arithmetic (remainders, a divided size in further arithmetic) is unknown.
     /// </summary>
-    private static Value? SizeBinary(BinaryOperatorKind kind, Value l, Value r)
+    private static Value? SizeBinary(BinaryOperatorKind kind, Value l, Value r, bool integral)
     {
         if (l is not SizeRefValue && r is not SizeRefValue) return null;
         var a = (l as SizeRefValue)?.Dim;
         var b = (r as SizeRefValue)?.Dim;
         long k = 0;
         if (a is null && !ValueConversions.TryLong(l, out k) || b is null && !ValueConversions.TryLong(r, out k)) return Value.Unknown;
+        // C / n_head: integer division of a size by a positive constant floors (sizes are never negative).
+        if (kind == BinaryOperatorKind.Divide)
+            return integral && a is not null && b is null && a.DividedBy(k) is { } quotient ? new SizeRefValue(quotient) : Value.Unknown;
+        if (a is { IsDivided: true } || b is { IsDivided: true }) return Value.Unknown;
         DimRef? result = kind switch
         {
             BinaryOperatorKind.Multiply => a is not null && b is not null ? a.Times(b) : (a ?? b)!.Times(k),

@@ -169,6 +169,10 @@ internal sealed partial class Interpreter
                 if (args[1] is ConstTensorValue param) AddTensor(module, pname, param, Spans.Of(inv.Syntax));
                 else UnknownTensor(module, pname, isParameter: true, Spans.Of(inv.Syntax));
                 return Value.Unknown;
+            // get_buffer("tril") / get_parameter("w") in forward: the registered tensor, as a field read gives it.
+            case "get_buffer" or "get_parameter" when Graph is not null && args.Count == 1 && args[0] is PrimValue { Raw: string tname }
+                                                    && module.Tensors.FirstOrDefault(t => t.Key == tname).Value is ConstTensorValue registered:
+                return TracedTensor(module, tname, registered);
             case "add_module" when !module.IsContainer && args.Count >= 2 && args[0] is PrimValue { Raw: string aname }:
                 if (args[1] is ModuleValue added) RegisterChild(module, aname, added);
                 return Value.Unknown;

@@ -198,6 +198,11 @@ internal sealed partial class Interpreter
                 continue;
             }
             if (PlacementParameters.Contains(p.Name)) continue;
+            // A tensor operand the reader lost (a buffer fetched in a way it does not follow): the op's shape
+            // may depend on it, so say which operand, where.
+            if (a is UnknownValue && TorchNames.IsTensor(p.Type))
+                Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
+                    $"Tensor argument '{p.Name}' of '{name}' is not known at compile time; the op is drawn without it and its shape may be unknown", inv.Syntax);
             opArgs.Add(new ArgSpec(p.Name, ValueConversions.ToArg(a)));
         }
 

@@ -242,6 +242,16 @@ internal sealed class LambdaValue : Value
     public Value? Receiver { get; set; }
 }
 
+/// <summary>
+/// <c>typeof(T)</c>: kept so that feature detection by reflection on a type the compilation knows
+/// (<c>typeof(F).GetMember("scaled_dot_product_attention").Length != 0</c>) is answered from its symbol.
+/// </summary>
+internal sealed class TypeValue : Value
+{
+    public TypeValue(ITypeSymbol type) => Type = type;
+    public ITypeSymbol Type { get; }
+}
+
 /// <summary>An instance of a plain (non-module) user class or record, e.g. a config object.</summary>
 internal sealed class ObjectValue : Value
 {

@@ -14,6 +14,7 @@ namespace NetVizGen.Model.Shapes;
 public sealed class DimRef
 {
     private readonly Term[] _terms;
+    private readonly long _divisor; // the whole sum floor-divided by it (1: no division)
 
     private sealed class Term
     {
@@ -30,7 +31,20 @@ public sealed class DimRef
         public bool IsConstant => Refs.Length == 0 && Symbols.Length == 0;
     }
 
-    private DimRef(Term[] terms) => _terms = terms;
+    private DimRef(Term[] terms, long divisor = 1)
+    {
+        _terms = terms;
+        _divisor = divisor;
+    }
+
+    /// <summary>True when the sum is floor-divided (<c>C / n_head</c>); such a size takes no further arithmetic.</summary>
+    public bool IsDivided => _divisor != 1;
+
+    /// <summary>The size floor-divided by a positive constant (<c>C / n_head</c>); null when already divided or <paramref name="k"/> is not positive.</summary>
+    public DimRef? DividedBy(long k) => k <= 0 || IsDivided ? null : k == 1 ? this : new DimRef(_terms, k);
+
+    private DimRef Undivided(string operation) =>
+        IsDivided ? throw new InvalidOperationException("A divided size reference takes no further " + operation + "; check IsDivided first") : this;
 
     /// <summary>Axis <paramref name="axis"/> of flow node <paramref name="node"/>'s output.</summary>
     public static DimRef Of(int node, int axis) => new(new[] { new Term(1, new[] { (node, axis) }, Array.Empty<string>()) });
@@ -45,16 +59,16 @@ public sealed class DimRef
 
     /// <summary>The product of two references.</summary>
     public DimRef Times(DimRef other) =>
-        new(_terms.SelectMany(a => other._terms.Select(b => new Term(a.Coefficient * b.Coefficient, a.Refs.Concat(b.Refs).ToArray(), a.Symbols.Concat(b.Symbols).ToArray()))).ToArray());
+        new(Undivided("product")._terms.SelectMany(a => other.Undivided("product")._terms.Select(b => new Term(a.Coefficient * b.Coefficient, a.Refs.Concat(b.Refs).ToArray(), a.Symbols.Concat(b.Symbols).ToArray()))).ToArray());
 
     /// <summary>The reference times a constant.</summary>
-    public DimRef Times(long factor) => new(_terms.Select(t => new Term(t.Coefficient * factor, t.Refs, t.Symbols)).ToArray());
+    public DimRef Times(long factor) => new(Undivided("product")._terms.Select(t => new Term(t.Coefficient * factor, t.Refs, t.Symbols)).ToArray());
 
     /// <summary>The sum of two references.</summary>
-    public DimRef Plus(DimRef other) => new(_terms.Concat(other._terms).ToArray());
+    public DimRef Plus(DimRef other) => new(Undivided("sum")._terms.Concat(other.Undivided("sum")._terms).ToArray());
 
     /// <summary>The reference plus a constant (negative for a difference).</summary>
-    public DimRef Plus(long constant) => constant == 0 ? this : new(_terms.Concat(new[] { new Term(constant, Array.Empty<(int, int)>(), Array.Empty<string>()) }).ToArray());
+    public DimRef Plus(long constant) => constant == 0 ? this : new(Undivided("sum")._terms.Concat(new[] { new Term(constant, Array.Empty<(int, int)>(), Array.Empty<string>()) }).ToArray());
 
     /// <summary>The manifest text, e.g. <c>#3.size(0)*2</c>, <c>$startPos+#3.size(1)</c>, <c>#3.size(1)+-1</c>.</summary>
     public override string ToString()
@@ -79,6 +93,7 @@ public sealed class DimRef
             if (term.IsConstant) sb.Append(term.Coefficient.ToString(CultureInfo.InvariantCulture));
             else if (term.Coefficient != 1) sb.Append('*').Append(term.Coefficient.ToString(CultureInfo.InvariantCulture));
         }
+        if (IsDivided) sb.Append('/').Append(_divisor.ToString(CultureInfo.InvariantCulture));
         return sb.ToString();
     }
 
@@ -87,6 +102,13 @@ public sealed class DimRef
     {
         value = null;
         if (text is null || text.Length == 0 || text[0] is not ('#' or '$')) return false;
+        long divisor = 1;
+        int slash = text.LastIndexOf('/');
+        if (slash >= 0)
+        {
+            if (!long.TryParse(text.Substring(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out divisor) || divisor <= 0) return false;
+            text = text.Substring(0, slash);
+        }
         var terms = new List<Term>();
         foreach (var termText in text.Split('+'))
         {
@@ -116,7 +138,7 @@ public sealed class DimRef
             terms.Add(new Term(coefficient, refs.ToArray(), symbols.ToArray()));
         }
         if (terms.All(t => t.IsConstant)) return false;
-        value = new DimRef(terms.ToArray());
+        value = new DimRef(terms.ToArray(), divisor);
         return true;
     }
 
@@ -136,7 +158,7 @@ public sealed class DimRef
             foreach (var symbol in term.Symbols) product *= Dim.Symbol(symbol);
             result += product;
         }
-        return result;
+        return IsDivided ? result.FloorDiv(_divisor) : result;
     }
 
     /// <summary>
@@ -146,6 +168,10 @@ public sealed class DimRef
     public static string Display(string text)
     {
         if (text.IndexOf('#') < 0 && text.IndexOf('$') < 0) return text;
+        // A divided sum reads with its parentheses: (size(1)-1)/2.
+        int slash = text.LastIndexOf('/');
+        if (slash > 0 && TryParse(text, out var parsed) && parsed!._terms.Length > 1)
+            return "(" + Display(text.Substring(0, slash)) + ")" + text.Substring(slash);
         var sb = new StringBuilder(text.Length);
         for (int i = 0; i < text.Length; i++)
         {

@@ -38,8 +38,9 @@ internal static class ModelFacts
             foreach (var i in n.Inputs)
                 if (inside.TryGetValue(i, out var source) && !read.Contains(source)) read.Add(source);
         }
-        // Several tensors leave a container of branches (a ModuleDict's), one per branch.
-        if (read.Count == 1) return read[0].Shape;
+        // A block called twice (shared weights), or the layers of a ModuleList each read by the caller's
+        // loop, give one shape; a container of branches (a ModuleDict's) gives one per branch.
+        if (read.Count > 0 && read.All(r => r.Shape == read[0].Shape)) return read[0].Shape;
         if (read.Count > 1) return "(" + string.Join(", ", read.Select(r => r.Shape)) + ")";
         var last = model.Flow.Nodes.LastOrDefault(Inside);
         return last?.Shape ?? "";

@@ -44,41 +44,70 @@ internal static class ContractionOps
     }
 
     /// <summary>
-    /// einsum with an explicit output (<c>"bhqd,bhkd->bhqk"</c>): every label takes its size from the operands
-    /// (equal sizes, or 1 beside another size); the output lists its labels. Implicit outputs and ellipses
-    /// are unknown rather than guessed.
+    /// einsum with an explicit output (<c>"bhqd,bhkd->bhqk"</c>, <c>"... i d, ... j d -> ... i j"</c>): every label
+    /// takes its size from the operands (equal sizes, or 1 beside another size), <c>...</c> stands for the dims
+    /// no label takes, broadcast across operands; the output lists its labels. Implicit outputs are unknown
+    /// rather than guessed.
     /// </summary>
     internal static ShapeResult Einsum(string? equation, IReadOnlyList<Shape> inputs)
     {
         if (equation is null) return ShapeResult.Unknown("the einsum equation is not known at compile time");
         var eq = equation.Replace(" ", "");
         int arrow = eq.IndexOf("->", StringComparison.Ordinal);
-        if (arrow < 0 || eq.Contains("...")) return ShapeResult.Unknown("einsum '" + equation + "' without an explicit output or with '...' is not followed");
+        if (arrow < 0) return ShapeResult.Unknown("einsum '" + equation + "' without an explicit output is not followed");
         var operands = eq.Substring(0, arrow).Split(',');
         var output = eq.Substring(arrow + 2);
         if (operands.Length != inputs.Count)
             return ShapeResult.Fail(new ShapeError(ShapeErrorKind.InvalidArgument, "einsum '" + equation + "' names " + operands.Length + " operand(s), got " + inputs.Count));
         var sizes = new Dictionary<char, Dim>();
+        var ellipses = new List<Shape>();
         for (int i = 0; i < operands.Length; i++)
         {
             var labels = operands[i];
-            if (labels.Length != inputs[i].Rank)
-                return ShapeResult.Fail(new ShapeError(ShapeErrorKind.RankMismatch, "einsum '" + equation + "': operand " + i + " has " + inputs[i].Rank + " dim(s), the equation gives " + labels.Length, InputIndex: i));
-            for (int j = 0; j < labels.Length; j++)
+            int dots = labels.IndexOf("...", StringComparison.Ordinal);
+            var named = labels.Replace("...", "");
+            if (named.Any(c => !char.IsLetter(c)) || dots >= 0 && labels.IndexOf("...", dots + 3, StringComparison.Ordinal) >= 0)
+                return ShapeResult.Unknown("einsum '" + equation + "' has a label that is not a letter");
+            int covered = inputs[i].Rank - named.Length;
+            if (dots < 0 ? covered != 0 : covered < 0)
+                return ShapeResult.Fail(new ShapeError(ShapeErrorKind.RankMismatch, "einsum '" + equation + "': operand " + i + " has " + inputs[i].Rank + " dim(s), the equation gives " + named.Length + (dots >= 0 ? " and ..." : ""), InputIndex: i));
+            // Dims in order: the labels before "...", the covered dims, the labels after.
+            int axis = 0;
+            foreach (var c in labels.Replace("...", "\0"))
             {
-                var c = labels[j];
-                if (!char.IsLetter(c)) return ShapeResult.Unknown("einsum '" + equation + "' has a label that is not a letter");
-                var d = inputs[i][j];
+                if (c == '\0')
+                {
+                    ellipses.Add(Shape.Of(Enumerable.Range(axis, covered).Select(k => inputs[i][k])));
+                    axis += covered;
+                    continue;
+                }
+                var d = inputs[i][axis];
                 if (!sizes.TryGetValue(c, out var known) || known.Value == 1) sizes[c] = d;
-                else if (d == known || d.Value == 1) continue;
-                else if (d.IsConcrete && known.IsConcrete)
-                    return ShapeResult.Fail(new ShapeError(ShapeErrorKind.FeatureMismatch, "einsum '" + equation + "': label " + c + " is " + known + " and " + d, null, known.Value, d.Value, i, j));
-                else return ShapeResult.Unknown("einsum '" + equation + "' cannot decide whether " + known + " and " + d + " are equal");
+                else if (!(d == known || d.Value == 1))
+                {
+                    if (d.IsConcrete && known.IsConcrete)
+                        return ShapeResult.Fail(new ShapeError(ShapeErrorKind.FeatureMismatch, "einsum '" + equation + "': label " + c + " is " + known + " and " + d, null, known.Value, d.Value, i, axis));
+                    return ShapeResult.Unknown("einsum '" + equation + "' cannot decide whether " + known + " and " + d + " are equal");
+                }
+                axis++;
             }
         }
-        var dims = new List<Dim>();
-        foreach (var c in output)
+        Shape? batch = null;
+        if (ellipses.Count > 0)
         {
+            var broadcast = ShapeOps.Broadcast("einsum", ellipses);
+            if (broadcast.Output is not Shape b) return broadcast;
+            batch = b;
+        }
+        var dims = new List<Dim>();
+        foreach (var c in output.Replace("...", "\0"))
+        {
+            if (c == '\0')
+            {
+                if (batch is null) return ShapeResult.Fail(new ShapeError(ShapeErrorKind.InvalidArgument, "einsum '" + equation + "': the output has ... but no operand does"));
+                dims.AddRange(batch.Dims);
+                continue;
+            }
             if (!sizes.TryGetValue(c, out var d))
                 return ShapeResult.Fail(new ShapeError(ShapeErrorKind.InvalidArgument, "einsum '" + equation + "': output label " + c + " is in no operand"));
             dims.Add(d);

@@ -34,6 +34,8 @@ internal static class MaskOps
             yield return new OpDef(name, LayerCategory.Other, (a, x) => x.Count > 0 ? ShapeResult.Ok(x[0]) : ShapeResult.Unknown(name + " has no input"));
         // x.masked_fill(mask, value): the out-of-place op broadcasts x with mask. Both must be traced
         // tensors: with one of them unknown the result could be either shape.
+        // Input and mask broadcast together (a larger mask grows the result, as the oracle test shows), so
+        // without the mask traced the shape is unknown rather than guessed as the input's.
         yield return new OpDef("masked_fill", LayerCategory.Other, (a, x) =>
             x.Count == 2 ? ShapeOps.Broadcast("masked_fill", x) : ShapeResult.Unknown("masked_fill needs the input and the mask as traced tensors"));
         foreach (var name in Broadcasting)

@@ -1,0 +1,113 @@
+using NetVizGen.Generator.Tests.TestSupport;
+
+namespace NetVizGen.Generator.Tests.Extraction;
+
+/// <summary>
+/// Idioms met in third-party ports nobody here wrote (a GPT-2 port, a U-Net taking an interface-typed
+/// config, a CMT with einsum over "..."), each once: before, each left a model with unknown sizes, and
+/// some with no warning.
+/// </summary>
+public class RealWorldIdiomTests
+{
+    [Fact]
+    public void A_config_read_through_an_interface_gives_the_implementing_objects_values()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            public interface IModelParameter { int FirstFilterSize { get; set; } bool Greyscale { get; set; } int Width(); }
+            public sealed class UNetParameter : IModelParameter
+            {
+                public int FirstFilterSize { get; set; } = 64;
+                public bool Greyscale { get; set; } = true;
+                public int Width() => FirstFilterSize * 2;
+            }
+            public sealed class Net : Module<Tensor, Tensor>
+            {
+                private readonly Module<Tensor, Tensor> a, b;
+                public Net(IModelParameter p) : base("Net")
+                {
+                    a = Conv2d(p.Greyscale ? 1 : 3, p.FirstFilterSize, 3, padding: 1);
+                    b = Conv2d(p.FirstFilterSize, p.Width(), 3, padding: 1);
+                    RegisterComponents();
+                }
+                public override Tensor forward(Tensor x) => b.call(a.call(x));
+            }
+            public static class Factory { [Diagram(Input = "N,1,32,32")] public static Module<Tensor, Tensor> Make() => new Net(new UNetParameter { FirstFilterSize = 16 }); }
+            """);
+        var model = Assert.Single(result.Models);
+        Assert.Equal(1 * 16 * 9 + 16 + 16 * 32 * 9 + 32, model.Root.Parameters);
+        Assert.Equal("N×32×32×32", model.Flow.Nodes.Single(n => n.ModulePath == "b").Shape);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("NVG01", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_gpt_port_with_query_syntax_reflection_feature_checks_and_integer_head_sizes_is_read_whole()
+    {
+        // PerceptivePyro's GPT-2: the blocks made by a LINQ query, attention chosen by
+        // typeof(F).GetMember("scaled_dot_product_attention"), sizes from idx.size()[1] and C / n_head,
+        // and a causal mask fetched with get_buffer in forward.
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            using F = TorchSharp.torch.nn.functional;
+            public sealed class Attention : Module<Tensor, Tensor>
+            {
+                private readonly Linear c_attn = Linear(64, 192);
+                private readonly bool hasFlash;
+                private readonly long n_head = 4;
+                public Attention(bool reflect) : base("Attention")
+                {
+                    hasFlash = typeof(F).GetMember("scaled_dot_product_attention").Length != 0;
+                    if (!hasFlash) register_buffer("bias", tril(ones(64, 64)).view(1, 1, 64, 64));
+                    register_buffer("tril", tril(ones(64, 64)));
+                    RegisterComponents();
+                }
+                public override Tensor forward(Tensor x)
+                {
+                    var (B, T, C) = (x.size()[0], x.size()[1], x.size()[2]);
+                    var qkv = c_attn.call(x).split(64, dim: 2);
+                    var q = qkv[0].view(B, T, n_head, C / n_head).transpose(1, 2);
+                    var k = qkv[1].view(B, T, n_head, C / n_head).transpose(1, 2);
+                    var v = qkv[2].view(B, T, n_head, C / n_head).transpose(1, 2);
+                    var y = hasFlash ? F.scaled_dot_product_attention(q, k, v, is_casual: true) : q;
+                    var mask = this.get_buffer("tril")[..(int)T, ..(int)T];
+                    return y.transpose(1, 2).contiguous().view(B, T, C) + mask.sum();
+                }
+            }
+            public sealed class Gpt : Module<Tensor, Tensor>
+            {
+                private readonly ModuleList<Module<Tensor, Tensor>> h;
+                public Gpt() : base("Gpt")
+                {
+                    h = nn.ModuleList((from _ in Enumerable.Range(0, 3) select (Module<Tensor, Tensor>)new Attention(true)).ToArray());
+                    RegisterComponents();
+                }
+                public override Tensor forward(Tensor x)
+                {
+                    foreach (var block in h) x = block.call(x);
+                    return x;
+                }
+            }
+            public static class Factory { [Diagram(Input = "N,16,64")] public static Module<Tensor, Tensor> Make() => new Gpt(); }
+            """);
+        var model = Assert.Single(result.Models);
+        Assert.Equal(3 * (64 * 192 + 192), model.Root.Parameters);
+        Assert.Equal(3 * 64 * 64, model.Root.Buffers); // the "tril" buffers only: TorchSharp has scaled_dot_product_attention
+        Assert.Equal(3, model.Flow.Nodes.Count(n => n.Name == "scaled_dot_product_attention" && n.Shape == "N×4×16×16"));
+        Assert.Equal("N×16×64", model.Flow.Nodes.Last(n => n.Name == "add").Shape);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("NVG01", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_tensor_operand_the_reader_lost_is_a_warning_naming_the_operand()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            [Diagram(Input = "N,8,8")]
+            public sealed class Masked : Module<Tensor, Tensor>
+            {
+                public Masked() : base("Masked") { RegisterComponents(); }
+                public override Tensor forward(Tensor x) => x.masked_fill(Opaque.Mask(), 0);
+            }
+            public static class Opaque { public static extern Tensor Mask(); }
+            """);
+        var warning = Assert.Single(result.Diagnostics, d => d.GetMessage().StartsWith("Tensor argument 'mask' of 'masked_fill' is not known", StringComparison.Ordinal));
+        Assert.Equal("NVG0102", warning.Id);
+    }
+}
