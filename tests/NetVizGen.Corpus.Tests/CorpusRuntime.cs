@@ -27,6 +27,9 @@ public static class CorpusRuntime
         ["LlamaEjhg"] = s => [Tokens(s[0], 256), 0],
         // CLIP's vocabulary.
         ["SdClip"] = s => [Tokens(s[0], 49408)],
+        // forward(idx, targets, embeddings_only) and forward(idx, targets): 65 characters, no targets.
+        ["PyroGpt"] = s => [Tokens(s[0], 65), null!, false],
+        ["PyroBigram"] = s => [Tokens(s[0], 65), null!],
     };
 
     /// <summary>Builds the model, runs it, and reports the runtime facts.</summary>

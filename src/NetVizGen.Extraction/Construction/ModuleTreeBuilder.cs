@@ -71,6 +71,7 @@ internal static class ModuleTreeBuilder
 
         return new ModuleSpec(path, module.TypeName, module.Origin, module.Args.ToEquatableArray(), children.ToEquatableArray(),
             Source: module.Source, Tensors: tensors,
-            SharedWith: string.Equals(firstPath, path, StringComparison.Ordinal) ? null : firstPath);
+            SharedWith: string.Equals(firstPath, path, StringComparison.Ordinal) ? null : firstPath,
+            TiedWeight: module.TiedWeightOf is { } tied && paths.TryGetValue(tied, out var tiedPath) ? tiedPath : null);
     }
 }

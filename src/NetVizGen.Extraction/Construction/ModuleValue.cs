@@ -65,4 +65,10 @@ internal sealed class ModuleValue : Value
         foreach (var c in Children) if (c.Key == name) return c.Value;
         return null;
     }
+
+    /// <summary>
+    /// Weight tying: the layer whose <c>weight</c> this built-in layer's <c>weight</c> was set to
+    /// (<c>wte.weight = lm_head.weight</c> in GPT-2 ports); the tensor is then one parameter of both.
+    /// </summary>
+    public ModuleValue? TiedWeightOf { get; set; }
 }

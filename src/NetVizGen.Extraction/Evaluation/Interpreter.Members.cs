@@ -113,7 +113,9 @@ internal sealed partial class Interpreter
             case PrimValue { Raw: string s } when prop.Name == "Length": return new PrimValue((long)s.Length);
             case ModuleValue m when m.IsContainer && prop.Name == "Count": return new PrimValue((long)m.Children.Count);
             case ModuleValue { Origin: ModuleOrigin.Builtin } m when Graph is null && LayerTensorInConstructor(m, prop.Name) is { } tensor:
-                return tensor;
+                return tensor is ConstTensorValue weight && prop.Name == "weight"
+                    ? new ConstTensorValue(weight.Shape, weight.IsParameter, weight.RequiresGrad) { WeightOf = m }
+                    : tensor;
             // A tensor the constructor holds (a layer's weight or bias) has a live native handle: torchvision's
             // VGG initialises with `if (conv.bias != null && !conv.bias.IsInvalid)`.
             case ConstTensorValue when Graph is null && prop.Name == "IsInvalid": return new PrimValue(false);
@@ -316,6 +318,16 @@ internal sealed partial class Interpreter
     {
         switch (owner)
         {
+            // Weight tying (wte.weight = lm_head.weight): one tensor, a parameter of both layers, counted once
+            // in any module holding both (TiedWeight on the module spec).
+            case ModuleValue { Origin: ModuleOrigin.Builtin } layer when Graph is null && name == "weight"
+                                                                       && value is ConstTensorValue { WeightOf: { } source } && !ReferenceEquals(source, layer):
+                layer.TiedWeightOf = source;
+                if (layer.TypeName is not ("Embedding" or "Linear"))
+                    Notes.Add(ExtractionNoteIds.UnresolvedConstruction, NoteSeverity.Warning,
+                        $"The weight of a {layer.TypeName} is set to another layer's weight (weight tying); NetVizGen counts a tied weight once only for Embedding and Linear, so the totals count it twice",
+                        site.Syntax);
+                break;
             case ModuleValue m:
                 m.Fields[name] = value;
                 m.FieldSources[name] = Spans.Of(site.Syntax);

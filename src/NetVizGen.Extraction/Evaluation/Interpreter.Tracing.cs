@@ -200,7 +200,7 @@ internal sealed partial class Interpreter
             if (PlacementParameters.Contains(p.Name)) continue;
             // A tensor operand the reader lost (a buffer fetched in a way it does not follow): the op's shape
             // may depend on it, so say which operand, where.
-            if (a is UnknownValue && TorchNames.IsTensor(p.Type))
+            if (a is UnknownValue && TorchNames.IsTensor(p.Type) && IsTensorExpression(inv, p))
                 Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
                     $"Tensor argument '{p.Name}' of '{name}' is not known at compile time; the op is drawn without it and its shape may be unknown", inv.Syntax);
             opArgs.Add(new ArgSpec(p.Name, ValueConversions.ToArg(a)));
@@ -252,6 +252,14 @@ internal sealed partial class Interpreter
             return new MultiTensorValue(node, arity);
         }
         return new TensorValue(node);
+    }
+
+    // The argument for parameter p is a tensor in the source, not a scalar converted to one (torch.le(mask, 0)).
+    private static bool IsTensorExpression(IInvocationOperation inv, IParameterSymbol p)
+    {
+        var value = inv.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.OriginalDefinition, p.OriginalDefinition))?.Value;
+        while (value is IConversionOperation c) value = c.Operand;
+        return value?.Type is { } type && TorchNames.IsTensor(type);
     }
 
     // batch_first as given to pack_padded_sequence (false when left out); null when not known at compile time.

@@ -284,6 +284,9 @@ internal sealed class ConstTensorValue : Value
     public bool IsParameter { get; }
     public bool RequiresGrad { get; }
 
+    /// <summary>The built-in layer whose <c>weight</c> this is, when read as <c>layer.weight</c> in a constructor.</summary>
+    public Construction.ModuleValue? WeightOf { get; init; }
+
     /// <summary>The same tensor registered as a buffer (<c>register_buffer</c> keeps no Parameter-ness).</summary>
     public ConstTensorValue AsBuffer() => IsParameter ? new ConstTensorValue(Shape, isParameter: false, requiresGrad: false) : this;
 

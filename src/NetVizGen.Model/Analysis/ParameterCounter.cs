@@ -23,6 +23,7 @@ internal static class ParameterCounter
     {
         var children = module.Children.Select(Fill).ToArray();
         var count = children.Any(HasSharing) ? CountDistinct(module, children) : Count(module, children);
+        count -= TiedHere(module, children);
         return module with
         {
             Children = new EquatableArray<ModuleSpec>(children),
@@ -100,6 +101,41 @@ internal static class ParameterCounter
     private static bool HasSharing(ModuleSpec m) => m.SharedWith != null || m.Children.Any(HasSharing);
 
     /// <summary>
+    /// Weight tying (<see cref="ModuleSpec.TiedWeight"/>): a tied weight is counted in both layers' own totals
+    /// (each reports the tensor, as TorchSharp does) but once in the module that holds both, which is where
+    /// the second count is taken off; every ancestor above sums that already. The weight's size comes from the
+    /// tied layer's arguments (Embedding: all of it; Linear: inputSize × outputSize); otherwise it is unknown.
+    /// </summary>
+    private static Counts TiedHere(ModuleSpec module, ModuleSpec[] children)
+    {
+        var total = new Counts(0, 0, 0);
+        foreach (var child in children)
+        {
+            foreach (var layer in child.DescendantsAndSelf())
+            {
+                if (layer.TiedWeight is not { } other || layer.SharedWith != null) continue;
+                // Taken off where both meet: the other layer is in another child of this module.
+                bool otherHere = children.Any(c => !ReferenceEquals(c, child) && c.DescendantsAndSelf().Any(d => d.Path == other && d.SharedWith == null));
+                if (!otherHere) continue;
+                var weight = WeightElements(layer);
+                total += weight is long n ? new Counts(n, n, 0) : new Counts(null, null, 0);
+            }
+        }
+        return total;
+    }
+
+    private static long? WeightElements(ModuleSpec layer)
+    {
+        long? Arg(string name) => layer.Args.FirstOrDefault(a => a.Name == name)?.Value.AsLong;
+        return layer.TypeName switch
+        {
+            "Embedding" => layer.Parameters >= 0 ? layer.Parameters : null,
+            "Linear" => Arg("inputSize") is long i && Arg("outputSize") is long o ? i * o : null,
+            _ => null,
+        };
+    }
+
+    /// <summary>
     /// Counts for a module whose subtree holds a shared instance: every distinct instance (by
     /// <see cref="ModuleSpec.InstancePath"/>) contributes once. A module whose own count is self-contained
     /// (catalog-counted built-in, or a subtree without sharing) contributes that count and is not entered.
@@ -152,6 +188,12 @@ internal static class ParameterCounter
             new(Add(a.Parameters, b.Parameters), Add(a.Trainable, b.Trainable), Add(a.Buffers, b.Buffers));
 
         private static long? Add(long? a, long? b) => a is null || b is null ? null : Saturating.Add(a.Value, b.Value);
+
+        /// <summary>A count taken off (a tied weight counted twice); unknown when either is.</summary>
+        public static Counts operator -(Counts a, Counts b) =>
+            new(Sub(a.Parameters, b.Parameters), Sub(a.Trainable, b.Trainable), Sub(a.Buffers, b.Buffers));
+
+        private static long? Sub(long? a, long? b) => a is null || b is null ? null : a.Value - b.Value;
 
         public static Counts Unknown => new(null, null, null);
 

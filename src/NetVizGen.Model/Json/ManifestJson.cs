@@ -95,6 +95,7 @@ public static class ManifestJson
             .Prop("buffers", m.Buffers);
         // Only for a repeated occurrence of a shared instance: manifests without sharing are unchanged.
         if (m.SharedWith != null) w.Prop("sharedWith", m.SharedWith);
+        if (m.TiedWeight != null) w.Prop("tiedWeight", m.TiedWeight);
         w.Name("args"); WriteArgs(w, m.Args);
         w.Name("source"); WriteSpan(w, m.Source);
         w.Name("tensors").StartArray();
@@ -124,7 +125,8 @@ public static class ManifestJson
         Tensors: (j["tensors"]?.Items ?? Array.Empty<JsonNode>()).Select(t => new TensorSpec(
             Str(t["name"]), (t["shape"]?.Items ?? Array.Empty<JsonNode>()).Select(d => d.Long).ToEquatableArray(),
             t["parameter"]?.Bool ?? false, t["trainable"]?.Bool ?? false)).ToEquatableArray(),
-        SharedWith: j["sharedWith"] is { IsNull: false } shared ? shared.String : null);
+        SharedWith: j["sharedWith"] is { IsNull: false } shared ? shared.String : null,
+        TiedWeight: j["tiedWeight"] is { IsNull: false } tied ? tied.String : null);
 
     private static void WriteFlowNode(JsonWriter w, FlowNodeSpec n)
     {

@@ -31,6 +31,8 @@ public enum ModuleOrigin
 /// <c>Sequential</c> or held by two fields: shared weights), the path of that first occurrence; null for a
 /// module's first (or only) occurrence. TorchSharp lists every occurrence with its full subtree, but
 /// counts a shared instance's parameters once in any ancestor.</param>
+/// <param name="TiedWeight">Weight tying: this built-in layer's <c>weight</c> is the weight of the layer at this
+/// path (<c>wte.weight = lm_head.weight</c>). Both layers report the tensor; any module holding both counts it once.</param>
 public sealed record ModuleSpec(
     string Path,
     string TypeName,
@@ -42,7 +44,8 @@ public sealed record ModuleSpec(
     long Buffers = -1,
     SourceSpan? Source = null,
     EquatableArray<TensorSpec> Tensors = default,
-    string? SharedWith = null)
+    string? SharedWith = null,
+    string? TiedWeight = null)
 {
     /// <summary>The path that identifies this module instance: <see cref="SharedWith"/> for a repeated
     /// occurrence of a shared instance, otherwise <see cref="Path"/>.</summary>

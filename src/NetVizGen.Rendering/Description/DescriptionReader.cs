@@ -67,7 +67,8 @@ public static class DescriptionReader
             Tensors: Array(j, "tensors").Select(t => new TensorSpec(Str(t, "name"),
                 Array(t, "shape").Select(d => d.GetInt64()).ToEquatableArray(), Str(t, "kind") == "parameter",
                 t.TryGetProperty("trainable", out var tr) && tr.ValueKind == JsonValueKind.True)).ToEquatableArray(),
-            SharedWith: j.TryGetProperty("sharedWith", out var sw) ? sw.GetString() : null);
+            SharedWith: j.TryGetProperty("sharedWith", out var sw) ? sw.GetString() : null,
+            TiedWeight: j.TryGetProperty("tiedWeight", out var tw) ? tw.GetString() : null);
     }
 
     private static bool IsChild(string parent, string path)

@@ -89,6 +89,7 @@ public static class DescriptionWriter
         w.WriteString("type", m.TypeName);
         w.WriteString("origin", Lower(m.Origin.ToString()));
         if (m.SharedWith is not null) w.WriteString("sharedWith", m.SharedWith);
+        if (m.TiedWeight is not null) w.WriteString("tiedWeight", m.TiedWeight);
         WriteArgs(w, m.Args);
         w.WriteNumber("parameters", m.Parameters);
         w.WriteNumber("trainable", m.Trainable);

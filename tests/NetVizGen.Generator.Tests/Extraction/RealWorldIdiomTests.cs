@@ -110,4 +110,33 @@ public class RealWorldIdiomTests
         var warning = Assert.Single(result.Diagnostics, d => d.GetMessage().StartsWith("Tensor argument 'mask' of 'masked_fill' is not known", StringComparison.Ordinal));
         Assert.Equal("NVG0102", warning.Id);
     }
+
+    [Fact]
+    public void A_tied_weight_is_counted_once_where_both_layers_meet()
+    {
+        // GPT-2's weight tying: the token embedding's weight is the output layer's. TorchSharp counts the tensor
+        // in each layer but once in the model: 65×64 (wte) + 64×64 (wpe) + 64×65 (lm_head, no bias) - 65×64.
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            public sealed class Lm : Module<Tensor, Tensor>
+            {
+                private readonly Embedding wte = Embedding(65, 64);
+                private readonly Embedding wpe = Embedding(64, 64);
+                private readonly Linear lm_head = Linear(64, 65, hasBias: false);
+                public Lm() : base("Lm")
+                {
+                    wte.weight = lm_head.weight;
+                    RegisterComponents();
+                }
+                public override Tensor forward(Tensor idx) => lm_head.call(wte.call(idx) + wpe.call(idx));
+            }
+            public static class Factory { [Diagram(Input = "N,16")] public static Module<Tensor, Tensor> Make() => new Lm(); }
+            """);
+        var model = Assert.Single(result.Models);
+        Assert.Equal(65 * 64 + 64 * 64, model.Root.Parameters);
+        Assert.Equal(65 * 64 + 64 * 64, model.Root.Trainable);
+        var wte = Assert.Single(model.Root.Children, c => c.Path == "wte");
+        Assert.Equal("lm_head", wte.TiedWeight);
+        Assert.Equal(65 * 64, wte.Parameters); // each layer still reports the tensor, as named_parameters() does
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("NVG01", StringComparison.Ordinal));
+    }
 }
