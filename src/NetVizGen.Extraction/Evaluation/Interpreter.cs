@@ -241,7 +241,13 @@ internal sealed partial class Interpreter
     {
         var source = Eval(loop.Collection, frame);
         var items = Enumerate(source);
-        if (items is null) { UnknownLoop(loop, loop.Collection); return Completion.Normal; }
+        if (items is null)
+        {
+            // GPT-2's scaled initialisation (foreach (var (pn, p) in named_parameters()) nn.init.normal_(p, ...)):
+            // a constructor loop that only initialises values changes no size or count, so skipping it is exact.
+            if (!(Graph is null && IsInitialisationOnly(loop.Body))) UnknownLoop(loop, loop.Collection);
+            return Completion.Normal;
+        }
         int i = 0;
         foreach (var item in items)
         {
@@ -333,6 +339,45 @@ internal sealed partial class Interpreter
         }
         return Completion.Normal;
     }
+
+    /// <summary>
+    /// True when <paramref name="body"/> can only change tensor values, never what a diagram shows: its calls
+    /// are <c>torch.nn.init</c> functions, in-place tensor methods (<c>normal_</c>, <c>zero_</c>), <c>torch.no_grad</c>,
+    /// or string, math and debugging helpers, and it assigns nothing but its own locals.
+    /// </summary>
+    private static bool IsInitialisationOnly(IOperation body)
+    {
+        foreach (var op in body.DescendantsAndSelf())
+        {
+            switch (op)
+            {
+                case IInvocationOperation call when !IsInitialisationCall(call.TargetMethod):
+                case IObjectCreationOperation:
+                case IReturnOperation or IThrowOperation:
+                    return false;
+                case IAssignmentOperation { Target: not ILocalReferenceOperation }:
+                case IAssignmentOperation { Target: ILocalReferenceOperation local } when !IsDeclaredWithin(local.Local, body):
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsInitialisationCall(IMethodSymbol method)
+    {
+        var owner = method.ContainingType;
+        if (owner is null) return false;
+        var ns = owner.ContainingNamespace?.ToDisplayString() ?? "";
+        if (owner.Name == "init" && owner.ContainingType?.Name == "nn") return true; // torch.nn.init.*
+        if (TorchNames.IsTensor(owner) && method.Name.EndsWith("_", StringComparison.Ordinal)) return true; // p.normal_(), p.zero_()
+        if (owner.Name == "torch" && method.Name == "no_grad") return true;
+        return ns is "System" && owner.Name is "String" or "Math" or "MathF" or "Convert"
+            || ns is "System.Diagnostics" or "System.Diagnostics.Contracts"
+            || owner.SpecialType == SpecialType.System_String;
+    }
+
+    private static bool IsDeclaredWithin(ILocalSymbol local, IOperation body) =>
+        local.DeclaringSyntaxReferences.Any(r => body.Syntax.Span.Contains(r.Span));
 
     private void LoopLimit(IOperation loop) =>
         Notes.Add(ExtractionNoteIds.EvaluationLimit, NoteSeverity.Warning,

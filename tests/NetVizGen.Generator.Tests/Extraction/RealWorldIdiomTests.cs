@@ -139,4 +139,33 @@ public class RealWorldIdiomTests
         Assert.Equal(65 * 64, wte.Parameters); // each layer still reports the tensor, as named_parameters() does
         Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("NVG01", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_initialisation_loop_over_unknown_parameters_is_skipped_quietly_and_any_other_loop_is_not()
+    {
+        // nanoGPT's scaled init changes values only; the second loop stores into a field, which could change
+        // what the model is, so it keeps its warning.
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            public sealed class Net : Module<Tensor, Tensor>
+            {
+                private readonly Linear c_proj = Linear(8, 8);
+                private long counted;
+                public Net(bool count) : base("Net")
+                {
+                    RegisterComponents();
+                    foreach (var (pn, p) in named_parameters())
+                    {
+                        if (pn.EndsWith("c_proj.weight")) nn.init.normal_(p, mean: 0.0, std: 0.02 / Math.Sqrt(2 * 12));
+                        else p.zero_();
+                    }
+                    if (count) foreach (var p in parameters()) counted += p.numel();
+                }
+                public override Tensor forward(Tensor x) => c_proj.call(x);
+            }
+            public static class Factory { [Diagram(Input = "N,8")] public static Module<Tensor, Tensor> Make() => new Net(true); }
+            """);
+        var warning = Assert.Single(result.Diagnostics, d => d.GetMessage().StartsWith("Loop bound", StringComparison.Ordinal));
+        Assert.Contains("parameters()", warning.GetMessage());
+        Assert.DoesNotContain("named_parameters", warning.GetMessage());
+    }
 }

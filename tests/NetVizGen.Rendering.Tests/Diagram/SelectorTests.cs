@@ -53,4 +53,26 @@ public class SelectorTests
         Assert.Equal("N×16×512", Assert.Single(g.Edges, e => e.Target == output.Id).Shape);
         Assert.Equal("N×16×512", ModelFacts.ShapeOf(model, "encoder"));
     }
+
+    [Fact]
+    public void A_block_read_twice_has_one_output_shape_and_a_container_of_branches_lists_each()
+    {
+        // A shared block called twice (its output read by two consumers) is N×8, not "(N×8, N×8)"; a dict of
+        // branches whose outputs the caller concatenates lists each branch's shape.
+        var b = new TestModels.SpecBuilder();
+        int x = b.Input("x", "N×8");
+        int first = b.Module("shared.fc", "N×8", "shared", x);
+        int second = b.Module("shared.fc", "N×8", "shared", first);
+        int left = b.Module("branches.a", "N×4", "branches", first);
+        int right = b.Module("branches.b", "N×2", "branches", second);
+        int cat = b.Op("cat", "N×6", "", left, right);
+        b.Output("N×6", cat);
+        var root = Node("", "Net", ModuleOrigin.Custom, [],
+            Node("shared", "Block", ModuleOrigin.Custom, [], Leaf("shared.fc", "Linear", 72)),
+            Node("branches", "ModuleDict", ModuleOrigin.Container, [], Leaf("branches.a", "Linear", 36), Leaf("branches.b", "Linear", 18)));
+        var model = new ModelSpec("Net", "Net", "Net", FlowDirection.TopDown, "N,8", -1, root, b.Flow, EquatableArray<NoteSpec>.Empty, null);
+
+        Assert.Equal("N×8", ModelFacts.ShapeOf(model, "shared"));
+        Assert.Equal("(N×4, N×2)", ModelFacts.ShapeOf(model, "branches"));
+    }
 }
