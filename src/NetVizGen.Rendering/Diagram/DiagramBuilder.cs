@@ -25,6 +25,10 @@ internal sealed class DiagramBuilder
     private readonly Dictionary<int, DiagramNode> _unitOf = [];
     // Trivial ops (contiguous, a view to the same shape) are not drawn: their id maps to their input.
     private readonly Dictionary<int, int> _passThrough = [];
+    // A run of shape ops drawn as one box (view → transpose → reshape): the ops' names, per box.
+    private readonly Dictionary<DiagramNode, List<string>> _shapeRuns = [];
+    private readonly Dictionary<DiagramNode, string> _shapeRunFirstLabel = [];
+    private Dictionary<int, int> _consumers = [];
     private HashSet<int> _side = [];
     private readonly DiagramGraph _graph;
 
@@ -67,6 +71,9 @@ internal sealed class DiagramBuilder
         var byId = flow.ToDictionary(n => n.Id);
         var externalInputs = new Dictionary<int, DiagramNode>();
         _side = SideInputs.Find(flow);
+        _consumers = new Dictionary<int, int>();
+        foreach (var n in flow)
+            foreach (var i in n.Inputs) _consumers[i] = _consumers.TryGetValue(i, out var c) ? c + 1 : 1;
         foreach (var n in flow)
         {
             if (!Inside(n) || IsSelector(n)) continue;
@@ -75,8 +82,22 @@ internal sealed class DiagramBuilder
                 _passThrough[n.Id] = n.Inputs[0];
                 continue;
             }
+            if (ShapeRunBefore(n, byId) is { } run)
+            {
+                // Quiet where it does not matter: a shape op right after another, whose result nothing else
+                // reads, joins that op's box; the edge out carries the run's final shape.
+                _unitOf[n.Id] = run;
+                _shapeRuns[run].Add(n.Name);
+                run.Label = ShapeRunLabel(_shapeRuns[run], _shapeRunFirstLabel[run]);
+                continue;
+            }
             var unit = Resolve(n);
             _unitOf[n.Id] = unit;
+            if (n.Kind == FlowNodeKind.Op && ShapeRunOps.Contains(n.Name) && unit.Kind == DiagramNodeKind.Op && !_shapeRuns.ContainsKey(unit))
+            {
+                _shapeRuns[unit] = [n.Name];
+                _shapeRunFirstLabel[unit] = unit.Label;
+            }
             foreach (var selected in n.Inputs)
             {
                 // An output selector (LSTM's output of (output, h, c)) is not drawn: the edge comes
@@ -113,6 +134,37 @@ internal sealed class DiagramBuilder
             if (byId.TryGetValue(stack.Pop(), out var n) && seen.Add(n.Id))
                 foreach (var i in n.Inputs) stack.Push(i);
         return string.Join(SideInputs.StepSeparator, seen.Select(i => byId[i].Name).Where(n => n != "getitem"));
+    }
+
+    /// <summary>Ops that only rearrange a tensor's dims: a run of them reads as one step.</summary>
+    private static readonly HashSet<string> ShapeRunOps = new(StringComparer.Ordinal)
+    {
+        "view", "reshape", "flatten", "unflatten", "permute", "transpose", "swapaxes", "swapdims", "t", "movedim",
+        "squeeze", "unsqueeze", "expand", "expand_as", "broadcast_to", "view_as_complex", "view_as_real", "contiguous",
+    };
+
+    // The box of the shape op n directly follows, when n is a shape op of the same scope and the op before
+    // it (through ops not drawn) feeds nothing else.
+    private DiagramNode? ShapeRunBefore(FlowNodeSpec n, Dictionary<int, FlowNodeSpec> byId)
+    {
+        if (n.Kind != FlowNodeKind.Op || n.Inputs.Count != 1 || !ShapeRunOps.Contains(n.Name) || _side.Contains(n.Id)) return null;
+        int id = n.Inputs[0];
+        while (true)
+        {
+            if (!_consumers.TryGetValue(id, out var readers) || readers != 1) return null;
+            if (!_passThrough.TryGetValue(id, out var through)) break;
+            id = through;
+        }
+        if (!byId.TryGetValue(id, out var previous) || previous.Kind != FlowNodeKind.Op || previous.Scope != n.Scope || _side.Contains(previous.Id)) return null;
+        return _unitOf.TryGetValue(previous.Id, out var unit) && _shapeRuns.ContainsKey(unit) ? unit : null;
+    }
+
+    // "view → transpose → reshape"; a longer run keeps its ends: "view → … → reshape (5 ops)".
+    private static string ShapeRunLabel(List<string> ops, string firstLabel)
+    {
+        if (ops.Count == 1) return firstLabel;
+        if (ops.Count <= 3) return string.Join(" → ", ops);
+        return ops[0] + " → … → " + ops[^1] + " (" + Num(ops.Count) + " ops)";
     }
 
     private static bool IsSelector(FlowNodeSpec n) => n.Kind == FlowNodeKind.Op && n.Name == "getitem" && n.Inputs.Count == 1;
