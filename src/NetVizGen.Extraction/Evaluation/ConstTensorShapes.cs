@@ -55,6 +55,9 @@ internal static class ConstTensorShapes
         // In-place ops (fill_, normal_, mul_, index_put_...) return their receiver.
         if (receiver is ConstTensorValue self && name.EndsWith("_", StringComparison.Ordinal)) return self.Shape;
         if (Broadcast.Contains(name)) return inputs.Count == 1 ? first : BroadcastShapes(inputs[0].Shape, inputs[1].Shape);
+        // A view or reshape to sizes all given (no -1) has those sizes whatever went in (from_array(adj).reshape(22, 22)
+        // over data built by a helper): another element count would throw at run time, so the model would not exist.
+        if (name is "view" or "reshape" && List(method, args, "shape") is { Count: > 0 } target && target.All(d => d >= 0)) return target;
         if (first is null) return null;
         var dims = first.ToList();
         switch (name)

@@ -91,6 +91,7 @@ internal sealed partial class Interpreter
     {
         if (owner == "System.Linq.Enumerable") return Linq(method, args, site);
         if (owner == "System.Type" && receiver is TypeValue type) return Reflect(type.Type, method, args);
+        if (owner == "Microsoft.Extensions.Options.Options" && method.Name == "Create" && args.Count == 1) return new OptionsValue(args[0]);
         if (method.ContainingType?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
         {
             if (receiver is UnknownValue or null) return Value.Unknown;

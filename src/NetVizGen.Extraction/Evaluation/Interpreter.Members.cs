@@ -98,6 +98,7 @@ internal sealed partial class Interpreter
 
         switch (receiver)
         {
+            case OptionsValue options when prop.Name is "Value" or "CurrentValue": return options.Inner;
             case ListValue { Poisoned: true }: return Value.Unknown;
             case ListValue l when prop.Name is "Count" or "Length" or "LongLength": return new PrimValue((long)l.Items.Count);
             case SeqValue when prop.Name is "Count" or "Length": return Value.Unknown;

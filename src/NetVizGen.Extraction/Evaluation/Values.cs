@@ -252,6 +252,16 @@ internal sealed class TypeValue : Value
     public ITypeSymbol Type { get; }
 }
 
+/// <summary>
+/// <c>Options.Create(config)</c> (Microsoft.Extensions.Options): the configuration behind <c>IOptions&lt;T&gt;.Value</c>,
+/// as models built for dependency injection take their sizes.
+/// </summary>
+internal sealed class OptionsValue : Value
+{
+    public OptionsValue(Value inner) => Inner = inner;
+    public Value Inner { get; }
+}
+
 /// <summary>An instance of a plain (non-module) user class or record, e.g. a config object.</summary>
 internal sealed class ObjectValue : Value
 {

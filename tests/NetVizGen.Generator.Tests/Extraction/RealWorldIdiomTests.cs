@@ -168,4 +168,34 @@ public class RealWorldIdiomTests
         Assert.Contains("parameters()", warning.GetMessage());
         Assert.DoesNotContain("named_parameters", warning.GetMessage());
     }
+
+    [Fact]
+    public void Options_for_dependency_injection_and_a_reshape_of_helper_built_data_are_read()
+    {
+        // TaggedDev's text-to-motion models: sizes from IOptions<T>.Value, and an adjacency buffer made by
+        // reshaping an array a helper computes.
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            using Microsoft.Extensions.Options;
+            public sealed class Config { public int Hidden { get; set; } = 8; }
+            public sealed class Motion : Module<Tensor, Tensor>
+            {
+                private readonly Linear fc;
+                private readonly Tensor adj;
+                public Motion(IOptions<Config> config) : base("Motion")
+                {
+                    var cfg = config.Value;
+                    fc = Linear(16, cfg.Hidden);
+                    adj = from_array(Adjacency()).reshape(22, 22);
+                    RegisterComponents();
+                }
+                private static float[] Adjacency() { var a = new float[22 * 22]; for (int i = 0; i < 22; i++) a[i * 23] = 1; return a; }
+                public override Tensor forward(Tensor x) => fc.call(x);
+            }
+            public static class Factory { [Diagram(Input = "N,16")] public static Module<Tensor, Tensor> Make() => new Motion(Options.Create(new Config { Hidden = 32 })); }
+            """);
+        var model = Assert.Single(result.Models);
+        Assert.Equal(16 * 32 + 32, model.Root.Parameters);
+        Assert.Equal(22 * 22, model.Root.Buffers);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("NVG01", StringComparison.Ordinal));
+    }
 }

@@ -14,6 +14,7 @@ internal static class GeneratorHarness
         Basic.Reference.Assemblies.Net100.References.All
             .Cast<MetadataReference>()
             .Append(MetadataReference.CreateFromFile(typeof(TorchSharp.torch).Assembly.Location))
+            .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Options.Options).Assembly.Location))
             .ToImmutableArray();
 
     public const string Usings = "using System; using System.Collections.Generic; using System.Linq; using TorchSharp; using TorchSharp.Modules; using static TorchSharp.torch; using static TorchSharp.torch.nn; using NetVizGen;\n";
