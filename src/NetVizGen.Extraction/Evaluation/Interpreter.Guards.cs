@@ -64,13 +64,10 @@ internal sealed partial class Interpreter
         return Eval(op, frame) switch
         {
             SizeRefValue size => size.Dim.ToString(),
-            var v when IsIntegralValue(op.Type) && ValueConversions.TryLong(v, out var n) => ShapeGuards.Const(n),
+            var v when ValueConversions.IsIntegralType(op.Type) && ValueConversions.TryLong(v, out var n) => ShapeGuards.Const(n),
             _ => null,
         };
     }
 
     private static bool IsBool(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_Boolean;
-
-    private static bool IsIntegralValue(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Int64 or SpecialType.System_Int32
-        or SpecialType.System_Int16 or SpecialType.System_Byte or SpecialType.System_UInt32 or SpecialType.System_SByte or SpecialType.System_UInt16;
 }

@@ -124,14 +124,14 @@ internal sealed partial class Interpreter
                 };
             default:
                 // this[long, long, ...] and params long[]: integral positions.
-                return IsIntegral(op.Type) ? TensorIndexItem.Single(BoundOf(Eval(op, frame))) : null;
+                return ValueConversions.IsIntegralType(op.Type) ? TensorIndexItem.Single(BoundOf(Eval(op, frame))) : null;
         }
     }
 
     // What TorchSharp's conversions to TensorIndex take: a long, a C# Range or Index, a (start, stop) tuple.
     private TensorIndexItem? FromConverted(IOperation operand, ITypeSymbol type, Frame frame)
     {
-        if (IsIntegral(type)) return TensorIndexItem.Single(BoundOf(Eval(operand, frame)));
+        if (ValueConversions.IsIntegralType(type)) return TensorIndexItem.Single(BoundOf(Eval(operand, frame)));
         if (IsSystem(type, "Range"))
         {
             if (operand is not IRangeOperation range) return TensorIndexItem.Slice(TensorIndexItem.Unknown, TensorIndexItem.Unknown, TensorIndexItem.Absent);
@@ -158,10 +158,10 @@ internal sealed partial class Interpreter
                 return (TensorIndexItem.Absent, false);
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat } hat:
                 return (BoundOf(Eval(hat.Operand, frame)), true);
-            case IConversionOperation { OperatorMethod: { } } toIndex when IsIntegral(toIndex.Operand.Type):
+            case IConversionOperation { OperatorMethod: { } } toIndex when ValueConversions.IsIntegralType(toIndex.Operand.Type):
                 return (BoundOf(Eval(toIndex.Operand, frame)), false);
             default:
-                return (IsIntegral(side.Type) ? BoundOf(Eval(side, frame)) : TensorIndexItem.Unknown, false);
+                return (ValueConversions.IsIntegralType(side.Type) ? BoundOf(Eval(side, frame)) : TensorIndexItem.Unknown, false);
         }
     }
 
@@ -181,11 +181,4 @@ internal sealed partial class Interpreter
 
     private static bool IsSystem(ITypeSymbol type, string name) =>
         type.Name == name && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
-
-    private static bool IsIntegral(ITypeSymbol? type)
-    {
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable) type = nullable.TypeArguments[0];
-        return type?.SpecialType is SpecialType.System_Int64 or SpecialType.System_Int32 or SpecialType.System_Int16 or SpecialType.System_Byte
-            or SpecialType.System_SByte or SpecialType.System_UInt16 or SpecialType.System_UInt32;
-    }
 }

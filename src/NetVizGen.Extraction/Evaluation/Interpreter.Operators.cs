@@ -46,7 +46,7 @@ internal sealed partial class Interpreter
         ITypeSymbol? leftType = null, ITypeSymbol? rightType = null, ITypeSymbol? resultType = null, bool isChecked = false)
     {
         if (IsTensorLike(l) || IsTensorLike(r)) return TensorBinary(kind, l, r, site);
-        if (SizeBinary(kind, l, r, integral: IsIntegralType(Underlying(resultType))) is { } size) return size;
+        if (SizeBinary(kind, l, r, integral: ValueConversions.IsIntegralType(resultType)) is { } size) return size;
 
         switch (kind)
         {
@@ -214,9 +214,6 @@ internal sealed partial class Interpreter
     };
 
     /// <summary>The T of <c>T?</c>, an enum's underlying type, or the type itself.</summary>
-    private static bool IsIntegralType(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Int64 or SpecialType.System_Int32
-        or SpecialType.System_Int16 or SpecialType.System_UInt64 or SpecialType.System_UInt32 or SpecialType.System_UInt16 or SpecialType.System_Byte or SpecialType.System_SByte;
-
     private static ITypeSymbol? Underlying(ITypeSymbol? type)
     {
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } n) type = n.TypeArguments[0];

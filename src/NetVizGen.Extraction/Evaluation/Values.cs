@@ -315,6 +315,17 @@ internal sealed class ConstTensorValue : Value
 /// <summary>Helpers to move between evaluator values and spec argument values.</summary>
 internal static class ValueConversions
 {
+    /// <summary>
+    /// An integral C# type (int, long, short, byte, and their unsigned and nullable forms up to 32 bits): the
+    /// types sizes, indices and counts are written in. One definition for the reader's every such check.
+    /// </summary>
+    public static bool IsIntegralType(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable) type = nullable.TypeArguments[0];
+        return type?.SpecialType is SpecialType.System_Int64 or SpecialType.System_Int32 or SpecialType.System_Int16 or SpecialType.System_Byte
+            or SpecialType.System_SByte or SpecialType.System_UInt16 or SpecialType.System_UInt32;
+    }
+
     public static ArgValue ToArg(Value v) => v switch
     {
         PrimValue { Raw: null } => ArgValue.Null,

@@ -82,7 +82,7 @@ internal static class ForwardInputs
             }
             // An integer the caller passes and no declaration gives (LLaMA's start_pos): a symbol of its own
             // name, so that sizes computed from it (a KV cache up to start_pos + seqlen) stay symbolic.
-            if (!p.HasExplicitDefaultValue && IsIntegral(p.Type) && DimRef.Parameter(p.Name) is { } symbol)
+            if (!p.HasExplicitDefaultValue && ValueConversions.IsIntegralType(p.Type) && DimRef.Parameter(p.Name) is { } symbol)
             {
                 values.Add(new SizeRefValue(symbol));
                 continue;
@@ -125,9 +125,6 @@ internal static class ForwardInputs
     }
 
     private static bool IsOptional(IParameterSymbol p) => p.HasExplicitDefaultValue || p.IsOptional;
-
-    private static bool IsIntegral(ITypeSymbol type) => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
-        or SpecialType.System_Int16 or SpecialType.System_UInt32 or SpecialType.System_UInt16;
 
     private static bool IsOptional(ISymbol member) => member switch
     {
