@@ -2,8 +2,11 @@ using System.Text.Json;
 
 namespace NetVizGen.Bench.Build;
 
-/// <summary>The two builds compared: the same sources with NetVizGen's package, and without it.</summary>
-internal enum Variant { With, Without }
+/// <summary>
+/// The builds compared: the same sources with NetVizGen's package, without it, and (with --floor)
+/// without it but with the do-nothing per-model generator of bench/FloorGenerator.
+/// </summary>
+internal enum Variant { With, Without, Floor }
 
 /// <summary>
 /// The work folder: a private package cache (the user's cache as a read-only fallback, so TorchSharp
@@ -25,13 +28,14 @@ internal sealed class ConsumerCopies
     /// <summary>The root of a variant's copy; paths in it are relative to the repository root.</summary>
     public string CopyRoot(Variant variant) => Path.Combine(Root, variant.ToString().ToLowerInvariant());
 
-    public static ConsumerCopies Create(string root, string repositoryRoot, NetVizGenPackage package)
+    /// <param name="floorGenerator">The built FloorGenerator.dll when the Floor variant is laid out, else null.</param>
+    public static ConsumerCopies Create(string root, string repositoryRoot, NetVizGenPackage package, IReadOnlyList<Variant> variants, string? floorGenerator)
     {
         var copies = new ConsumerCopies(root);
         File.Copy(Path.Combine(repositoryRoot, "global.json"), Path.Combine(root, "global.json"), overwrite: true);
         File.WriteAllText(Path.Combine(root, "nuget.config"), NuGetConfig(Path.Combine(root, "packages"), UserPackagesFolder(repositoryRoot), package.FeedDirectory));
         var files = ProjectFiles(repositoryRoot);
-        foreach (var variant in Enum.GetValues<Variant>())
+        foreach (var variant in variants)
         {
             var copyRoot = copies.CopyRoot(variant);
             if (Directory.Exists(copyRoot)) Directory.Delete(copyRoot, recursive: true);
@@ -41,12 +45,21 @@ internal sealed class ConsumerCopies
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.Copy(Path.Combine(repositoryRoot, relative), target);
             }
+            // The Floor copy compiles as Without does (the do-nothing attribute) plus the floor generator.
+            var floorItems = variant == Variant.Floor
+                ? $"""
+                    <ItemGroup>
+                      <Analyzer Include="{floorGenerator ?? throw new ArgumentNullException(nameof(floorGenerator))}" />
+                    </ItemGroup>
+                  """
+                : "";
             File.WriteAllText(Path.Combine(copies.ProjectDirectory(variant), "BuildCost.Variant.props"), $"""
                 <Project>
                   <PropertyGroup>
-                    <BuildCostVariant>{variant}</BuildCostVariant>
+                    <BuildCostVariant>{(variant == Variant.Floor ? Variant.Without : variant)}</BuildCostVariant>
                     <NetVizGenVersion>{package.Version}</NetVizGenVersion>
                   </PropertyGroup>
+                {floorItems}
                 </Project>
                 """);
         }

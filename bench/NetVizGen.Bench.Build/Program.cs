@@ -32,9 +32,11 @@ try
         : NetVizGenPackage.Pack(options.RepositoryRoot, Path.Combine(root, "feed"));
     Say($"NetVizGen {package.Version} from {package.FeedDirectory}");
 
-    var copies = ConsumerCopies.Create(root, options.RepositoryRoot, package);
+    Variant[] variants = options.Floor ? [Variant.With, Variant.Without, Variant.Floor] : [Variant.With, Variant.Without];
+    var floorGenerator = options.Floor ? BuildFloorGenerator(options.RepositoryRoot) : null;
+    var copies = ConsumerCopies.Create(root, options.RepositoryRoot, package, variants, floorGenerator);
     var environment = CommandEnvironment.UserBuild(options.CompilerServer);
-    foreach (var variant in Enum.GetValues<Variant>())
+    foreach (var variant in variants)
     {
         DotNetCli.RunOrThrow(copies.ProjectDirectory(variant), environment, "restore", "-nologo");
         // Warm-up, untimed: the compiler server starts (or is reached) and loads the analyzers, NetVizGen
@@ -50,7 +52,7 @@ try
     {
         for (int pair = 1; pair <= options.Pairs; pair++)
         {
-            foreach (var variant in new[] { Variant.With, Variant.Without })
+            foreach (var variant in variants)
             {
                 scenario.Edit?.Apply(copies.CopyRoot(variant));
                 var docs = Path.Combine(copies.ProjectDirectory(variant), "docs");
@@ -82,6 +84,14 @@ finally
         catch (UnauthorizedAccessException) { }
     }
     else Console.WriteLine($"work folder kept: {root}");
+}
+
+// The floor generator, built in Release from bench/FloorGenerator; the Floor copy references the DLL.
+static string BuildFloorGenerator(string repositoryRoot)
+{
+    var project = Path.Combine(repositoryRoot, "bench", "FloorGenerator");
+    DotNetCli.RunOrThrow(project, "build", "-c", "Release", "-nologo", "-v:q");
+    return Path.Combine(project, "bin", "Release", "netstandard2.0", "FloorGenerator.dll");
 }
 
 // The docs task writes a file only when its content changes, so this counts changed docs files.

@@ -31,6 +31,7 @@ internal static class Report
             var ratios = with.Zip(without, (w, o) => w.Wall.TotalSeconds / o.Wall.TotalSeconds).ToArray();
             s.AppendLine(Invariant($"| {scenario.Title} | {Seconds(without)} | {Seconds(with)} | {Triple(ratios, "0.00", bold: true)}× | {with.Count(r => r.DocsTaskRan)} of {with.Length} | {Median(with.Select(r => (double)r.DocsFilesChanged).ToArray()):0} |"));
         }
+        if (records.Any(r => r.Variant == Variant.Floor)) WriteFloor(s, scenarios, records);
         s.AppendLine();
         s.AppendLine("Median ms of the tasks in the MSBuild performance summary (without → with; – : did not run):");
         s.AppendLine();
@@ -65,6 +66,28 @@ internal static class Report
     }
 
     private const int TopTargets = 6;
+
+    // The floor (Without plus a do-nothing per-model generator) against both: which part of NetVizGen's
+    // figure any generator pays, and which part is NetVizGen's own. Each ratio is taken within a round
+    // (the three builds ran one after another).
+    private static void WriteFloor(StringBuilder s, IReadOnlyList<Scenario> scenarios, IReadOnlyList<BuildRecord> records)
+    {
+        s.AppendLine();
+        s.AppendLine("The floor: the Without copy plus bench/FloorGenerator (finds each [Diagram] as NetVizGen does, emits one constant per model), built in the same rounds:");
+        s.AppendLine();
+        s.AppendLine("| scenario | floor, s (min / median / max) | floor ÷ without (min / **median** / max) | with ÷ floor (min / **median** / max) | Csc median ms (without / floor / with) |");
+        s.AppendLine("|---|---|---|---|---|");
+        foreach (var scenario in scenarios)
+        {
+            var with = Of(records, scenario, Variant.With);
+            var without = Of(records, scenario, Variant.Without);
+            var floor = Of(records, scenario, Variant.Floor);
+            if (floor.Length == 0) continue;
+            var floorRatios = floor.Zip(without, (f, o) => f.Wall.TotalSeconds / o.Wall.TotalSeconds).ToArray();
+            var withRatios = with.Zip(floor, (w, f) => w.Wall.TotalSeconds / f.Wall.TotalSeconds).ToArray();
+            s.AppendLine(Invariant($"| {scenario.Title} | {Seconds(floor)} | {Triple(floorRatios, "0.00", bold: true)}× | {Triple(withRatios, "0.00", bold: true)}× | {TaskMedian(without, "Csc")} / {TaskMedian(floor, "Csc")} / {TaskMedian(with, "Csc")} |"));
+        }
+    }
 
     // A target missing from a build's summary did not run there: 0 ms.
     private static double TargetMedian(BuildRecord[] builds, string target) =>

@@ -4,8 +4,8 @@ namespace NetVizGen.EndToEnd.Tests;
 
 /// <summary>
 /// Build cost, counted rather than timed: through real `dotnet build`s of a three-model consumer, the
-/// docs task renders only the models an edit changed, nothing for an edit no model reads, and does
-/// not run at all when nothing changed.
+/// docs task renders only the models an edit changed, and does not run at all for an edit no model
+/// reads or when nothing changed.
 /// </summary>
 [Collection(PackageFeedCollection.Name)]
 public sealed class IncrementalDocsBuildTests
@@ -57,13 +57,23 @@ public sealed class IncrementalDocsBuildTests
         Assert.Equal(mlpPage, File.ReadAllText(Path.Combine(docs, "MnistMlp.md")));
         Assert.Equal(stamp, File.GetLastWriteTimeUtc(Path.Combine(docs, "TinyMlp.svg")));
 
-        // A method body no model reads: the assembly changed, so the task runs, but nothing renders.
+        // A method body no model reads: the assembly changed, its manifests did not, so the docs target is skipped.
         File.WriteAllText(Path.Combine(dir, "Helpers.cs"), Helpers.Replace("=> 41;", "=> 42;", StringComparison.Ordinal));
-        Assert.Equal((3, 0, 3), Renders(DotNet.Run(dir, "build", "-v:n").ShouldSucceed("build after an unrelated edit")));
+        var unrelated = DotNet.Run(dir, "build", "-v:n").ShouldSucceed("build after an unrelated edit");
+        Assert.Contains("NetVizGen: the manifests of 3 model(s) are unchanged", unrelated.Output);
+        Assert.Contains("Skipping target \"_NetVizGenWriteDocsCore\"", unrelated.Output);
+        Assert.DoesNotContain(" rendered, ", unrelated.Output);
+        Assert.Equal(stamp, File.GetLastWriteTimeUtc(Path.Combine(docs, "TinyMlp.svg")));
 
-        // No change at all: the docs target is skipped (its stamp is newer than the assembly).
+        // The next model edit after it is seen (the digest moved on from the skipped build's state).
+        File.WriteAllText(Path.Combine(dir, "LeNet5.cs"), Models.WithClasses(Models.LeNet5, 14));
+        Assert.Equal((3, 1, 2), Renders(DotNet.Run(dir, "build", "-v:n").ShouldSucceed("build after a second model edit")));
+        Assert.Contains("84→14", File.ReadAllText(Path.Combine(docs, "LeNet5.md")));
+
+        // No change at all: the docs target is skipped, and the digest task is not even loaded.
         var quiet = DotNet.Run(dir, "build", "-v:n").ShouldSucceed("no-change build");
         Assert.Contains("Skipping target \"_NetVizGenWriteDocsCore\"", quiet.Output);
+        Assert.Contains("Skipping target \"_NetVizGenManifestDigest\"", quiet.Output);
         Assert.DoesNotContain(" rendered, ", quiet.Output);
     }
     [Fact]
@@ -87,7 +97,10 @@ public sealed class IncrementalDocsBuildTests
             File.WriteAllText(Path.Combine(dir, "Helpers.cs"), Helpers.Replace("=> 41;", "=> 42;", StringComparison.Ordinal));
             var second = DotNet.Run(dir, Build("second.sarif")).ShouldSucceed("rebuild in the compiler server");
             Assert.DoesNotContain("CS8785", second.Output);
-            Assert.Equal((2, 0, 2), Renders(second));
+            // Same manifests: the docs target is skipped (a failed generator would carry none, and the docs
+            // task would then run and delete every page).
+            Assert.Contains("NetVizGen: the manifests of 2 model(s) are unchanged", second.Output);
+            Assert.Contains("Skipping target \"_NetVizGenWriteDocsCore\"", second.Output);
             Assert.True(File.Exists(Path.Combine(dir, "docs", "LeNet5.svg")), "the pages must survive the rebuild");
             var report = File.ReadAllText(Path.Combine(dir, "second.sarif"));
             Assert.Contains("2 model(s), 2 re-used from an earlier compilation, 0 extracted", report);

@@ -18,6 +18,10 @@ namespace NetVizGen.Extraction.Incremental;
 /// and the syntax-tree options provider, replaced by what it decides per tree that can change binding:
 /// whether the tree is generated code (generated code starts with nullable disabled). Anything that still
 /// throws is a miss.
+/// Left out too: the diagnostic options (<c>NoWarn</c>, <c>WarningLevel</c>, <c>TreatWarningsAsErrors</c>,
+/// <c>WarningsAsErrors</c>). They decide which diagnostics the compiler reports, never what binding sees, and
+/// the compiler applies them to the generator's diagnostics after the generator ran, cached or not; with
+/// them in the key, switching a warning off re-extracted every model (about a second on the benchmark project).
 /// </remarks>
 internal sealed class OptionsKey
 {
@@ -45,7 +49,11 @@ internal sealed class OptionsKey
             .WithSourceReferenceResolver(null)
             .WithXmlReferenceResolver(null)
             .WithStrongNameProvider(null)
-            .WithSyntaxTreeOptionsProvider(null);
+            .WithSyntaxTreeOptionsProvider(null)
+            .WithGeneralDiagnosticOption(ReportDiagnostic.Default)
+            .WithSpecificDiagnosticOptions(System.Collections.Immutable.ImmutableDictionary<string, ReportDiagnostic>.Empty)
+            .WithReportSuppressedDiagnostics(false);
+        if (normalized is Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions csharp) normalized = csharp.WithWarningLevel(0);
         var computed = new OptionsKey(normalized, generated);
         return s_compilations.GetValue(compilation, _ => computed);
     }

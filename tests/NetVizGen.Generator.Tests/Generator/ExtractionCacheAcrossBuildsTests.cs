@@ -262,6 +262,26 @@ public sealed class ExtractionCacheAcrossBuildsTests
         Assert.Equal(3, Build(generated).Hits);
     }
 
+    [Fact]
+    public void Warning_settings_alone_do_not_re_extract_and_the_manifests_stay_what_a_fresh_extraction_writes()
+    {
+        var project = ThreeModels() with { Options = o => o.WithMetadataReferenceResolver(new UncomparableResolver()) };
+        Assert.Equal(3, Build(project).Misses);
+
+        // NoWarn, WarningsAsErrors, TreatWarningsAsErrors, WarningLevel: what the compiler reports, not what binding sees.
+        var quieter = project with
+        {
+            Options = o => project.Options(o)
+                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["NVG0102"] = ReportDiagnostic.Suppress, ["CS0168"] = ReportDiagnostic.Error })
+                .WithGeneralDiagnosticOption(ReportDiagnostic.Error)
+                .WithWarningLevel(9999),
+        };
+        var rebuilt = Build(quieter);
+        Assert.Equal(3, rebuilt.Hits);
+        Assert.Equal(0, rebuilt.Misses);
+        Assert.Equal(Fresh(quieter), rebuilt.Manifests);
+    }
+
     // Guarantee 5: references by path, properties and MVID.
     [Fact]
     public void A_reference_whose_content_changed_is_a_miss_and_the_same_content_through_a_new_object_is_a_hit()
