@@ -34,6 +34,7 @@ internal static class DiagnosticDescriptors
         ["NVG0207"] = ("Unknown op", DiagnosticSeverity.Warning),
         ["NVG0208"] = ("Invalid input shape", DiagnosticSeverity.Warning),
         ["NVG0209"] = ("Invalid shape operation", DiagnosticSeverity.Warning),
+        ["NVG0210"] = ("Output shape not inferred", DiagnosticSeverity.Warning),
         ["NVG0999"] = ("Internal extraction error", DiagnosticSeverity.Warning),
     };
 

@@ -20,7 +20,7 @@ public static class CorpusComparer
         var mismatches = full.Mismatches.Where(m => m.Aspect is not ("call order" or "shape")).ToList();
 
         var observed = report.Calls.Select(c => c.Path).ToHashSet(StringComparer.Ordinal);
-        var all = spec.Flow.Nodes.Where(n => n.Kind == FlowNodeKind.Module).ToList();
+        var all = StaticCalls(spec);
         var nodes = all.Where(n => observed.Contains(n.ModulePath)).ToList();
         var calls = report.Calls;
 
@@ -51,6 +51,34 @@ public static class CorpusComparer
                     string.Join(", ", calls[i].Shapes.Select(RuntimeReport.FormatShape))));
         }
         return new CorpusComparison(new ComparisonResult(spec.Id, mismatches), all.Count - nodes.Count, shapesChecked);
+    }
+
+    /// <summary>
+    /// The calls the static flow shows, in trace order: every module node, and every call of a custom module
+    /// with no children (a hand-written LayerNorm), which the flow shows as its ops scoped to it rather than as
+    /// one node, while the runtime's hooks see it as a leaf call. Such a call is a run of consecutive nodes in
+    /// its scope, and stands for the last of them (its output).
+    /// </summary>
+    private static List<FlowNodeSpec> StaticCalls(ModelSpec spec)
+    {
+        var childless = new HashSet<string>(StringComparer.Ordinal);
+        void Visit(ModuleSpec m)
+        {
+            if (m.Children.Count == 0 && m.Path.Length > 0) childless.Add(m.Path);
+            foreach (var c in m.Children) Visit(c);
+        }
+        Visit(spec.Root);
+        var calls = new List<FlowNodeSpec>();
+        var nodes = spec.Flow.Nodes;
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var n = nodes[i];
+            if (n.Kind == FlowNodeKind.Module) { calls.Add(n); continue; }
+            if (!childless.Contains(n.Scope)) continue;
+            if (i + 1 < nodes.Count && nodes[i + 1].Scope == n.Scope) continue; // not the run's last node yet
+            calls.Add(n with { Kind = FlowNodeKind.Module, ModulePath = n.Scope });
+        }
+        return calls;
     }
 }
 

@@ -30,6 +30,8 @@ public static class CorpusRuntime
         // forward(idx, targets, embeddings_only) and forward(idx, targets): 65 characters, no targets.
         ["PyroGpt"] = s => [Tokens(s[0], 65), null!, false],
         ["PyroBigram"] = s => [Tokens(s[0], 65), null!],
+        // forward(imageEmbeddings, imagePe, sparse, dense, multimaskOutput): the three-mask output.
+        ["SamMaskDecoder"] = s => [Floats(s[0]), Floats(s[1]), Floats(s[2]), Floats(s[3]), true],
     };
 
     /// <summary>Builds the model, runs it, and reports the runtime facts.</summary>

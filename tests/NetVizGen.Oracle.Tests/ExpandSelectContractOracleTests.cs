@@ -46,6 +46,18 @@ public class ExpandSelectContractOracleTests
     }
 
     [Fact]
+    public void Unbind_matches_the_runtime()
+    {
+        TorchRuntime.Ensure();
+        // SAM's attention: q, k, v = qkv.reshape(3, B * heads, H * W, -1).unbind(0).
+        var qkv = torch.randn(3, 4, 9, 8);
+        Same(qkv.unbind(0), "unbind", new[] { A("dim", 0) }, qkv);
+        Same(qkv.unbind(-1), "unbind", new[] { A("dim", -1) }, qkv);
+        Same(qkv.unbind(2), "unbind", new[] { A("dim", 2) }, qkv);
+        Rejected(() => qkv.unbind(4), "unbind", new[] { A("dim", 4) }, qkv);
+    }
+
+    [Fact]
     public void Expand_repeat_tile_and_the_as_forms_match_the_runtime()
     {
         TorchRuntime.Ensure();

@@ -181,7 +181,11 @@ internal sealed partial class Interpreter
             return RunWithParameters(lambda.Body, lambda.Parameters, args, new Frame(lambda.Captured?.Self, lambda.Captured));
         var method = lambda.Method;
         if (HasSource(method)) return CallSourceMethod(ResolveVirtual(method, lambda.Receiver), lambda.Receiver, args, site);
-        // A method group of a library method, e.g. torch.nn.ReLU passed as a factory.
+        // A method group of a layer factory passed as a delegate (Func<Module<Tensor, Tensor>> act = nn.GELU,
+        // Func<long, LayerNorm> norm = nn.LayerNorm): the call builds that layer, unset parameters at their defaults.
+        if (method.IsStatic && TorchNames.IsNnClass(method.ContainingType))
+            return NnFactory(site.Syntax, method, method.Parameters.Select((p, i) => i < args.Count ? args[i] : DefaultParameter(p)).ToList());
+        // Any other library method group.
         return Value.Unknown;
     }
 

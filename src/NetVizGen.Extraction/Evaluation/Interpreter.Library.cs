@@ -37,7 +37,7 @@ internal sealed partial class Interpreter
             if (args.Count >= 1 && args[0] is not PrimValue { Raw: long }) return Value.Unknown;
             return new DictValue();
         }
-        if (type.IsTupleType) return new TupleValue(args);
+        if (type.IsTupleType || name.StartsWith("System.Tuple<", StringComparison.Ordinal)) return new TupleValue(args);
         if (type.SpecialType == SpecialType.System_String)
             return args.Count == 2 && args[0] is PrimValue { Raw: char c } && args[1] is PrimValue { Raw: long n } && n >= 0 && n <= _limits.MaxCollectionItems
                 ? new PrimValue(new string(c, (int)n)) : Value.Unknown;
@@ -92,6 +92,8 @@ internal sealed partial class Interpreter
         if (owner == "System.Linq.Enumerable") return Linq(method, args, site);
         if (owner == "System.Type" && receiver is TypeValue type) return Reflect(type.Type, method, args);
         if (owner == "Microsoft.Extensions.Options.Options" && method.Name == "Create" && args.Count == 1) return new OptionsValue(args[0]);
+        // Tuple.Create(a, b): a System.Tuple, read like a value tuple (Item1, deconstruction).
+        if (owner == "System.Tuple" && method.Name == "Create") return new TupleValue(args);
         if (method.ContainingType?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
         {
             if (receiver is UnknownValue or null) return Value.Unknown;

@@ -117,6 +117,10 @@ internal sealed partial class Interpreter
                 return tensor is ConstTensorValue weight && prop.Name == "weight"
                     ? new ConstTensorValue(weight.Shape, weight.IsParameter, weight.RequiresGrad) { WeightOf = m }
                     : tensor;
+            // forward reading a layer's weight (SAM's mask decoder: cat(iou_token.weight, mask_tokens.weight)):
+            // a parameter source node of the shape the layer's arguments give.
+            case ModuleValue { Origin: ModuleOrigin.Builtin } m when Graph is not null && LayerTensorShape(m, prop.Name) is { } shape:
+                return TracedTensor(m, prop.Name, new ConstTensorValue(shape, isParameter: true, requiresGrad: true));
             // A tensor the constructor holds (a layer's weight or bias) has a live native handle: torchvision's
             // VGG initialises with `if (conv.bias != null && !conv.bias.IsInvalid)`.
             case ConstTensorValue when Graph is null && prop.Name == "IsInvalid": return new PrimValue(false);
@@ -140,6 +144,22 @@ internal sealed partial class Interpreter
         }
 
         return TracingProperty(receiver, p, frame) ?? Value.Unknown;
+    }
+
+    /// <summary>
+    /// The shape of an Embedding's or Linear's weight or bias from the layer's arguments, as TorchSharp makes it
+    /// (Linear stores weight as out×in); null when an argument is not known or the layer is another kind.
+    /// </summary>
+    private static long[]? LayerTensorShape(ModuleValue layer, string property)
+    {
+        long? Arg(string name) => layer.Args.FirstOrDefault(a => a.Name == name)?.Value.AsLong;
+        return (layer.TypeName, property) switch
+        {
+            ("Embedding", "weight") when Arg("num_embeddings") is long n && Arg("embedding_dims") is long d => new[] { n, d },
+            ("Linear", "weight") when Arg("inputSize") is long i && Arg("outputSize") is long o => new[] { o, i },
+            ("Linear", "bias") when Arg("outputSize") is long o && layer.Args.FirstOrDefault(a => a.Name == "hasBias")?.Value is not { Kind: ArgKind.Bool, AsBool: false } => new[] { o },
+            _ => null,
+        };
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ internal sealed partial class Interpreter
     private Value? TryTorchCall(IInvocationOperation inv, IMethodSymbol method, Value? receiver, List<Value> args, Frame frame)
     {
         var owner = method.ContainingType;
-        if (method.IsStatic && TorchNames.IsNnClass(owner)) return NnFactory(inv, method, args);
+        if (method.IsStatic && TorchNames.IsNnClass(owner)) return NnFactory(inv.Syntax, method, args);
         if (method.IsStatic && TorchNames.IsInitClass(owner)) return Value.Unknown;
 
         if (receiver is ModuleValue module)
@@ -40,7 +40,7 @@ internal sealed partial class Interpreter
         return null;
     }
 
-    private Value NnFactory(IInvocationOperation inv, IMethodSymbol method, List<Value> args)
+    private Value NnFactory(SyntaxNode site, IMethodSymbol method, List<Value> args)
     {
         var name = method.Name;
         switch (name)
@@ -48,14 +48,14 @@ internal sealed partial class Interpreter
             case "Sequential":
             case "ModuleList":
             case "ModuleDict":
-                return Container(name, method, args, inv.Syntax);
+                return Container(name, method, args, site);
             case "Parameter":
                 return MakeParameter(args);
         }
         if (!TorchNames.IsModule(method.ReturnType)) return Value.Unknown;
 
-        var module = new ModuleValue(method.ReturnType.Name, ModuleOrigin.Builtin, null, Spans.Of(inv.Syntax));
-        CountModule(module, inv.Syntax);
+        var module = new ModuleValue(method.ReturnType.Name, ModuleOrigin.Builtin, null, Spans.Of(site));
+        CountModule(module, site);
         for (int i = 0; i < method.Parameters.Length; i++)
         {
             var p = method.Parameters[i];
@@ -74,7 +74,7 @@ internal sealed partial class Interpreter
             if (arg.IsUnknown)
             {
                 Notes.Add(ExtractionNoteIds.UnresolvedConstruction, NoteSeverity.Warning,
-                    $"Argument '{p.Name}' of {module.TypeName} is not known at compile time", inv.Syntax);
+                    $"Argument '{p.Name}' of {module.TypeName} is not known at compile time", site);
             }
             module.Args.Add(new ArgSpec(p.Name, arg));
         }

@@ -86,8 +86,19 @@ internal sealed partial class Interpreter
         return Value.Unknown;
     }
 
-    private Value? TracingProperty(Value? receiver, IPropertyReferenceOperation p, Frame frame) =>
-        Graph is null ? null : TensorSize(p.Property.Name, receiver, new List<Value>());
+    private Value? TracingProperty(Value? receiver, IPropertyReferenceOperation p, Frame frame)
+    {
+        if (Graph is null) return null;
+        // x.T: the transpose of a matrix (TorchSharp's property for t()); x.mT: of the last two dims.
+        if (receiver is TensorValue t && p.Property.Name is "T" or "mT" && TorchNames.IsTensor(p.Property.ContainingType))
+        {
+            var args = p.Property.Name == "T"
+                ? Array.Empty<ArgSpec>()
+                : new[] { new ArgSpec("dim0", ArgValue.FromInt(-2)), new ArgSpec("dim1", ArgValue.FromInt(-1)) };
+            return new TensorValue(Graph.Add(FlowNodeKind.Op, p.Property.Name == "T" ? "t" : "transpose", "", new[] { t.NodeId }, args, Spans.Of(p.Syntax)));
+        }
+        return TensorSize(p.Property.Name, receiver, new List<Value>());
+    }
 
     private Value? TracingIndex(Value container, Value index)
     {

@@ -136,6 +136,13 @@ internal static class ForwardTracer
     {
         if (flow.Nodes.IsEmpty) return;
         var called = new HashSet<string>(flow.Nodes.Where(n => n.Kind is FlowNodeKind.Module or FlowNodeKind.Unresolved).Select(n => n.ModulePath), StringComparer.Ordinal);
+        // A custom module whose forward is only tensor ops (a hand-written LayerNorm) has no call node of its
+        // own: its ops, scoped to it, are what shows it was called.
+        called.UnionWith(flow.Nodes.Where(n => n.Scope.Length > 0).Select(n => n.Scope));
+        // A layer whose weight forward reads (cat(iou_token.weight, ...)) is drawn as that weight's source node.
+        foreach (var n in flow.Nodes.Where(n => n.Kind == FlowNodeKind.Op && n.Name == "parameter"))
+            if (n.Args.FirstOrDefault(a => a.Name == "name")?.Value.Text is { } name && name.LastIndexOf('.') is var dot and > 0)
+                called.Add(name.Substring(0, dot));
         foreach (var child in tree.Children) Visit(child);
 
         // A shared instance's calls carry its first path: every occurrence of it counts as called.

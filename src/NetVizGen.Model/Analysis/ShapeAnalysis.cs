@@ -143,7 +143,8 @@ public static class ShapeAnalysis
         if (inputs is null || inputs.Count == 0) return new Outcome(Array.Empty<Shape>(), def.CountsMultiplyAdds ? -1 : 0, summary);
         var result = def.InferShape(module.Args, inputs);
         long macs = Macs(def.CountsMultiplyAdds, result, o => def.MultiplyAdds(module.Args, inputs, o));
-        var note = result.Error is { } error ? ShapeNotes.FromError(error, node, ctx, inputs, "'" + module.Path + "' (" + summary + ")") : null;
+        var note = result.Error is { } error ? ShapeNotes.FromError(error, node, ctx, inputs, "'" + module.Path + "' (" + summary + ")")
+            : ShapeNotes.UnknownHere(result, "'" + module.Path + "'", node);
         return new Outcome(result.Outputs.ToArray(), macs, summary, note);
     }
 
@@ -161,7 +162,8 @@ public static class ShapeAnalysis
         // Sizes read from traced tensors (x.size(0)) resolve against those tensors' inferred shapes.
         var result = def.InferShape(node.Args, inputs, r => r.Resolve(id => ctx.Outputs.TryGetValue(id, out var o) && o.Count == 1 ? o[0] : null));
         long macs = Macs(def.CountsMultiplyAdds, result, o => def.MultiplyAdds(node.Args, inputs, o));
-        var note = result.Error is { } error ? ShapeNotes.FromError(error, node, ctx, inputs, ctx.Describe(node)) : null;
+        var note = result.Error is { } error ? ShapeNotes.FromError(error, node, ctx, inputs, ctx.Describe(node))
+            : ShapeNotes.UnknownHere(result, "'" + node.Name + "'" + (node.Scope.Length > 0 ? " in '" + node.Scope + "'" : ""), node);
         return new Outcome(result.Outputs.ToArray(), macs, summary, note);
     }
 

@@ -29,4 +29,7 @@ public static class ShapeNoteIds
 
     /// <summary>Any other shape rule violation: wrong rank, dim out of range, invalid argument.</summary>
     public const string InvalidShape = "NVG0209";
+
+    /// <summary>A known layer or op whose output shape its rule cannot tell from the known input shapes.</summary>
+    public const string ShapeNotInferred = "NVG0210";
 }

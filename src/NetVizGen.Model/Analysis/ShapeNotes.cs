@@ -15,6 +15,17 @@ internal static class ShapeNotes
         => new(ShapeNoteIds.UnknownModuleType, NoteSeverity.Warning,
             "'" + module.Path + "' is a " + module.TypeName + ", which NetVizGen's layer catalog does not know; shapes after it are unknown.", node.Source ?? module.Source);
 
+    /// <summary>
+    /// NVG0210 where a known layer or op, given known input shapes, cannot tell its output shape (its rule says
+    /// why: a size known only at run time, data-dependent sizes): the first unknown shape of a path is named,
+    /// not the ones computed from it. Null when the shape is known.
+    /// </summary>
+    public static NoteSpec? UnknownHere(ShapeResult result, string subject, FlowNodeSpec node)
+        => result.Status == ShapeStatus.Unknown && result.Reason.Length > 0
+            ? new(ShapeNoteIds.ShapeNotInferred, NoteSeverity.Warning,
+                "The output shape of " + subject + " is not known: " + result.Reason + "; shapes computed from it are unknown.", node.Source)
+            : null;
+
     public static NoteSpec UnknownOp(FlowNodeSpec node)
         => new(ShapeNoteIds.UnknownOp, NoteSeverity.Warning,
             "The op '" + node.Name + "'" + (node.Scope.Length > 0 ? " in '" + node.Scope + "'" : "") + " is not in NetVizGen's op catalog; shapes after it are unknown.", node.Source);

@@ -30,6 +30,15 @@ internal static class ReshapeOps
         }, a => a.Show("dim"));
         yield return Op("chunk", (a, x) => Chunk(a, x[0]), a => a.Show("chunks"), List(Int("dim", 0)));
         yield return Op("split", (a, x) => Split(a, x[0]), null, List(Int("dim", 0)));
+        // unbind(dim): one tensor per index of dim, each without it (q, k, v = qkv.unbind(0)).
+        yield return Op("unbind", (a, x) =>
+        {
+            if (a.Long("dim") is not long d) return ShapeResult.Unknown("unbind dim is not known at compile time");
+            if (x[0].NormalizeAxis(d) is not int axis) return ShapeResult.Fail(ShapeOps.Axis("unbind", x[0], d));
+            if (x[0][axis].Value is not long n) return ShapeResult.Unknown("unbind along a dim whose size is known only at run time");
+            var each = Shape.Of(x[0].Dims.Where((_, i) => i != axis));
+            return ShapeResult.Ok(Enumerable.Repeat(each, (int)n).ToArray());
+        }, a => a.Show("dim"), List(Int("dim", 0)));
         // x[i] / x.select(dim, i): drops the axis.
         yield return Op("select", (a, x) =>
         {
@@ -116,7 +125,7 @@ internal static class ReshapeOps
     {
         var x = inputs[0];
         Dim? length = null; // the resulting size along dim (or of the flattened input), when output_size says it
-        long repeats = 0;
+        Dim repeats = Dim.Of(0);
         if (inputs.Count > 1)
         {
             if (a.Long("output_size") is not long given) return ShapeResult.Unknown("repeat_interleave with a tensor of repeats has data-dependent sizes");
@@ -124,9 +133,14 @@ internal static class ReshapeOps
         }
         else
         {
-            if (a.Long("repeats") is not long r) return ShapeResult.Unknown("repeat_interleave repeats are not known at compile time");
-            if (r < 0) return ShapeResult.Fail(Rules.Invalid("repeat_interleave repeats must not be negative", "repeats"));
-            repeats = r;
+            if (a.Long("repeats") is long r)
+            {
+                if (r < 0) return ShapeResult.Fail(Rules.Invalid("repeat_interleave repeats must not be negative", "repeats"));
+                repeats = r;
+            }
+            // A size read from another tensor (SAM: repeat_interleave(image, tokens.size(0), 0)).
+            else if (a.Dims("repeats") is { Length: 1 } symbolic) repeats = symbolic[0];
+            else return ShapeResult.Unknown("repeat_interleave repeats are not known at compile time");
         }
         if (a.IsNull("dim")) return ShapeResult.Ok(Shape.Of(length ?? x.ElementCount * repeats));
         if (a.Long("dim") is not long dim) return ShapeResult.Unknown("repeat_interleave dim is not known at compile time");

@@ -1,0 +1,183 @@
+using NetVizGen.Generator.Tests.TestSupport;
+
+namespace NetVizGen.Generator.Tests.Extraction;
+
+/// <summary>
+/// Idioms of a Segment Anything port nobody here wrote (dongfangzhizhu/SAM_TorchSharp), each once:
+/// activation factories passed as method groups, a three-input attention called with named arguments,
+/// a hand-written LayerNorm2d whose forward is only tensor ops, q/k/v split with unbind, windows padded
+/// by sizes computed with %, and System.Tuple results deconstructed.
+/// </summary>
+public class SegmentAnythingIdiomTests
+{
+    [Fact]
+    public void An_activation_factory_passed_as_a_method_group_is_called_for_its_module()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            public sealed class MlpBlock : Module<Tensor, Tensor>
+            {
+                private readonly Module<Tensor, Tensor> lin1, lin2, act;
+                public MlpBlock(int dim, int hidden, Func<Module<Tensor, Tensor>> act = null) : base("MlpBlock")
+                {
+                    lin1 = Linear(dim, hidden);
+                    lin2 = Linear(hidden, dim);
+                    this.act = act is null ? GELU() : act();
+                    RegisterComponents();
+                }
+                public override Tensor forward(Tensor x) => lin2.forward(act.forward(lin1.forward(x)));
+            }
+            public sealed class Net : Module<Tensor, Tensor>
+            {
+                private readonly MlpBlock a, b;
+                public Net(Func<GELU> actLayer = null) : base("Net")
+                {
+                    if (actLayer == null) actLayer = GELU;
+                    a = new MlpBlock(16, 64, actLayer);
+                    b = new MlpBlock(16, 32, Tanh);
+                    RegisterComponents();
+                }
+                public override Tensor forward(Tensor x) => b.forward(a.forward(x));
+            }
+            public static class Factory { [Diagram(Input = "N,16")] public static Net Make() => new Net(); }
+            """);
+        var model = Assert.Single(result.Models);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("NVG01", StringComparison.Ordinal));
+        Assert.Equal("GELU", model.Root.Children.Single(c => c.Name == "a").Children.Single(c => c.Name == "act").TypeName);
+        Assert.Equal("Tanh", model.Root.Children.Single(c => c.Name == "b").Children.Single(c => c.Name == "act").TypeName);
+        Assert.Equal("N×16", model.Flow.Nodes.Single(n => n.ModulePath == "b.lin2").Shape);
+    }
+
+    [Fact]
+    public void Named_arguments_of_a_three_input_forward_reach_their_parameters()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            public sealed class Attn : Module<Tensor, Tensor, Tensor, Tensor>
+            {
+                private readonly Linear q_proj = Linear(32, 16), k_proj = Linear(32, 16), v_proj = Linear(32, 16);
+                public Attn() : base("Attn") { RegisterComponents(); }
+                public override Tensor forward(Tensor q, Tensor k, Tensor v)
+                {
+                    q = q_proj.forward(q);
+                    k = k_proj.forward(k);
+                    v = v_proj.forward(v);
+                    return softmax(q.matmul(k.transpose(-2, -1)), -1).matmul(v);
+                }
+            }
+            public sealed class Net : Module<Tensor, Tensor, Tensor>
+            {
+                private readonly Attn attn = new Attn();
+                public Net() : base("Net") { RegisterComponents(); }
+                public override Tensor forward(Tensor queries, Tensor keys) => attn.forward(v: keys, q: queries, k: keys);
+            }
+            public static class Factory { [Diagram(Input = "N,5,32;N,64,32")] public static Net Make() => new Net(); }
+            """);
+        var model = Assert.Single(result.Models);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("NVG01", StringComparison.Ordinal));
+        Assert.Equal("N×5×16", model.Flow.Nodes.Single(n => n.ModulePath == "attn.q_proj").Shape);
+        Assert.Equal("N×64×16", model.Flow.Nodes.Single(n => n.ModulePath == "attn.v_proj").Shape);
+        Assert.Equal("N×5×16", model.Flow.Nodes.Single(n => n.Kind == NetVizGen.Model.Specs.FlowNodeKind.Output).Shape);
+    }
+
+    [Fact]
+    public void A_hand_written_norm_whose_forward_is_only_tensor_ops_counts_as_called()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            public sealed class LayerNorm2d : Module<Tensor, Tensor>
+            {
+                private readonly Tensor weight, bias;
+                public LayerNorm2d(long c) : base("LayerNorm2d") { weight = ones(c, requires_grad: true); bias = zeros(c, requires_grad: true); RegisterComponents(); }
+                public override Tensor forward(Tensor x)
+                {
+                    var u = x.mean(new long[] { 1 }, keepdim: true);
+                    return weight[TensorIndex.Colon, TensorIndex.None, TensorIndex.None] * (x - u) + bias[TensorIndex.Colon, TensorIndex.None, TensorIndex.None];
+                }
+            }
+            public sealed class Net : Module<Tensor, Tensor>
+            {
+                private readonly Sequential neck;
+                public Net() : base("Net") { neck = Sequential(Conv2d(8, 4, 1), new LayerNorm2d(4)); RegisterComponents(); }
+                public override Tensor forward(Tensor x) => neck.forward(x);
+            }
+            public static class Factory { [Diagram(Input = "N,8,6,6")] public static Net Make() => new Net(); }
+            """);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "NVG0106");
+        var model = Assert.Single(result.Models);
+        Assert.Equal(8 * 4 + 4, model.Root.Parameters);
+        Assert.Equal(8, model.Root.Buffers); // plain tensors: RegisterComponents makes them buffers
+    }
+
+    [Fact]
+    public void Layer_weights_read_in_forward_are_tensors_of_the_layers_shape()
+    {
+        // SAM's mask decoder: output tokens are the rows of two embeddings, expanded per prompt.
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            public sealed class Net : Module<Tensor, Tensor>
+            {
+                private readonly Embedding iou_token = Embedding(1, 32), mask_tokens = Embedding(4, 32);
+                private readonly Linear head = Linear(32, 8);
+                public Net() : base("Net") { RegisterComponents(); }
+                public override Tensor forward(Tensor sparse)
+                {
+                    var outputTokens = cat(new Tensor[] { iou_token.weight, mask_tokens.weight }, 0);
+                    outputTokens = outputTokens.unsqueeze(0).expand(sparse.size(0), -1, -1);
+                    var tokens = cat(new Tensor[] { outputTokens, sparse }, 1);
+                    return tokens.matmul(head.weight.T) + head.bias;
+                }
+            }
+            public static class Factory { [Diagram(Input = "N,2,32")] public static Net Make() => new Net(); }
+            """);
+        var model = Assert.Single(result.Models);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("NVG01", StringComparison.Ordinal));
+        Assert.Equal("N×7×8", model.Flow.Nodes.Single(n => n.Kind == NetVizGen.Model.Specs.FlowNodeKind.Output).Shape);
+        Assert.Equal(32 + 4 * 32 + 32 * 8 + 8, model.Root.Parameters);
+    }
+
+    [Fact]
+    public void A_system_tuple_returned_by_a_helper_is_deconstructed_and_read_by_item()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            public sealed class Net : Module<Tensor, Tensor, (Tensor, Tensor)>
+            {
+                private readonly Linear a = Linear(8, 4), b = Linear(8, 2);
+                public Net() : base("Net") { RegisterComponents(); }
+                public override (Tensor, Tensor) forward(Tensor x, Tensor y)
+                {
+                    var (masks, iou) = Predict(x, y);
+                    var both = Tuple.Create(masks, iou);
+                    return (both.Item1, both.Item2);
+                }
+                private Tuple<Tensor, Tensor> Predict(Tensor x, Tensor y) => new Tuple<Tensor, Tensor>(a.forward(x), b.forward(y));
+            }
+            public static class Factory { [Diagram(Input = "N,8;N,3,8")] public static Net Make() => new Net(); }
+            """);
+        var model = Assert.Single(result.Models);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("NVG01", StringComparison.Ordinal));
+        var outputs = model.Flow.Nodes.Where(n => n.Kind == NetVizGen.Model.Specs.FlowNodeKind.Output).Select(n => n.Shape).ToList();
+        Assert.Equal(new[] { "N×4", "N×3×2" }, outputs);
+    }
+
+    [Fact]
+    public void Repeats_read_from_another_tensor_keep_the_size_and_an_undecidable_shape_is_a_located_warning()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            public sealed class Net : Module<Tensor, Tensor, Tensor>
+            {
+                private readonly Conv2d conv = Conv2d(8, 8, 1);
+                public Net() : base("Net") { RegisterComponents(); }
+                public override Tensor forward(Tensor image, Tensor tokens)
+                {
+                    var src = repeat_interleave(image, tokens.size(0), 0);
+                    return conv.forward(src).squeeze(0);
+                }
+            }
+            public static class Factory { [Diagram(Input = "1,8,4,4;N,7,32")] public static Net Make() => new Net(); }
+            """);
+        var model = Assert.Single(result.Models);
+        Assert.Equal("N×8×4×4", model.Flow.Nodes.Single(n => n.ModulePath == "conv").Shape);
+        // squeeze(0) of N: whether the dim goes depends on N at run time.
+        var unknown = Assert.Single(result.Diagnostics, d => d.Id == "NVG0210");
+        Assert.Contains("'squeeze'", unknown.GetMessage());
+        Assert.Contains("squeeze of a symbolic dim", unknown.GetMessage());
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, unknown.Severity);
+    }
+}
