@@ -5,6 +5,7 @@
 #   bench/build-cost.sh                      5 pairs, packs NetVizGen from this repository
 #   bench/build-cost.sh -n 3 --scenarios cold,edit
 #   bench/build-cost.sh --package-dir DIR    a folder with NetVizGen.<version>.nupkg instead of packing
+#   bench/build-cost.sh --floor              also build with a do-nothing per-model generator (bench/FloorGenerator)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build -c Release -nologo -v:q bench/NetVizGen.Bench.Build/NetVizGen.Bench.Build.csproj
