@@ -37,7 +37,7 @@ internal static class AttributeSource
             [global::System.Diagnostics.Conditional("NETVIZGEN_KEEP_ATTRIBUTES")]
             internal sealed class DiagramAttribute : global::System.Attribute
             {
-                /// <summary>Input shape(s): comma-separated dimensions, concrete or symbolic, e.g. <c>"N,3,224,224"</c>; several inputs separated by ';', by position or by forward parameter / input member name, e.g. <c>"src=N,S,512; tgt=N,T,512"</c>. Optional tensors may be left out.</summary>
+                /// <summary>Input shape(s): comma-separated dimensions, concrete or symbolic, e.g. <c>"N,3,224,224"</c>; several inputs separated by ';', by position or by forward parameter / input member name, e.g. <c>"src=N,S,512; tgt=N,T,512"</c>. Optional tensors may be left out. A forward parameter that is no tensor (bool, integer, floating-point) takes a value by name, e.g. <c>"N,8; multimask=true"</c>.</summary>
                 public string? Input { get; set; }
 
                 /// <summary>Output file name (without extension); defaults to the class or method name.</summary>

@@ -12,6 +12,8 @@ public sealed record CorpusModel(string Id, string Input, MethodInfo Factory)
     /// <summary>The declared input shapes, symbolic dimensions (<c>N</c>) bound to 1.</summary>
     public long[][] InputShapes =>
         Input.Split(';', StringSplitOptions.TrimEntries)
+            .Where(part => !(part.Contains('=') && NetVizGen.Model.Shapes.Shape.IsScalarLiteral(part[(part.IndexOf('=') + 1)..].Trim()))) // multimaskOutput=true: a value, not a shape
+            .Select(part => part.Contains('=') ? part[(part.IndexOf('=') + 1)..] : part)
             .Select(part => part.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Select(d => long.TryParse(d, out var v) ? v : 1L).ToArray())
             .ToArray();

@@ -51,6 +51,13 @@ internal sealed class ModuleValue : Value
     /// <summary>Where each field was last assigned, for diagnostics.</summary>
     public Dictionary<string, SourceSpan?> FieldSources { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Module fields assigned after this module's RegisterComponents() ran, with where: NVG0105 once construction
+    /// is over, unless the module was registered explicitly after all (<c>_internal_submodules.Remove("m");
+    /// m = ...; register_module("m", m)</c>, as YoloSharp's C3k does).
+    /// </summary>
+    public Dictionary<string, SourceSpan?> LateAssignments { get; } = new(StringComparer.Ordinal);
+
     public bool IsContainer => Origin == ModuleOrigin.Container;
 
     /// <summary>Registers a child unless the name is taken (TorchSharp throws on duplicates; we keep the first).</summary>
@@ -59,6 +66,15 @@ internal sealed class ModuleValue : Value
         foreach (var c in Children) if (c.Key == name) return;
         Children.Add(new KeyValuePair<string, ModuleValue>(name, child));
     }
+
+    /// <summary>
+    /// The mode forward reads as <c>training</c>: true, as TorchSharp creates every module, until <c>eval()</c> or
+    /// <c>train(false)</c> (on it or a module above it); null when set to a value not known at compile time.
+    /// </summary>
+    public bool? Training { get; set; } = true;
+
+    /// <summary>TorchSharp's <c>_internal_submodules.Remove(name)</c>: the child is no longer registered; true when there was one.</summary>
+    public bool Unregister(string name) => Children.RemoveAll(c => c.Key == name) > 0;
 
     public ModuleValue? Child(string name)
     {

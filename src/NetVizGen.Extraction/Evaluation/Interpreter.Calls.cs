@@ -44,6 +44,10 @@ internal sealed partial class Interpreter
         if (method.MethodKind == MethodKind.DelegateInvoke)
             return receiver is LambdaValue lambda ? InvokeLambda(lambda, args, inv) : Value.Unknown;
 
+        // _internal_submodules.Remove("m"): that child is no longer registered (a subclass replacing its base's block).
+        if (receiver is SubmodulesValue submodules)
+            return method.Name == "Remove" && args.Count == 1 && args[0] is PrimValue { Raw: string key } ? new PrimValue(submodules.Module.Unregister(key)) : Value.Unknown;
+
         var torch = TryTorchCall(inv, method, receiver, TorchNames.IsTorchSharpType(method.ContainingType) ? Materialized(args) : args, frame);
         if (torch is not null) return torch;
 
@@ -122,6 +126,9 @@ internal sealed partial class Interpreter
     {
         var assembly = member.ContainingAssembly?.Name;
         if (assembly is null || assembly == "TorchSharp" || !TorchNames.IsModule(produced) || !member.DeclaringSyntaxReferences.IsDefaultOrEmpty) return;
+        // The compiler's own members of a class in this compilation (the implicit constructor of a class that
+        // declares none) have no syntax either, but they are no package's code.
+        if (member.ContainingAssembly is ISourceAssemblySymbol) return;
         if (member.ContainingAssembly!.Modules.FirstOrDefault()?.ReferencedAssemblies.Any(a => a.Name == "TorchSharp") != true) return;
         Notes.Add(ExtractionNoteIds.PackageCodeUnavailable, NoteSeverity.Warning,
             $"'{TorchNames.DisplayName(member)}' builds its model in the referenced assembly '{assembly}', whose code NetVizGen could not read "
@@ -459,6 +466,8 @@ internal sealed partial class Interpreter
             m.Children.Select(c => (Value)new TupleValue(new Value[] { new PrimValue(c.Key), c.Value })).ToList(),
         ModuleValue m when m.IsContainer => m.Children.Select(c => (Value)c.Value).ToList(),
         PrimValue { Raw: string s } => s.Select(ch => (Value)new PrimValue(ch)).ToList(),
+        // x.chunk(2, 1).ToList(), foreach over split(...): the op's outputs, when their number is known.
+        MultiTensorValue { Arity: > 0 } parts when Graph is not null => Enumerable.Range(0, parts.Arity).Select(i => TupleItem(parts, i)).ToList(),
         _ => null,
     };
 }

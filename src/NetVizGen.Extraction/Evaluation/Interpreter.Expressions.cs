@@ -21,6 +21,10 @@ internal sealed partial class Interpreter
             return PrimValue.Of(op.ConstantValue.Value);
         }
 
+        // A TensorIndex built in one place and used in another (var slice = multimask ? TensorIndex.Slice(1) : ...).
+        if (op is IConversionOperation or IFieldReferenceOperation or IInvocationOperation && IsTensorIndex(op.Type) && IndexItem(op, frame) is { } indexItem)
+            return new TensorIndexValue(indexItem);
+
         switch (op)
         {
             case IParenthesizedOperation p: return Eval(p.Operand, frame);
@@ -196,6 +200,12 @@ internal sealed partial class Interpreter
         return copy;
     }
 
+    private static bool IsSpan(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", Arity: 1, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+
+    private static bool IsBigInteger(ITypeSymbol? type) =>
+        type is { Name: "BigInteger", ContainingNamespace: { Name: "Numerics", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+
     private Value Convert(IConversionOperation c, Frame frame)
     {
         var v = Eval(c.Operand, frame);
@@ -209,6 +219,11 @@ internal sealed partial class Interpreter
             // tensor passed as Scalar to torch.arange(x.size(1)), string -> Device); a number made into a
             // tensor is not a number any more.
             if (TorchNames.IsTorchSharpType(op.ContainingType) && !TorchNames.IsTensor(c.Type)) return v;
+            // An array viewed as a span (ReadOnlySpan<int> of an int[]): the same items.
+            if (v is ListValue && IsSpan(c.Type)) return v;
+            // An integer to or from System.Numerics.BigInteger ((int)BigInteger.GreatestCommonDivisor(a, b)): the same number.
+            if (IsBigInteger(op.ContainingType) && v is PrimValue { Raw: long or int })
+                return ValueConversions.TryLong(v, out var whole) ? new PrimValue(whole) : Value.Unknown;
             return HasSource(op) ? CallSourceMethod(op, null, new List<Value> { v }, c) : Value.Unknown;
         }
         if (v is not PrimValue { Raw: not null } p) return CopyIfStruct(v);
@@ -493,6 +508,12 @@ internal sealed partial class Interpreter
                SymbolEqualityComparer.Default.Equals(n.TypeArguments[0], matched);
     }
 
+    // The same class; a constructed generic type only with the same type arguments (an open one matches any).
+    private static bool SameType(ITypeSymbol candidate, ITypeSymbol type) =>
+        type is INamedTypeSymbol { IsGenericType: true } g && !g.IsUnboundGenericType && !ReferenceEquals(g, g.OriginalDefinition)
+            ? SymbolEqualityComparer.Default.Equals(candidate, type)
+            : SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, type.OriginalDefinition);
+
     private static bool? IsOfType(Value v, ITypeSymbol type)
     {
         switch (v)
@@ -502,8 +523,11 @@ internal sealed partial class Interpreter
             case ModuleValue m:
                 if (m.CustomType is not null)
                 {
+                    // Module<IList<Tensor>, Tensor> is not Module<Tensor, Tensor>: type arguments count (YoloSharp's
+                    // Concat must not match `case Module<Tensor, Tensor> mod`).
                     for (var t = (ITypeSymbol?)m.CustomType; t is not null; t = t.BaseType)
-                        if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, type.OriginalDefinition)) return true;
+                        if (SameType(t, type)) return true;
+                    return TorchNames.IsModule(type) || type.TypeKind == TypeKind.Class ? false : null;
                 }
                 if (type.Name == m.TypeName || type.Name == "Module") return true;
                 return TorchNames.IsModule(type) ? false : null;
@@ -514,7 +538,7 @@ internal sealed partial class Interpreter
             case PrimValue { Raw: bool }: return type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Object ? true : type.SpecialType != SpecialType.None ? false : null;
             case ObjectValue o:
                 for (var t = (ITypeSymbol?)o.Type; t is not null; t = t.BaseType)
-                    if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, type.OriginalDefinition)) return true;
+                    if (SameType(t, type)) return true;
                 if (type.SpecialType == SpecialType.System_Object) return true;
                 if (type.TypeKind == TypeKind.Interface) return null;
                 return false;

@@ -122,6 +122,9 @@ internal sealed partial class Interpreter
                     "Slice" when call.Arguments.Length == 1 => FromConverted(call.Arguments[0].Value, method.Parameters[0].Type, frame),
                     _ => null, // Tensor, Bool: advanced indexing
                 };
+            // A TensorIndex held in a variable or chosen by a condition: its value (TensorIndexValue).
+            case IOperation other when IsTensorIndex(other.Type) && other is not (IConversionOperation or IFieldReferenceOperation or IInvocationOperation):
+                return Eval(other, frame) is TensorIndexValue held ? held.Item : null;
             default:
                 // this[long, long, ...] and params long[]: integral positions.
                 return ValueConversions.IsIntegralType(op.Type) ? TensorIndexItem.Single(BoundOf(Eval(op, frame))) : null;

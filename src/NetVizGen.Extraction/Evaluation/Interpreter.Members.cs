@@ -18,6 +18,8 @@ internal sealed partial class Interpreter
         var owner = f.Instance is null ? frame.Self : Eval(f.Instance, frame);
         return owner switch
         {
+            // TorchSharp's registry of children, for _internal_submodules.Remove("m") before registering a replacement.
+            ModuleValue m when field.Name == "_internal_submodules" && TorchNames.IsTorchSharpType(field.ContainingType) => new SubmodulesValue(m),
             // A field not assigned yet holds its default (0, false, null), as in C#.
             ModuleValue m => m.Fields.TryGetValue(field.Name, out var v) ? TracedTensor(m, field.Name, v) : DefaultOf(field.Type),
             ObjectValue o => o.Fields.TryGetValue(field.Name, out var ov) ? ov : Value.Unknown,
@@ -113,6 +115,8 @@ internal sealed partial class Interpreter
                 return auto;
             case PrimValue { Raw: string s } when prop.Name == "Length": return new PrimValue((long)s.Length);
             case ModuleValue m when m.IsContainer && prop.Name == "Count": return new PrimValue((long)m.Children.Count);
+            case ModuleValue m when prop.Name == "training" && TorchNames.IsTorchSharpType(prop.ContainingType):
+                return m.Training is { } training ? new PrimValue(training) : Value.Unknown;
             case ModuleValue { Origin: ModuleOrigin.Builtin } m when Graph is null && LayerTensorInConstructor(m, prop.Name) is { } tensor:
                 return tensor is ConstTensorValue weight && prop.Name == "weight"
                     ? new ConstTensorValue(weight.Shape, weight.IsParameter, weight.RequiresGrad) { WeightOf = m }
@@ -138,7 +142,8 @@ internal sealed partial class Interpreter
         if (receiver is ModuleValue { CustomType: not null } or ObjectValue || prop.IsStatic)
         {
             // A computed property in user code: run the getter of the run-time type's override.
-            var getter = prop.GetMethod;
+            // (YoloSharp's `protected virtual int[] outputIndexs`, overridden per model, read in the base forward.)
+            var getter = prop.GetMethod is { } declared ? ResolveVirtual(declared, receiver) : null;
             if (getter is not null && HasSource(getter)) return CallSourceMethod(getter, receiver, new List<Value>(), p);
             if (getter is not null && Packages?.ToSource(getter) is { } decompiled && HasSource(decompiled)) return CallSourceMethod(decompiled, receiver, new List<Value>(), p);
         }
@@ -352,12 +357,8 @@ internal sealed partial class Interpreter
             case ModuleValue m:
                 m.Fields[name] = value;
                 m.FieldSources[name] = Spans.Of(site.Syntax);
-                if (value is ModuleValue && m.ComponentsRegistered && Graph is null)
-                {
-                    Notes.Add(ExtractionNoteIds.AssignedAfterRegistration, NoteSeverity.Warning,
-                        $"'{name}' is assigned after RegisterComponents() ran in '{m.TypeName}', so TorchSharp does not register it and its parameters will not train; move RegisterComponents() to the end of the constructor",
-                        site.Syntax);
-                }
+                // Reported once construction is over (CheckRegistration): an explicit register_module may follow.
+                if (value is ModuleValue && m.ComponentsRegistered && Graph is null) m.LateAssignments[name] = Spans.Of(site.Syntax);
                 break;
             case ObjectValue o:
                 o.Fields[name] = value;

@@ -151,6 +151,13 @@ internal sealed partial class Interpreter
         }
     }
 
+    /// <summary>A ModuleList names its items by position: after a removal or insertion they are "0", "1", ... again.</summary>
+    private static void RenumberList(ModuleValue list)
+    {
+        for (int i = 0; i < list.Children.Count; i++)
+            list.Children[i] = new KeyValuePair<string, ModuleValue>(i.ToString(System.Globalization.CultureInfo.InvariantCulture), list.Children[i].Value);
+    }
+
     private Value? ModuleMethod(ModuleValue module, IMethodSymbol method, List<Value> args, IInvocationOperation inv, Frame frame)
     {
         switch (method.Name)
@@ -176,6 +183,28 @@ internal sealed partial class Interpreter
             case "add_module" when !module.IsContainer && args.Count >= 2 && args[0] is PrimValue { Raw: string aname }:
                 if (args[1] is ModuleValue added) RegisterChild(module, aname, added);
                 return Value.Unknown;
+            // YoloSharp's classifiers: mod.RemoveAt(mod.Count - 1) fourteen times, then Add(new Classify(...)).
+            case "RemoveAt" when module.TypeName == "ModuleList" && args.Count == 1 && ValueConversions.TryLong(args[0], out var at)
+                                 && at >= 0 && at < module.Children.Count:
+                module.Children.RemoveAt((int)at);
+                RenumberList(module);
+                return Value.Unknown;
+            case "Insert" or "insert" when module.TypeName == "ModuleList" && args.Count == 2 && ValueConversions.TryLong(args[0], out var into)
+                                           && into >= 0 && into <= module.Children.Count && args[1] is ModuleValue inserted:
+                RegisterComponents(inserted);
+                module.Children.Insert((int)into, new KeyValuePair<string, ModuleValue>("", inserted));
+                RenumberList(module);
+                return Value.Unknown;
+            case "Clear" when module.TypeName == "ModuleList" && args.Count == 0:
+                module.Children.Clear();
+                return Value.Unknown;
+            // Any other change to a container's items (Remove(item), RemoveAll, Reverse, a set by index):
+            // the tree would differ, so say so instead of drawing the list as it was.
+            case "Remove" or "RemoveAt" or "RemoveAll" or "RemoveRange" or "Insert" or "insert" or "InsertRange" or "Clear" or "Reverse" or "Sort" or "pop" or "extend" when module.IsContainer:
+                Notes.Add(ExtractionNoteIds.UnresolvedConstruction, NoteSeverity.Warning,
+                    $"'{Short(inv)}' changes the items of a {module.TypeName} in a way NetVizGen does not follow; the module tree and totals may differ from the runtime",
+                    inv.Syntax);
+                return Value.Unknown;
             case "append" or "Add" or "add_module" when module.IsContainer:
                 if (args.Count >= 2 && args[0] is PrimValue { Raw: string key } && args[1] is ModuleValue named) RegisterChild(module, key, named);
                 else if (args.Count >= 1) AddToContainer(module, args[0], inv.Syntax);
@@ -198,7 +227,14 @@ internal sealed partial class Interpreter
                 return new ListValue(module.Children.Select(c => (Value)new PrimValue(c.Key)).ToList());
             case "items" or "named_children":
                 return new ListValue(module.Children.Select(c => (Value)new TupleValue(new Value[] { new PrimValue(c.Key), c.Value })).ToList());
-            case "to" or "cuda" or "cpu" or "train" or "eval" or "float" or "double" or "half":
+            // train() / train(false) / eval(): the mode forward reads as `training` (TorchSharp starts in training mode).
+            case "train":
+                SetTraining(module, args.Count == 0 || ValueConversions.TryBool(args[0]) is not { } on ? (args.Count == 0 ? true : null) : on);
+                return module;
+            case "eval":
+                SetTraining(module, false);
+                return module;
+            case "to" or "cuda" or "cpu" or "float" or "double" or "half":
                 return module;
             case "forward" or "call" when Graph is not null && !inv.IsVirtual && HasSource(method):
                 // base.forward(x) inside an override: the base body, in the same block scope.
@@ -242,13 +278,11 @@ internal sealed partial class Interpreter
     private void RegisterComponents(ModuleValue module)
     {
         if (module.ComponentsRegistered || module.CustomType is null) return;
-        bool derived = true;
-        for (var type = module.CustomType; type is not null && !TorchNames.IsTorchSharpType(type); type = type.BaseType, derived = false)
+        for (var type = module.CustomType; type is not null && !TorchNames.IsTorchSharpType(type); type = type.BaseType)
         {
             foreach (var member in type.GetMembers())
             {
                 if (member.IsStatic || member.IsImplicitlyDeclared) continue;
-                if (!derived && member.DeclaredAccessibility == Accessibility.Private) continue;
                 string name;
                 ITypeSymbol memberType;
                 if (member is IFieldSymbol field && !field.IsConst)
@@ -335,6 +369,21 @@ internal sealed partial class Interpreter
     /// root and every custom module of its tree (a block registered by its parent had its
     /// <c>RegisterComponents()</c> run then, so only what it was never given counts).
     /// </summary>
+    /// <summary>Sets the mode of the module and every module registered under it, as TorchSharp's train(mode) does; null: not known.</summary>
+    private static void SetTraining(ModuleValue module, bool? training)
+    {
+        var seen = new HashSet<ModuleValue>();
+        var stack = new Stack<ModuleValue>();
+        stack.Push(module);
+        while (stack.Count > 0)
+        {
+            var m = stack.Pop();
+            if (!seen.Add(m)) continue;
+            m.Training = training;
+            foreach (var c in m.Children) stack.Push(c.Value);
+        }
+    }
+
     public void CheckRegistrationOf(ModuleValue root)
     {
         var seen = new HashSet<ModuleValue>();
@@ -359,7 +408,14 @@ internal sealed partial class Interpreter
             if (field.Value is not ModuleValue child || registered.Contains(child)) continue;
             var where = module.FieldSources.TryGetValue(field.Key, out var w) ? w : module.Source;
             module.Unregistered.Add((field.Key, child, where));
-            if (module.ComponentsRegistered) continue; // NVG0105 was reported at the assignment
+            if (module.ComponentsRegistered)
+            {
+                if (module.LateAssignments.TryGetValue(field.Key, out var late))
+                    Notes.Add(ExtractionNoteIds.AssignedAfterRegistration, NoteSeverity.Warning,
+                        $"'{field.Key}' is assigned after RegisterComponents() ran in '{module.TypeName}', so TorchSharp does not register it and its parameters will not train; move RegisterComponents() to the end of the constructor",
+                        late);
+                continue;
+            }
             Notes.Add(ExtractionNoteIds.NotRegistered, NoteSeverity.Warning,
                 $"Module '{field.Key}' ({child.TypeName}) of '{module.TypeName}' is never registered: call RegisterComponents() at the end of the constructor, or register_module(\"{field.Key}\", ...); otherwise its parameters do not train and are not saved",
                 where);

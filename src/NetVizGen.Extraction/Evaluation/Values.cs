@@ -222,6 +222,20 @@ internal sealed class RangeValue : Value
     public IndexValue End { get; }
 }
 
+/// <summary>A <c>TensorIndex</c> (<c>TensorIndex.Slice(1)</c>, <c>TensorIndex.Colon</c>) held as a value, for indexing elsewhere.</summary>
+internal sealed class TensorIndexValue : Value
+{
+    public TensorIndexValue(NetVizGen.Model.Catalog.TensorIndexItem item) => Item = item;
+    public NetVizGen.Model.Catalog.TensorIndexItem Item { get; }
+}
+
+/// <summary>A module's <c>_internal_submodules</c> (TorchSharp's registry of its children), for <c>Remove(name)</c>.</summary>
+internal sealed class SubmodulesValue : Value
+{
+    public SubmodulesValue(NetVizGen.Extraction.Construction.ModuleValue module) => Module = module;
+    public NetVizGen.Extraction.Construction.ModuleValue Module { get; }
+}
+
 /// <summary>A lambda, anonymous method, local function or method group, with its captured frame.</summary>
 internal sealed class LambdaValue : Value
 {

@@ -26,6 +26,7 @@ internal static class ForwardInputs
 
         // The declaration; a malformed one is reported by shape analysis (NVG0208), and then binds nothing.
         var declared = new Dictionary<string, InputShape>(StringComparer.Ordinal);
+        var scalars = new Dictionary<string, Value>(StringComparer.Ordinal);
         bool hasDeclaration = !string.IsNullOrWhiteSpace(target.Input) && Shape.TryParseInputs(target.Input!, out var inputs, out _);
         if (hasDeclaration)
         {
@@ -34,6 +35,20 @@ internal static class ForwardInputs
             foreach (var input in inputs)
             {
                 if (input.Name is null) { positional.Enqueue(input); continue; }
+                // multimaskOutput=true: the value of a parameter that is no tensor.
+                if (forward.Parameters.FirstOrDefault(p => p.Name == input.Name && !TorchNames.IsTensor(p.Type)) is { } scalar
+                    && ScalarOf(scalar.Type, input.Text) is { } value)
+                {
+                    scalars[scalar.Name] = value;
+                    continue;
+                }
+                if (input.IsValue)
+                {
+                    notes.Add(ExtractionNoteIds.InvalidInput, NoteSeverity.Warning,
+                        $"Input '{input.Name}={input.Text}' of the [Diagram] gives a value, but {forward.ContainingType.Name}.forward has no {(forward.Parameters.Any(p => p.Name == input.Name) ? "" : "such ")}parameter '{input.Name}' of a type it fits (bool, integer or floating-point); it is ignored",
+                        target.Source);
+                    continue;
+                }
                 var slot = slots.FirstOrDefault(s => s.Name == input.Name) ?? slots.FirstOrDefault(s => s.ShortName == input.Name)
                     ?? slots.FirstOrDefault(s => string.Equals(s.ShortName, input.Name, StringComparison.OrdinalIgnoreCase));
                 if (slot is null || declared.ContainsKey(slot.Name))
@@ -62,6 +77,11 @@ internal static class ForwardInputs
         var values = new List<Value>();
         foreach (var p in forward.Parameters)
         {
+            if (scalars.TryGetValue(p.Name, out var given))
+            {
+                values.Add(given);
+                continue;
+            }
             if (TorchNames.IsTensor(p.Type))
             {
                 values.Add(Input(new Slot(p.Name, p.Name, IsOptional(p)), p));
@@ -107,6 +127,21 @@ internal static class ForwardInputs
             }
             return new TensorValue(graph.Add(FlowNodeKind.Input, slot.Name, "", Array.Empty<int>(), null, null));
         }
+    }
+
+    /// <summary>The literal <paramref name="text"/> as a value of <paramref name="type"/> (bool, integer, floating-point); null when it is not one.</summary>
+    private static Value? ScalarOf(ITypeSymbol type, string text)
+    {
+        var t = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        return t.SpecialType switch
+        {
+            SpecialType.System_Boolean when bool.TryParse(text, out var b) => new PrimValue(b),
+            SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal
+                when double.TryParse(text, System.Globalization.NumberStyles.Float, inv, out var d) => new PrimValue(d),
+            _ when ValueConversions.IsIntegralType(t) && long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, inv, out var l) => new PrimValue(l),
+            _ => null,
+        };
     }
 
     /// <summary>The argument name under which an input node carries its declared shape text.</summary>

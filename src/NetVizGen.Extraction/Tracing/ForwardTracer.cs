@@ -82,11 +82,24 @@ internal static class ForwardTracer
     /// <summary>Output nodes for each tensor forward returns (tuples, records, lists: one per element); false when nothing could be followed.</summary>
     private static bool AddOutputs(FlowBuilder graph, Value result, string name, ITypeSymbol? type, NoteCollector notes, SourceSpan? where)
     {
+        // (Tensor a, Tensor b)?: the tuple's element names are those of the underlying tuple.
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable) type = nullable.TypeArguments[0];
         switch (result)
         {
             case TensorValue t:
                 graph.Add(FlowNodeKind.Output, name, "", new[] { t.NodeId }, null, null);
                 return true;
+            // A dictionary of outputs by name (YoloSharp's heads: preds["boxes"], preds["scores"], preds["feats"]).
+            case DictValue { Indexed: true } dict when dict.Entries.Count > 0:
+                {
+                    bool any = false;
+                    foreach (var entry in dict.Entries)
+                    {
+                        if (entry.Key is not PrimValue { Raw: string key }) return false;
+                        any |= AddOutputs(graph, entry.Value, name + "." + key, null, notes, where);
+                    }
+                    return any;
+                }
             case MultiTensorValue m:
                 graph.Add(FlowNodeKind.Output, name, "", new[] { m.NodeId }, null, null);
                 return true;

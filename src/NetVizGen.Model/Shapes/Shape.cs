@@ -80,19 +80,29 @@ public sealed record Shape(EquatableArray<Dim> Dims)
         return true;
     }
 
-    /// <summary>Parses several shapes separated by <c>;</c>, e.g. <c>N,T,512;N,S,512</c> (input names, if any, are dropped).</summary>
+    /// <summary>Parses several shapes separated by <c>;</c>, e.g. <c>N,T,512;N,S,512</c> (input names, if any, and values are dropped).</summary>
     public static bool TryParseList(string text, out IReadOnlyList<Shape> shapes, out string error)
     {
         var ok = TryParseInputs(text, out var inputs, out error);
-        shapes = inputs.Select(i => i.Shape).ToList();
+        shapes = inputs.Where(i => !i.IsValue).Select(i => i.Shape).ToList();
         return ok;
     }
+
+    /// <summary>
+    /// <c>true</c>, <c>false</c>, or a number that is no size (zero, negative, with a fraction or exponent). A positive
+    /// integer stays a one-dimensional shape here; <c>forward</c>'s parameter type decides what it is.
+    /// </summary>
+    public static bool IsScalarLiteral(string text) =>
+        text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase)
+        || double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d)
+           && !(d > 0 && text.All(char.IsDigit));
 
     /// <summary>
     /// Parses an attribute input declaration: shapes separated by <c>;</c>, each optionally named after a
     /// <c>forward</c> parameter or a member of an input record (<c>src=N,S,512; tgt=N,T,512</c>,
     /// <c>batch.tokens=N,T</c>). Named and positional parts may be mixed; positional ones fill the
-    /// inputs left over, in order.
+    /// inputs left over, in order. A named part may instead give a parameter that is no tensor its value
+    /// (<c>multimaskOutput=true</c>, <see cref="InputShape.IsValue"/>).
     /// </summary>
     public static bool TryParseInputs(string text, out IReadOnlyList<InputShape> inputs, out string error)
     {
@@ -120,6 +130,12 @@ public sealed record Shape(EquatableArray<Dim> Dims)
                     return false;
                 }
             }
+            // A value for a forward parameter that is no tensor (multimaskOutput=true, startPos=0, scale=0.5).
+            if (name is not null && IsScalarLiteral(part.Trim()))
+            {
+                list.Add(new InputShape(name.TrimStart('@'), Of(), part.Trim()) { IsValue = true });
+                continue;
+            }
             if (!TryParse(part, out var s, out var e))
             {
                 error = parts.Length == 1 && name is null ? e : "input " + (name ?? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)) + ": " + e;
@@ -135,4 +151,8 @@ public sealed record Shape(EquatableArray<Dim> Dims)
 /// <param name="Name">The forward parameter or input member it is for; null for a positional declaration.</param>
 /// <param name="Shape">The parsed shape.</param>
 /// <param name="Text">The shape as written (without the name).</param>
-public sealed record InputShape(string? Name, Shape Shape, string Text);
+public sealed record InputShape(string? Name, Shape Shape, string Text)
+{
+    /// <summary>A named value (<c>multimaskOutput=true</c>) rather than a shape: <see cref="Text"/> is the literal.</summary>
+    public bool IsValue { get; init; }
+}

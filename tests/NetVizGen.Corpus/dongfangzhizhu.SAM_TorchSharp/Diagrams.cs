@@ -22,7 +22,7 @@ internal static class Diagrams
     public static TwoWayTransformer TwoWayTransformer() => new TwoWayTransformer(2, 32, 4, 64);
 
     /// <summary>One image's embeddings, N prompts (sparse: 2 tokens each, dense: one map each).</summary>
-    [Diagram(Input = "1,32,8,8;1,32,8,8;N,2,32;N,32,8,8", Name = "SamMaskDecoder")]
+    [Diagram(Input = "1,32,8,8;1,32,8,8;N,2,32;N,32,8,8; multimaskOutput=true", Name = "SamMaskDecoder")]
     public static MaskDecoder MaskDecoder() => new MaskDecoder(32, new TwoWayTransformer(2, 32, 4, 64), iouHeadHiddenDim: 32);
 
     /// <summary>MobileSAM's encoder (BuildSam.BuildSAMVitT's configuration).</summary>

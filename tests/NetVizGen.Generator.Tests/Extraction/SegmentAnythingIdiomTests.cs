@@ -180,4 +180,41 @@ public class SegmentAnythingIdiomTests
         Assert.Contains("squeeze of a symbolic dim", unknown.GetMessage());
         Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, unknown.Severity);
     }
+
+    [Fact]
+    public void A_flag_or_number_forward_takes_is_given_its_value_by_name_in_the_input_declaration()
+    {
+        // SAM's mask decoder: forward(..., bool multimaskOutput) picks masks 1.. or mask 0.
+        const string Model = """
+            public sealed class Net : Module<Tensor, bool, long, Tensor>
+            {
+                private readonly Linear head = Linear(8, 4);
+                public Net() : base("Net") { RegisterComponents(); }
+                public override Tensor forward(Tensor x, bool multimaskOutput, long offset)
+                {
+                    var slice = multimaskOutput ? TensorIndex.Slice(1) : TensorIndex.Slice(0, 1);
+                    return head.forward(x)[TensorIndex.Colon, slice].narrow(1, offset, 1);
+                }
+            }
+            """;
+        var multi = GeneratorHarness.Run(GeneratorHarness.Usings + Model + """
+            public static class Factory { [Diagram(Input = "N,8; multimaskOutput=true; offset=0")] public static Net Make() => new Net(); }
+            """);
+        Assert.DoesNotContain(multi.Diagnostics, d => d.Id.StartsWith("NVG01", StringComparison.Ordinal) || d.Id.StartsWith("NVG02", StringComparison.Ordinal));
+        var outputs = Assert.Single(multi.Models).Flow.Nodes.Where(n => n.Kind == NetVizGen.Model.Specs.FlowNodeKind.Output).Select(n => n.Shape);
+        Assert.Equal(new[] { "N×1" }, outputs);
+        var index = Assert.Single(multi.Models).Flow.Nodes.Single(n => n.Name == "index");
+        Assert.Equal("N×3", index.Shape);
+
+        var single = GeneratorHarness.Run(GeneratorHarness.Usings + Model + """
+            public static class Factory { [Diagram(Input = "N,8; multimaskOutput=false; offset=0")] public static Net Make() => new Net(); }
+            """);
+        Assert.Equal("N×1", Assert.Single(single.Models).Flow.Nodes.Single(n => n.Name == "index").Shape);
+
+        // A value for a parameter forward does not have: a located warning, and the rest still binds.
+        var wrong = GeneratorHarness.Run(GeneratorHarness.Usings + Model + """
+            public static class Factory { [Diagram(Input = "N,8; multimask=true; offset=0")] public static Net Make() => new Net(); }
+            """);
+        Assert.Contains(wrong.Diagnostics, d => d.Id == "NVG0208" && d.GetMessage().Contains("'multimask=true'", StringComparison.Ordinal));
+    }
 }
