@@ -86,7 +86,11 @@ internal sealed partial class Interpreter
                 }
             case IIsTypeOperation it:
                 {
-                    var r = IsOfType(Eval(it.ValueOperand, frame), it.TypeOperand);
+                    var value = Eval(it.ValueOperand, frame);
+                    // `x is T` where x's static type is already T: a null test (YoloSharp's `preds is Dictionary<string, object>`).
+                    var r = it.ValueOperand.Type is { } staticType && MatchesStaticType(staticType, it.TypeOperand)
+                        ? (value is UnknownValue ? null : value is PrimValue { IsNull: true } ? false : true)
+                        : IsOfType(value, it.TypeOperand);
                     return r is null ? Value.Unknown : new PrimValue(it.IsNegated ? !r.Value : r.Value);
                 }
             case ISwitchExpressionOperation se: return SwitchExpression(se, frame);

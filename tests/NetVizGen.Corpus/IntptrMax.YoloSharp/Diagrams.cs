@@ -18,4 +18,16 @@ internal static class Diagrams
 
     [Diagram(Input = "N,3,224,224", Name = "YoloV8nClassify")]
     public static Yolo.Yolov8 Yolov8Classify() => new Yolo.Yolov8Classify(nc: 10, yoloSize: YoloSize.n);
+
+    [Diagram(Input = "N,3,320,320", Name = "YoloV8nSegment")]
+    public static Yolo.Yolov8 Yolov8Segment() => new Yolo.Yolov8Segment(nc: 80, yoloSize: YoloSize.n);
+
+    [Diagram(Input = "N,3,320,320", Name = "YoloV8nPose")]
+    public static Yolo.Yolov8 Yolov8Pose() => new Yolo.Yolov8Pose(nc: 1, yoloSize: YoloSize.n);
+
+    [Diagram(Input = "N,3,320,320", Name = "YoloV11nObb")]
+    public static Yolo.Yolov8 Yolov11Obb() => new Yolo.Yolov11Obb(nc: 15, yoloSize: YoloSize.n);
+
+    [Diagram(Input = "N,3,320,320", Name = "YoloV12n")]
+    public static Yolo.Yolov8 Yolov12() => new Yolo.Yolov12(nc: 80, yoloSize: YoloSize.n);
 }

@@ -276,4 +276,25 @@ public class YoloIdiomTests
         Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("NVG01", StringComparison.Ordinal) || d.Id.StartsWith("NVG02", StringComparison.Ordinal));
         Assert.Equal("N×2", Assert.Single(result.Models).Flow.Nodes.Single(n => n.ModulePath == "model.2").Shape);
     }
+
+    [Fact]
+    public void An_is_test_against_the_static_type_is_a_null_test()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            public sealed class Net : Module<Tensor, Tensor>
+            {
+                private readonly Linear a = Linear(4, 4), b = Linear(4, 2);
+                public Net() : base("Net") { RegisterComponents(); }
+                public override Tensor forward(Tensor x)
+                {
+                    var preds = new Dictionary<string, object> { ["x"] = a.forward(x) };
+                    if (preds is Dictionary<string, object>) return b.forward((Tensor)preds["x"]);
+                    return x;
+                }
+            }
+            public static class Factory { [Diagram(Input = "N,4")] public static Net Make() => new Net(); }
+            """);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("NVG01", StringComparison.Ordinal));
+        Assert.Equal("N×2", Assert.Single(result.Models).Flow.Nodes.Single(n => n.Kind == NetVizGen.Model.Specs.FlowNodeKind.Output).Shape);
+    }
 }
