@@ -46,6 +46,20 @@ public class ExpandSelectContractOracleTests
     }
 
     [Fact]
+    public void Indexing_by_an_integer_tensor_matches_the_runtime()
+    {
+        TorchRuntime.Ensure();
+        // SAM's relative positions: rel_pos[coords.to_type(Int64)], coords of shape q×k.
+        var table = torch.randn(15, 8);
+        var coords = torch.arange(7).unsqueeze(1) - torch.arange(7).unsqueeze(0) + 6;
+        Same(table[coords.to_type(ScalarType.Int64)], TensorIndexing.ByTensorOpName, Array.Empty<ArgSpec>(), table, coords);
+        var flat = torch.tensor(new long[] { 0, 3, 3 });
+        Same(table[flat], TensorIndexing.ByTensorOpName, Array.Empty<ArgSpec>(), table, flat);
+        var cube = torch.randn(4, 5, 6);
+        Same(cube[flat], TensorIndexing.ByTensorOpName, Array.Empty<ArgSpec>(), cube, flat);
+    }
+
+    [Fact]
     public void Unbind_matches_the_runtime()
     {
         TorchRuntime.Ensure();

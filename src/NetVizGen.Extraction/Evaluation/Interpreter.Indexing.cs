@@ -62,6 +62,21 @@ internal sealed partial class Interpreter
         }
     }
 
+    /// <summary>The one tensor a tensor is indexed by (<c>x[idx]</c>, as a Tensor or through TensorIndex); null otherwise.</summary>
+    private Value? SingleTensorIndex(IPropertyReferenceOperation p, Frame frame)
+    {
+        if (p.Arguments.Length != 1) return null;
+        var operand = p.Arguments[0].Value;
+        if (p.Arguments[0].ArgumentKind == ArgumentKind.ParamArray)
+        {
+            if (operand is not IArrayCreationOperation { Initializer.ElementValues: { Length: 1 } elements }) return null;
+            operand = elements[0];
+        }
+        while (operand is IConversionOperation { Operand.Type: { } from } conversion && TorchNames.IsTensor(from) && !TorchNames.IsTensor(conversion.Type))
+            operand = conversion.Operand;
+        return TorchNames.IsTensor(operand.Type) ? Eval(operand, frame) : null;
+    }
+
     private List<TensorIndexItem>? IndexItems(IPropertyReferenceOperation p, Frame frame)
     {
         var items = new List<TensorIndexItem>();

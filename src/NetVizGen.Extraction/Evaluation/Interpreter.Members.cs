@@ -76,6 +76,9 @@ internal sealed partial class Interpreter
         if (p.Arguments.Length > 0)
         {
             if (receiver is TensorValue tensor && Graph is not null && TraceTensorIndex(p, tensor, frame) is { } indexed) return indexed;
+            // table[indices] with an integer tensor (SAM's relative positions): rows of the table picked by index.
+            if (receiver is TensorValue table && Graph is not null && SingleTensorIndex(p, frame) is TensorValue { Integral: true } indices)
+                return new TensorValue(Graph.Add(FlowNodeKind.Op, NetVizGen.Model.Catalog.TensorIndexing.ByTensorOpName, "", new[] { table.NodeId, indices.NodeId }, null, Spans.Of(p.Syntax)));
             var element = ReadElement(receiver ?? Value.Unknown, p.Arguments.Select(a => Eval(a.Value, frame)).ToList());
             // Indexing a traced tensor in a way the reader does not follow (several indices, slices, TensorIndex
             // objects): what it computes is unknown, and everything downstream with it, so say where.

@@ -39,6 +39,16 @@ internal sealed partial class Interpreter
         "DetachFromDisposeScope", "requires_grad_", "MoveToOuter", "type_as", "float", "to_type",
     };
 
+    private static readonly HashSet<string> IntegerScalarTypes = new(StringComparer.Ordinal)
+    {
+        "ScalarType.Int64", "ScalarType.Int32", "ScalarType.Int16", "ScalarType.Int8", "ScalarType.Byte",
+    };
+
+    /// <summary>A dtype conversion to an integer type: <c>to_type(Int64)</c>, <c>to(ScalarType.Int32)</c>, <c>@long()</c>, <c>@int()</c>.</summary>
+    private static bool IsIntegerConversion(string name, List<Value> args) =>
+        name is "long" or "int" or "short"
+        || name is "to_type" or "to" or "type" && args.Any(a => a is PrimValue { Raw: EnumName e } && IntegerScalarTypes.Contains(e.Name));
+
     private static readonly Dictionary<string, string> MergeOps = new(StringComparer.Ordinal)
     {
         ["add"] = "add", ["add_"] = "add", ["sub"] = "sub", ["sub_"] = "sub", ["mul"] = "mul", ["mul_"] = "mul",
@@ -186,6 +196,15 @@ internal sealed partial class Interpreter
         var span = Spans.Of(inv.Syntax);
         var name = method.Name;
 
+        // x.index(new[] { TensorIndex.Colon, i, TensorIndex.Colon }): the indexer's positions, as a method call.
+        if (name == "index" && receiver is TensorValue indexed && TorchNames.IsTensor(owner) && args.Count == 1
+            && args[0] is ListValue { Poisoned: false } positions && positions.Items.Count > 0 && positions.Items.All(v => v is TensorIndexValue))
+        {
+            var items = positions.Items.Select(v => ((TensorIndexValue)v).Item).ToList();
+            return new TensorValue(graph.Add(FlowNodeKind.Op, TensorIndexing.OpName, "", new[] { indexed.NodeId },
+                new[] { new ArgSpec(TensorIndexing.ArgName, ArgValue.FromString(TensorIndexing.Encode(items))) }, span));
+        }
+
         if (name is "forward" or "call" && TorchNames.IsModule(owner) && receiver is not ModuleValue)
         {
             // A module whose value construction could not know (loaded, made by reflection, ...).
@@ -231,6 +250,9 @@ internal sealed partial class Interpreter
             return null;
         }
 
+        // x.to_type(ScalarType.Int64), x.@long(): the same values as integers, which index other tensors.
+        if (returnsTensor && receiver is TensorValue { } converted && IsIntegerConversion(name, args))
+            return new TensorValue(converted.NodeId) { Integral = true };
         if (owner.Name == "DisposeScope" || PassThrough.Contains(name))
             return returnsTensor && receiver is not null && IsTensorLike(receiver) ? receiver : returnsTensor && args.Count > 0 && IsTensorLike(args[0]) ? args[0] : Value.Unknown;
 

@@ -289,6 +289,8 @@ internal sealed class TensorValue : Value
 {
     public TensorValue(int nodeId) => NodeId = nodeId;
     public int NodeId { get; }
+    /// <summary>Known to hold integers (made by <c>to_type(ScalarType.Int64)</c>, <c>long()</c>, ...): usable as indices.</summary>
+    public bool Integral { get; init; }
 }
 
 /// <summary>

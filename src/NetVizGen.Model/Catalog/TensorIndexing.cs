@@ -178,6 +178,12 @@ public static class TensorIndexing
     /// <summary>The op of a write into a tensor (<c>x[...] = v</c>): the tensor with the value written in, same shape.</summary>
     public const string WriteOpName = "index_put";
 
+    /// <summary>
+    /// The op of indexing by an integer tensor (<c>table[indices]</c>, PyTorch's advanced indexing of dim 0): the
+    /// rows of the first input picked by the second, shaped as the indices followed by the table's other dims.
+    /// </summary>
+    public const string ByTensorOpName = "index_by_tensor";
+
     /// <summary>The argument holding the encoded positions.</summary>
     public const string ArgName = "indices";
 

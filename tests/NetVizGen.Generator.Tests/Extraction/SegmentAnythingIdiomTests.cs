@@ -217,4 +217,56 @@ public class SegmentAnythingIdiomTests
             """);
         Assert.Contains(wrong.Diagnostics, d => d.Id == "NVG0208" && d.GetMessage().Contains("'multimask=true'", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_table_indexed_by_integer_coordinates_has_the_coordinates_shape_and_a_float_index_is_still_warned()
+    {
+        // SAM's get_rel_pos: rel_pos[(q_coords - k_coords + (k - 1)).to_type(Int64)].
+        const string Model = """
+            public sealed class Net : Module<Tensor, Tensor>
+            {
+                private readonly Parameter rel_pos = Parameter(zeros(15, 8));
+                public Net() : base("Net") { RegisterComponents(); }
+                public override Tensor forward(Tensor x)
+                {
+                    var q = arange(8)[TensorIndex.Ellipsis, TensorIndex.None] * 1.0;
+                    var k = arange(8)[TensorIndex.None, TensorIndex.Ellipsis] * 1.0;
+                    var coords = q - k + 7.0;
+                    var rel = rel_pos[INDEX];
+                    return x.matmul(rel.transpose(-2, -1));
+                }
+            }
+            public static class Factory { [Diagram(Input = "N,8,8")] public static Net Make() => new Net(); }
+            """;
+        var integral = GeneratorHarness.Run(GeneratorHarness.Usings + Model.Replace("INDEX", "coords.to_type(ScalarType.Int64)"));
+        Assert.DoesNotContain(integral.Diagnostics, d => d.Id.StartsWith("NVG01", StringComparison.Ordinal));
+        var node = Assert.Single(integral.Models).Flow.Nodes.Single(n => n.Name == "index_by_tensor");
+        Assert.Equal("8×8×8", node.Shape);
+
+        // Without the conversion the index could be a mask (data-dependent rows): not followed, and said so.
+        var unknown = GeneratorHarness.Run(GeneratorHarness.Usings + Model.Replace("INDEX", "coords"));
+        Assert.Contains(unknown.Diagnostics, d => d.Id == "NVG0102" && d.GetMessage().Contains("rel_pos[coords]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_index_method_reads_its_positions_like_the_indexer()
+    {
+        // SAM's mask decoder: maskTokensOut.index(new[] { TensorIndex.Colon, i, TensorIndex.Colon }) per mask token.
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            public sealed class Net : Module<Tensor, Tensor>
+            {
+                private readonly ModuleList<Linear> mlps = new ModuleList<Linear>(Linear(32, 4), Linear(32, 4));
+                public Net() : base("Net") { RegisterComponents(); }
+                public override Tensor forward(Tensor tokens)
+                {
+                    var outs = new List<Tensor>();
+                    for (int i = 0; i < 2; i++) outs.Add(mlps[i].forward(tokens.index(new[] { TensorIndex.Colon, i, TensorIndex.Colon })));
+                    return stack(outs, 1);
+                }
+            }
+            public static class Factory { [Diagram(Input = "N,5,32")] public static Net Make() => new Net(); }
+            """);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("NVG01", StringComparison.Ordinal) || d.Id.StartsWith("NVG02", StringComparison.Ordinal));
+        Assert.Equal("N×2×4", Assert.Single(result.Models).Flow.Nodes.Single(n => n.Kind == NetVizGen.Model.Specs.FlowNodeKind.Output).Shape);
+    }
 }

@@ -73,10 +73,12 @@ public class TorchSharpSignatureTests
         names.UnionWith(names.Where(n => n.Length > 1 && n.EndsWith('_') && !n.StartsWith('_')).Select(n => n[..^1]).ToList());
         // "parameter" is the extractor's node for a module's own Parameter read in forward, not a call.
         names.Add("parameter");
-        // The tracer's names for the C# indexer on tensors: x[...] reads (TorchSharp's index) and x[...] = v
-        // writes (TorchSharp's index_put_, in place).
+        // The tracer's names for the C# indexer on tensors: x[...] reads (TorchSharp's index), x[...] = v
+        // writes (TorchSharp's index_put_, in place), and table[indices] by an integer tensor (TorchSharp's
+        // indexer taking tensors).
         Assert.Contains("index_put_", names);
-        names.UnionWith(new[] { "index", "index_put" });
+        Assert.Contains(typeof(torch.Tensor).GetProperties(), p => p.GetIndexParameters() is [{ ParameterType: var t }] && t == typeof(torch.Tensor[]));
+        names.UnionWith(new[] { "index", "index_put", "index_by_tensor" });
         // The tracer's names for C# operators on tensors (x < y, a & b, ~m): TorchSharp's op_LessThan, ...
         names.UnionWith(typeof(torch.Tensor).GetMethods(BindingFlags.Public | BindingFlags.Static)
             .Where(m => m.Name.StartsWith("op_", StringComparison.Ordinal)).Select(m => m.Name.Substring(3).ToLowerInvariant()));
