@@ -33,21 +33,5 @@ internal static class ManifestDigest
     /// file's time moves only when the manifests changed (MSBuild's up-to-date check reads that time).
     /// Atomic (temp file and rename). True when written.
     /// </summary>
-    public static bool WriteIfChanged(string path, string line)
-    {
-        var content = line + "\n";
-        if (File.Exists(path) && string.Equals(File.ReadAllText(path), content, StringComparison.Ordinal)) return false;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temp = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
-        try
-        {
-            File.WriteAllText(temp, content);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-        return true;
-    }
+    public static bool WriteIfChanged(string path, string line) => ObjFile.WriteIfChanged(path, System.Text.Encoding.UTF8.GetBytes(line + "\n"));
 }

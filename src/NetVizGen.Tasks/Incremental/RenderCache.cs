@@ -69,19 +69,7 @@ internal sealed class RenderCache
     /// </summary>
     public static void Save(string path, string key, IEnumerable<CachedModel> models)
     {
-        var bytes = OwnedFileWriter.Encoding.GetBytes(RenderCacheFile.Write(FormatVersion, key, models.OrderBy(m => m.Id, StringComparer.Ordinal)));
-        if (File.Exists(path) && new FileInfo(path).Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes)) return;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temp = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
-        try
-        {
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        ObjFile.WriteIfChanged(path, OwnedFileWriter.Encoding.GetBytes(RenderCacheFile.Write(FormatVersion, key, models.OrderBy(m => m.Id, StringComparer.Ordinal))));
     }
 
     /// <summary>
