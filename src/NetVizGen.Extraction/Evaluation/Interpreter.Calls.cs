@@ -49,7 +49,15 @@ internal sealed partial class Interpreter
             return method.Name == "Remove" && args.Count == 1 && args[0] is PrimValue { Raw: string key } ? new PrimValue(submodules.Module.Unregister(key)) : Value.Unknown;
 
         var torch = TryTorchCall(inv, method, receiver, TorchNames.IsTorchSharpType(method.ContainingType) ? Materialized(args) : args, frame);
-        if (torch is not null) return torch;
+        if (torch is not null)
+        {
+            // src.add_(dense) as a statement: an in-place op writes into its tensor, so the variable now holds the
+            // result (else what reads src next would skip the op, and the diagram would lose that input).
+            if (Graph is not null && receiver is TensorValue before && torch is TensorValue after && after.NodeId != before.NodeId
+                && IsInPlace(method.Name) && inv.Instance is ILocalReferenceOperation or IParameterReferenceOperation)
+                Assign(inv.Instance, torch, frame);
+            return torch;
+        }
 
         var savedFrame = _currentFrame;
         _currentFrame = frame;
@@ -98,6 +106,9 @@ internal sealed partial class Interpreter
     }
 
     /// <summary>Omitted optional arguments of a library method take their declared defaults.</summary>
+    // TorchSharp's in-place tensor methods end in '_' (add_, mul_, clamp_, relu_); _-prefixed names are internal.
+    private static bool IsInPlace(string name) => name.Length > 1 && name.EndsWith("_", StringComparison.Ordinal) && !name.StartsWith("_", StringComparison.Ordinal);
+
     private static List<Value> WithDefaults(IMethodSymbol method, List<Value> args)
     {
         List<Value>? filled = null;

@@ -269,4 +269,29 @@ public class SegmentAnythingIdiomTests
         Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("NVG01", StringComparison.Ordinal) || d.Id.StartsWith("NVG02", StringComparison.Ordinal));
         Assert.Equal("N×2×4", Assert.Single(result.Models).Flow.Nodes.Single(n => n.Kind == NetVizGen.Model.Specs.FlowNodeKind.Output).Shape);
     }
+
+    [Fact]
+    public void An_in_place_op_as_a_statement_writes_into_its_variable()
+    {
+        // SAM's mask decoder: src = repeat_interleave(image, n, 0); src.add_(dense); transformer(src, ...).
+        var result = GeneratorHarness.Run(GeneratorHarness.Usings + """
+            public sealed class Net : Module<Tensor, Tensor, Tensor>
+            {
+                private readonly Conv2d conv = Conv2d(8, 4, 1);
+                public Net() : base("Net") { RegisterComponents(); }
+                public override Tensor forward(Tensor image, Tensor dense)
+                {
+                    var src = image * 2;
+                    src.add_(dense);
+                    return conv.forward(src);
+                }
+            }
+            public static class Factory { [Diagram(Input = "N,8,4,4;N,8,4,4")] public static Net Make() => new Net(); }
+            """);
+        var flow = Assert.Single(result.Models).Flow;
+        var dense = flow.Nodes.Single(n => n.Kind == NetVizGen.Model.Specs.FlowNodeKind.Input && n.Name == "dense");
+        var add = flow.Nodes.Single(n => n.Name == "add");
+        Assert.Contains(dense.Id, add.Inputs);
+        Assert.Contains(add.Id, flow.Nodes.Single(n => n.ModulePath == "conv").Inputs);
+    }
 }
