@@ -105,10 +105,10 @@ internal sealed partial class Interpreter
         }
     }
 
-    /// <summary>Omitted optional arguments of a library method take their declared defaults.</summary>
-    // TorchSharp's in-place tensor methods end in '_' (add_, mul_, clamp_, relu_); _-prefixed names are internal.
-    private static bool IsInPlace(string name) => name.Length > 1 && name.EndsWith("_", StringComparison.Ordinal) && !name.StartsWith("_", StringComparison.Ordinal);
+    /// <summary>TorchSharp's in-place tensor methods end in '_' (<c>add_</c>, <c>mul_</c>, <c>relu_</c>); _-prefixed names are internal.</summary>
+    internal static bool IsInPlace(string name) => name.Length > 1 && name.EndsWith("_", StringComparison.Ordinal) && !name.StartsWith("_", StringComparison.Ordinal);
 
+    /// <summary>Omitted optional arguments of a library method take their declared defaults.</summary>
     private static List<Value> WithDefaults(IMethodSymbol method, List<Value> args)
     {
         List<Value>? filled = null;

@@ -204,8 +204,7 @@ internal sealed partial class Interpreter
         return copy;
     }
 
-    private static bool IsSpan(ITypeSymbol? type) =>
-        type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", Arity: 1, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+    private static bool IsSpan(ITypeSymbol type) => IsSystem(type, "Span") || IsSystem(type, "ReadOnlySpan");
 
     private static bool IsBigInteger(ITypeSymbol? type) =>
         type is { Name: "BigInteger", ContainingNamespace: { Name: "Numerics", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };

@@ -20,11 +20,15 @@ internal sealed partial class Interpreter
     {
         // x[i] with one integral position keeps its own path (a select of dim 0, shared with tuples).
         if (p.Arguments.Length == 1 && p.Arguments[0].ArgumentKind != ArgumentKind.ParamArray) return null;
-        if (IndexItems(p, frame) is not { } items) return null;
-        WarnUnknownBounds(items, p);
-        var span = Spans.Of(p.Syntax);
+        return IndexItems(p, frame) is { } items ? IndexNode(tensor, items, p) : null;
+    }
+
+    /// <summary>The <c>index</c> node reading <paramref name="items"/> of a traced tensor, from the indexer or the <c>index(...)</c> method.</summary>
+    private TensorValue IndexNode(TensorValue tensor, List<TensorIndexItem> items, IOperation site)
+    {
+        WarnUnknownBounds(items, site);
         return new TensorValue(Graph!.Add(FlowNodeKind.Op, TensorIndexing.OpName, "", new[] { tensor.NodeId },
-            new[] { new ArgSpec(TensorIndexing.ArgName, ArgValue.FromString(TensorIndexing.Encode(items))) }, span));
+            new[] { new ArgSpec(TensorIndexing.ArgName, ArgValue.FromString(TensorIndexing.Encode(items))) }, Spans.Of(site.Syntax)));
     }
 
     /// <summary>
@@ -100,7 +104,7 @@ internal sealed partial class Interpreter
 
     // A slice whose bound is only known at run time (a KV cache up to start_pos + n) keeps the flow, but
     // the sliced size is unknown: say which construct.
-    private void WarnUnknownBounds(List<TensorIndexItem> items, IPropertyReferenceOperation p)
+    private void WarnUnknownBounds(List<TensorIndexItem> items, IOperation p)
     {
         foreach (var item in items)
         {

@@ -107,24 +107,9 @@ internal sealed partial class Interpreter
             };
         }
         if (owner == "System.Math" || owner == "System.MathF") return MathCall(method, args);
-        // C# 14 binds array.Contains(x) and friends to the span extensions of MemoryExtensions (first-class spans):
-        // on an array the reader knows they read as the LINQ ones do (YoloSharp's outputIndexs.Contains(i)).
-        if (owner == "System.MemoryExtensions" && args.Count == 2 && args[0] is ListValue { Poisoned: false } span)
-        {
-            switch (method.Name)
-            {
-                case "Contains": return IndexOf(span.Items, args[1]) is PrimValue { Raw: long at } ? new PrimValue(at >= 0) : Value.Unknown;
-                case "IndexOf" when args[1] is not ListValue: return IndexOf(span.Items, args[1]);
-                case "SequenceEqual" when args[1] is ListValue { Poisoned: false } other:
-                    {
-                        if (other.Items.Count != span.Items.Count) return new PrimValue(false);
-                        for (int i = 0; i < other.Items.Count; i++)
-                            if (ValuesEqual(span.Items[i], other.Items[i]) is not { } same) return Value.Unknown;
-                            else if (!same) return new PrimValue(false);
-                        return new PrimValue(true);
-                    }
-            }
-        }
+        // C# 14 binds array.Contains(x) and array.SequenceEqual(y) to the span extensions of MemoryExtensions
+        // (first-class spans); on an array the reader knows they mean what the LINQ ones do (YoloSharp's outputIndexs.Contains(i)).
+        if (owner == "System.MemoryExtensions" && method.Name is "Contains" or "SequenceEqual" && args.Count == 2) return Linq(method, args, site);
         // DWConv's groups: (int)BigInteger.GreatestCommonDivisor(in_channels, out_channels).
         if (owner == "System.Numerics.BigInteger" && method.Name == "GreatestCommonDivisor" && args.Count == 2
             && ValueConversions.TryLong(args[0], out var ga) && ValueConversions.TryLong(args[1], out var gb))

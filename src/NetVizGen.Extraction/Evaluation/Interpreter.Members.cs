@@ -145,8 +145,7 @@ internal sealed partial class Interpreter
         if (receiver is ModuleValue { CustomType: not null } or ObjectValue || prop.IsStatic)
         {
             // A computed property in user code: run the getter of the run-time type's override.
-            // (YoloSharp's `protected virtual int[] outputIndexs`, overridden per model, read in the base forward.)
-            var getter = prop.GetMethod is { } declared ? ResolveVirtual(declared, receiver) : null;
+            var getter = prop.GetMethod;
             if (getter is not null && HasSource(getter)) return CallSourceMethod(getter, receiver, new List<Value>(), p);
             if (getter is not null && Packages?.ToSource(getter) is { } decompiled && HasSource(decompiled)) return CallSourceMethod(decompiled, receiver, new List<Value>(), p);
         }
@@ -165,7 +164,7 @@ internal sealed partial class Interpreter
         {
             ("Embedding", "weight") when Arg("num_embeddings") is long n && Arg("embedding_dims") is long d => new[] { n, d },
             ("Linear", "weight") when Arg("inputSize") is long i && Arg("outputSize") is long o => new[] { o, i },
-            ("Linear", "bias") when Arg("outputSize") is long o && layer.Args.FirstOrDefault(a => a.Name == "hasBias")?.Value is not { Kind: ArgKind.Bool, AsBool: false } => new[] { o },
+            ("Linear", "bias") when Arg("outputSize") is long o && HasBias(layer) != false => new[] { o },
             _ => null,
         };
     }
@@ -181,9 +180,23 @@ internal sealed partial class Interpreter
         if (!(layer.TypeName.StartsWith("Conv", StringComparison.Ordinal) || layer.TypeName is "Linear" or "Bilinear")) return null;
         if (property == "weight") return new ConstTensorValue(null, isParameter: true, requiresGrad: true);
         if (property != "bias") return null;
-        var bias = layer.Args.FirstOrDefault(a => a.Name == "bias")?.Value;
-        if (bias is null) return new ConstTensorValue(null, isParameter: true, requiresGrad: true); // default: bias = true
-        return bias.Kind == ArgKind.Bool ? bias.AsBool ? new ConstTensorValue(null, isParameter: true, requiresGrad: true) : Value.Null : null;
+        return HasBias(layer) switch
+        {
+            true => new ConstTensorValue(null, isParameter: true, requiresGrad: true),
+            false => Value.Null,
+            null => null,
+        };
+    }
+
+    /// <summary>
+    /// Whether a convolution (<c>bias</c>) or Linear (<c>hasBias</c>) layer has a bias: true when the argument is
+    /// left at its default; null when it is not known at compile time.
+    /// </summary>
+    private static bool? HasBias(ModuleValue layer)
+    {
+        var bias = layer.Args.FirstOrDefault(a => a.Name is "bias" or "hasBias")?.Value;
+        if (bias is null) return true;
+        return bias.Kind == ArgKind.Bool ? bias.AsBool : null;
     }
 
     private static IPropertySymbol MostDerived(IPropertySymbol prop, Value? receiver)

@@ -229,7 +229,7 @@ internal sealed partial class Interpreter
                 return new ListValue(module.Children.Select(c => (Value)new TupleValue(new Value[] { new PrimValue(c.Key), c.Value })).ToList());
             // train() / train(false) / eval(): the mode forward reads as `training` (TorchSharp starts in training mode).
             case "train":
-                SetTraining(module, args.Count == 0 || ValueConversions.TryBool(args[0]) is not { } on ? (args.Count == 0 ? true : null) : on);
+                SetTraining(module, args.Count == 0 ? true : ValueConversions.TryBool(args[0]));
                 return module;
             case "eval":
                 SetTraining(module, false);

@@ -200,9 +200,7 @@ internal sealed partial class Interpreter
         if (name == "index" && receiver is TensorValue indexed && TorchNames.IsTensor(owner) && args.Count == 1
             && args[0] is ListValue { Poisoned: false } positions && positions.Items.Count > 0 && positions.Items.All(v => v is TensorIndexValue))
         {
-            var items = positions.Items.Select(v => ((TensorIndexValue)v).Item).ToList();
-            return new TensorValue(graph.Add(FlowNodeKind.Op, TensorIndexing.OpName, "", new[] { indexed.NodeId },
-                new[] { new ArgSpec(TensorIndexing.ArgName, ArgValue.FromString(TensorIndexing.Encode(items))) }, span));
+            return IndexNode(indexed, positions.Items.Select(v => ((TensorIndexValue)v).Item).ToList(), inv);
         }
 
         if (name is "forward" or "call" && TorchNames.IsModule(owner) && receiver is not ModuleValue)
@@ -276,7 +274,7 @@ internal sealed partial class Interpreter
         if (MergeOps.TryGetValue(name, out var merge) && inputs.Count >= 2)
             return new TensorValue(graph.Add(FlowNodeKind.Merge, merge, "", inputs, opArgs, span));
 
-        var normalized = name.EndsWith("_", StringComparison.Ordinal) && name.Length > 1 && !name.StartsWith("_", StringComparison.Ordinal) ? name.Substring(0, name.Length - 1) : name;
+        var normalized = IsInPlace(name) ? name.Substring(0, name.Length - 1) : name;
         int node = graph.Add(FlowNodeKind.Op, normalized, "", inputs, opArgs, span);
         if (returnsTensors)
         {
