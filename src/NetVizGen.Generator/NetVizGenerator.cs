@@ -92,7 +92,7 @@ public sealed class NetVizGenerator : IIncrementalGenerator
             var trees = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
             foreach (var tree in pair.Right.SyntaxTrees)
                 if (!trees.ContainsKey(tree.FilePath)) trees.Add(tree.FilePath, tree);
-            foreach (var note in ModelPipeline.AllNotes(pair.Left)) spc.ReportDiagnostic(ToDiagnostic(note, trees));
+            foreach (var note in RepeatedNotes.Merge(ModelPipeline.AllNotes(pair.Left))) spc.ReportDiagnostic(ToDiagnostic(note, trees));
         });
 
         // Opt-in (NetVizGenCacheReport=true): how many models this compilation took from the extraction

@@ -82,6 +82,22 @@ public class OpRuleOracleTests
         Same(kv.repeat_interleave(3), "repeat_interleave", new[] { A("repeats", 3L) }, kv);
     }
 
+    [Fact]
+    public void Reductions_with_and_without_a_dim_match_the_runtime()
+    {
+        // max() and argmax() with no dim reduce to a scalar, as sum() does; before, their rule
+        // read the missing dim as unknown and the diagram showed "?" after x.max().
+        TorchRuntime.Ensure();
+        var x = torch.randn(2, 3, 4);
+        Same(x.max(), "max", Array.Empty<ArgSpec>(), x);
+        Same(x.min(), "min", Array.Empty<ArgSpec>(), x);
+        Same(x.argmax(), "argmax", Array.Empty<ArgSpec>(), x);
+        Same(x.sum(), "sum", Array.Empty<ArgSpec>(), x);
+        Same(x.max(1).values, "max", new[] { A("dim", 1L) }, x);
+        Same(x.argmax(-1, keepdim: true), "argmax", new[] { A("dim", -1L), new ArgSpec("keepdim", ArgValue.FromBool(true)) }, x);
+        Same(x.mean(new long[] { 1, 2 }), "mean", new[] { A("dimensions", 1, 2) }, x);
+    }
+
     // Basic indexing: the rule (TensorIndexing) against what libtorch does with the same TorchSharp index.
     private static void SameIndex(Tensor actual, Tensor x, params TensorIndexItem[] items)
     {

@@ -225,8 +225,8 @@ internal sealed class DiagramBuilder
 
     private DiagramNode Resolve(FlowNodeSpec n)
     {
-        if (n.Kind == FlowNodeKind.Input) return AddUnique("input", n, DiagramNodeKind.Input, NodeDescriber.Describe(n) with { Label = "Input" }, null);
-        if (n.Kind == FlowNodeKind.Output) return AddUnique("output", n, DiagramNodeKind.Output, NodeDescriber.Describe(n) with { Label = "Output" }, null);
+        if (n.Kind == FlowNodeKind.Input) return AddUnique("input", n, DiagramNodeKind.Input, NodeDescriber.Describe(n) with { Label = EndpointLabels.Input(n, _model.Flow.Nodes) }, null);
+        if (n.Kind == FlowNodeKind.Output) return AddUnique("output", n, DiagramNodeKind.Output, NodeDescriber.Describe(n) with { Label = EndpointLabels.Output(n, _model.Flow.Nodes) }, null);
 
         // A layer is drawn where it is called. That is its own path, except for a shared instance
         // called through another container (one Linear appended twice): its path names the first

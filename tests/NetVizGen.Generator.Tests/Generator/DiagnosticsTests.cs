@@ -38,6 +38,47 @@ public class DiagnosticsTests
     }
 
     [Fact]
+    public void A_finding_repeated_by_instances_and_models_is_one_warning_at_its_line_and_every_page_keeps_its_own()
+    {
+        // One block with a size known only at run time (arange(n) with n from the input's values), used twice
+        // by one model and once by another: three notes at one line, one compiler warning that counts the others.
+        var source = GeneratorHarness.Usings + """
+            public sealed class Block : Module<Tensor, Tensor>
+            {
+                private readonly Module<Tensor, Tensor> fc = Linear(4, 4);
+                public Block() : base("Block") { RegisterComponents(); }
+                public override Tensor forward(Tensor x)
+                {
+                    var n = x.max().item<long>();
+                    return fc.forward(x) + arange(n).sum();
+                }
+            }
+            [Diagram(Input = "N,4")]
+            public sealed class Twice : Module<Tensor, Tensor>
+            {
+                private readonly Module<Tensor, Tensor> a = new Block(), b = new Block();
+                public Twice() : base("Twice") { RegisterComponents(); }
+                public override Tensor forward(Tensor x) => b.forward(a.forward(x));
+            }
+            [Diagram(Input = "N,4")]
+            public sealed class Once : Module<Tensor, Tensor>
+            {
+                private readonly Module<Tensor, Tensor> a = new Block();
+                public Once() : base("Once") { RegisterComponents(); }
+                public override Tensor forward(Tensor x) => a.forward(x);
+            }
+            """;
+        var result = GeneratorHarness.Run(source);
+
+        var pageNotes = result.Models.SelectMany(m => m.Notes.Where(n => n.Id == "NVG0210").Select(n => m.Id + ": " + n.Message)).ToList();
+        Assert.True(pageNotes.Count == 3, string.Join("\n", pageNotes));
+        var warning = Assert.Single(result.Diagnostics, d => d.Id == "NVG0210");
+        Assert.Equal(8, warning.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("'a'", warning.GetMessage(), StringComparison.Ordinal);
+        Assert.EndsWith("(The same at this location in 1 more place.)", warning.GetMessage(), StringComparison.Ordinal); // 'b'; Once's 'a' says the same as Twice's
+    }
+
+    [Fact]
     public void An_attribute_on_a_class_that_is_not_a_module_is_reported()
     {
         var result = GeneratorHarness.Run(Good, GeneratorHarness.Usings + "[Diagram] public sealed class NotAModel { }");

@@ -24,6 +24,8 @@ internal sealed class SpecBuilder
     public int Op(string name, string shape, string scope, params int[] inputs) => Add(FlowNodeKind.Op, name, "", shape, scope, inputs);
     public int Merge(string name, string shape, string scope, params int[] inputs) => Add(FlowNodeKind.Merge, name, "", shape, scope, inputs);
     public int Output(string shape, int input) => Add(FlowNodeKind.Output, "output", "", shape, "", [input]);
+    /// <summary>An output named as the tracer names tuple elements ("output.masks", "output.1").</summary>
+    public int Output(string name, string shape, int input) => Add(FlowNodeKind.Output, name, "", shape, "", [input]);
 
     /// <summary>Records that node <paramref name="id"/>'s value is bound to the C# name <paramref name="variable"/>; returns the id.</summary>
     public int Bind(int id, string variable)

@@ -89,7 +89,7 @@ internal static class ReshapeOps
                 List(Bool("keepdim", false), Null("dim"), Null("dimensions")));
         foreach (var name in new[] { "max", "min", "argmax", "argmin" })
             yield return new OpDef(name, LayerCategory.Other, (a, x) => x.Count > 1 ? ShapeOps.Broadcast(name, x) : Reduce(name, a, x[0], pair: !name.StartsWith("arg", StringComparison.Ordinal)),
-                null, List(Bool("keepdim", false), Null("dim")));
+                null, List(Bool("keepdim", false), Null("dim"), Null("dimensions")));
     }
 
     /// <summary>The declared shape of a parameter node (<c>shape</c> argument), when known.</summary>
