@@ -91,7 +91,7 @@ public static class ModelExtractor
 
             // 3. Forward data flow, traced symbolically and inlined to leaf layers (with a budget of its own).
             interpreter.ResetSteps();
-            var flow = ForwardTracer.Trace(interpreter, root, paths, target, incomplete);
+            var flow = ForwardTracer.Trace(interpreter, root, tree, paths, target, incomplete);
 
             // 4. Registered modules that forward never reaches.
             ForwardTracer.ReportUncalled(tree, flow, notes);

@@ -34,6 +34,11 @@ public sealed class CorpusTests(ITestOutputHelper output)
         "SdUNetAttentionBlock",
         "SdUNetResidualBlock",
         "SdVaeDecoder",
+        "SegUNetL0",
+        "SegUNetL2",
+        "SegResUNetL3",
+        "SegUNetPlusPlusL4",
+        "SegAttentionUNet",
     ];
 
     public static TheoryData<string> ExpectedExactIds()

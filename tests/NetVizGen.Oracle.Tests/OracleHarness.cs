@@ -61,6 +61,8 @@ public static class OracleHarness
             foreach (var (path, module) in named)
             {
                 if (module.named_children().Any() || firstPath[module] != path) continue;
+                // An empty ModuleList (a U-Net built without attention gates) has no children and no forward to hook.
+                if (!HookInstaller.IsHookable(module)) continue;
                 removers.Add(HookInstaller.AddForwardHook(module, output => calls.Add(new LeafCall(path, ShapesOf(output)))));
             }
 
@@ -121,6 +123,14 @@ public static class OracleHarness
 /// </summary>
 internal static class HookInstaller
 {
+    /// <summary>True when <paramref name="module"/> derives from a <c>HookableModule</c> (containers such as ModuleList do not).</summary>
+    public static bool IsHookable(nn.Module module)
+    {
+        for (var t = module.GetType(); t != null; t = t.BaseType)
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(nn.HookableModule<,>)) return true;
+        return false;
+    }
+
     public static object AddForwardHook(nn.Module module, Action<object?> onOutput)
     {
         var hookable = module.GetType();

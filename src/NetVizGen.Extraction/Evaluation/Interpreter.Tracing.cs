@@ -315,6 +315,14 @@ internal sealed partial class Interpreter
         var path = graph.PathOf(module);
         var tensorInputs = args.Where(IsTensorLike).Select(a => TensorId(a, span)).ToList();
 
+        if (path is null && module.Origin == ModuleOrigin.Builtin && NetVizGen.Model.Catalog.LayerCatalog.TryGet(module.TypeName, out var stateless)
+            && stateless.CountParameters(module.Args) is { Trainable: 0, Buffers: 0 })
+        {
+            // A layer without parameters made in forward (ReLU().call(x)): it runs like its functional form, so it
+            // is drawn as an op and its shape comes from the layer's rule (UnregisteredLayerArg); nothing to warn about.
+            var layerArgs = module.Args.Append(new ArgSpec(NetVizGen.Model.Analysis.ShapeAnalysis.UnregisteredLayerArg, ArgValue.FromSymbol(module.TypeName)));
+            return new TensorValue(graph.Add(FlowNodeKind.Op, module.TypeName, "", tensorInputs, layerArgs, span));
+        }
         if (path is null)
         {
             Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,

@@ -56,6 +56,9 @@ internal sealed partial class Interpreter
     /// <summary>The flow graph being built while tracing <c>forward</c>; null while constructing.</summary>
     public FlowBuilder? Graph { get; set; }
 
+    /// <summary>The shapes traced so far, to decide conditions on traced sizes while tracing; null while constructing.</summary>
+    public TracedShapes? Shapes { get; set; }
+
     private enum Completion { Normal, Break, Continue, Return }
 
     /// <summary>Runs a method-like body and returns what it returned (Unknown when it fell off the end).</summary>
@@ -201,6 +204,11 @@ internal sealed partial class Interpreter
             // In forward the condition is often a check of traced sizes (x.shape[1] != channels): recorded as
             // a guard, shape analysis decides it once shapes are known (ShapeGuards).
             var guard = Graph is null ? null : ShapeGuardOf(cond.Condition, frame);
+            // Decided by the shapes traced so far (the declared input's): the branch the runtime takes, no warning.
+            // Not when that branch only throws: a failed shape check stays one warning at the check that says
+            // forward throws there (ShapeGuards), and the diagram goes on with the rest of the model.
+            if (guard is not null && Shapes?.Decide(guard) is bool decided && !(decided ? thenThrows : elseThrows))
+                return Exec(decided ? cond.WhenTrue : cond.WhenFalse, frame);
             Notes.Add(Graph is null ? ExtractionNoteIds.UnresolvedConstruction : ExtractionNoteIds.UnresolvedForward,
                 NoteSeverity.Warning, $"Condition '{Short(cond.Condition)}' is not known at compile time; assumed {(test.Value ? "true" : "false")}{(thenThrows != elseThrows ? " (the branch that does not throw)" : "")}",
                 Spans.Of(cond.Condition.Syntax), guard is null ? null : ShapeGuards.OnNote(guard, test.Value, test.Value ? elseThrows : thenThrows));

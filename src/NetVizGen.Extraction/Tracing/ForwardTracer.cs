@@ -10,11 +10,12 @@ namespace NetVizGen.Extraction.Tracing;
 /// <summary>Traces the root module's <c>forward</c> into a <see cref="FlowSpec"/>.</summary>
 internal static class ForwardTracer
 {
-    public static FlowSpec Trace(Interpreter interpreter, ModuleValue root, Dictionary<ModuleValue, string> paths, DiagramTarget target, List<string> incomplete)
+    public static FlowSpec Trace(Interpreter interpreter, ModuleValue root, ModuleSpec tree, Dictionary<ModuleValue, string> paths, DiagramTarget target, List<string> incomplete)
     {
         var graph = new FlowBuilder(paths, interpreter.Limits);
         var notes = interpreter.Notes;
         interpreter.Graph = graph;
+        interpreter.Shapes = new TracedShapes(graph, tree, target);
         try
         {
             var forward = root.CustomType is null ? null : FindRootForward(root.CustomType);
@@ -168,6 +169,8 @@ internal static class ForwardTracer
                 foreach (var c in m.Children) Visit(c);
                 return;
             }
+            // An empty container (a ModuleList of attention gates a config switched off) holds nothing to call.
+            if (m.Origin == ModuleOrigin.Container && m.Children.Count == 0) return;
             notes.Add(ExtractionNoteIds.NeverCalled, NoteSeverity.Info,
                 $"Registered module '{m.Path}' ({m.TypeName}) is never called by forward; its parameters are counted but it is not in the diagram",
                 m.Source);

@@ -148,8 +148,25 @@ public static class ShapeAnalysis
         return new Outcome(result.Outputs.ToArray(), macs, summary, note);
     }
 
+    /// <summary>
+    /// The argument of an op node that is a layer without parameters made in forward (<c>ReLU().call(x)</c>):
+    /// the layer's type, whose rule gives the shape; the node's other arguments are the layer's.
+    /// </summary>
+    public const string UnregisteredLayerArg = "unregistered_layer";
+
     private static Outcome EvaluateOp(FlowNodeSpec node, FlowContext ctx)
     {
+        if (node.Args.FirstOrDefault(a => a.Name == UnregisteredLayerArg) is { } layer && layer.Value.Text is { } type && LayerCatalog.TryGet(type, out var layerDef))
+        {
+            var args = node.Args.Where(a => a.Name != UnregisteredLayerArg).ToList();
+            var layerSummary = layerDef.Summary(args);
+            var layerInputs = ctx.InputsOf(node, expandLists: false);
+            if (layerInputs is null || layerInputs.Count == 0) return new Outcome(Array.Empty<Shape>(), 0, layerSummary);
+            var layerResult = layerDef.InferShape(args, layerInputs);
+            var layerNote = layerResult.Error is { } layerError ? ShapeNotes.FromError(layerError, node, ctx, layerInputs, "'" + type + "' (" + layerSummary + ")")
+                : ShapeNotes.UnknownHere(layerResult, "'" + type + "'", node);
+            return new Outcome(layerResult.Outputs.ToArray(), 0, layerSummary, layerNote);
+        }
         if (!OpCatalog.TryGet(node.Name, out var def))
             return new Outcome(Array.Empty<Shape>(), -1, node.Name, ShapeNotes.UnknownOp(node));
         var summary = def.Summary(node.Args);

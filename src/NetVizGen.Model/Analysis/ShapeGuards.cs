@@ -87,6 +87,16 @@ public static class ShapeGuards
         }
     }
 
+    /// <summary>
+    /// The value of one guard <paramref name="expression"/> for the shapes given, or null when they do not decide
+    /// it (or the text is malformed). What the extractor asks while tracing, with the shapes traced so far.
+    /// </summary>
+    public static bool? Decide(string expression, Func<int, Shape?> outputOf, Func<DimRef, Dim?> sizes)
+    {
+        try { return new Evaluator(expression, outputOf, sizes).Run(); }
+        catch (FormatException) { return null; }
+    }
+
     /// <summary>Between the guards of one note's occurrences.</summary>
     public const string Separator = ";";
 

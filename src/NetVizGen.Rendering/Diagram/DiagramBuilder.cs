@@ -30,6 +30,8 @@ internal sealed class DiagramBuilder
     private readonly Dictionary<DiagramNode, string> _shapeRunFirstLabel = [];
     private Dictionary<int, int> _consumers = [];
     private HashSet<int> _side = [];
+    // Module lists whose members are called apart from each other (ScatteredLists): no box around them.
+    private HashSet<string> _scattered = [];
     private readonly DiagramGraph _graph;
 
     private DiagramBuilder(ModelSpec model, ModuleSpec root, int depth, BlockCatalog blocks, DiagramGraph graph)
@@ -71,6 +73,7 @@ internal sealed class DiagramBuilder
         var byId = flow.ToDictionary(n => n.Id);
         var externalInputs = new Dictionary<int, DiagramNode>();
         _side = SideInputs.Find(flow);
+        _scattered = ScatteredLists.Find(flow.Where(Inside).ToList(), _modules);
         _consumers = new Dictionary<int, int>();
         foreach (var n in flow)
             foreach (var i in n.Inputs) _consumers[i] = _consumers.TryGetValue(i, out var c) ? c + 1 : 1;
@@ -244,7 +247,7 @@ internal sealed class DiagramBuilder
                 if ((_depth > 0 && level >= _depth) || isCalledModule) return Card(m, cluster, n.Id);
             }
             if (isCalledModule) break;
-            if (m.Origin is ModuleOrigin.Custom or ModuleOrigin.Container) cluster = Cluster(m, cluster, n.Id);
+            if (m.Origin is ModuleOrigin.Custom or ModuleOrigin.Container && !_scattered.Contains(m.Path)) cluster = Cluster(m, cluster, n.Id);
         }
 
         if (n.Kind == FlowNodeKind.Module && _modules.TryGetValue(n.ModulePath, out var layer))

@@ -81,8 +81,10 @@ internal static class ReshapeLayers
         var dims = x.Dims.ToArray();
         if (!a.IsNull(sizeArg))
         {
-            var size = a.Ints(sizeArg, spatial);
-            if (size is null) return ShapeResult.Unknown(name + " size is not known at compile time");
+            // Sizes may be read from traced tensors (interpolate(g, new[] { x.shape[2], x.shape[3] })).
+            var size = a.Dims(sizeArg);
+            if (size is { Length: 1 } && spatial > 1) size = Enumerable.Repeat(size[0], spatial).ToArray();
+            if (size is null || size.Length != spatial) return ShapeResult.Unknown(name + " size is not known at compile time");
             for (int i = 0; i < spatial; i++) dims[2 + i] = size[i];
             return Rules.Checked(name, Shape.Of(dims));
         }
