@@ -46,7 +46,15 @@ internal sealed partial class Interpreter
         ITypeSymbol? leftType = null, ITypeSymbol? rightType = null, ITypeSymbol? resultType = null, bool isChecked = false)
     {
         if (IsTensorLike(l) || IsTensorLike(r)) return TensorBinary(kind, l, r, site);
-        if (SizeBinary(kind, l, r, integral: ValueConversions.IsIntegralType(resultType)) is { } size) return size;
+        if (SizeBinary(kind, l, r, integral: ValueConversions.IsIntegralType(resultType)) is { } size)
+        {
+            if (size is not UnknownValue) return size;
+            // What sizes cannot say symbolically (H % window, a comparison of two sizes): the value the shapes
+            // traced so far give them, when those are known numbers (TracedShapes), else unknown.
+            if (Concrete(l) is not { } cl || Concrete(r) is not { } cr) return size;
+            l = cl;
+            r = cr;
+        }
 
         switch (kind)
         {

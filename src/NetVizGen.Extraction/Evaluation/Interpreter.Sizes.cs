@@ -58,4 +58,11 @@ internal sealed partial class Interpreter
         };
         return result is null ? Value.Unknown : new SizeRefValue(result);
     }
+
+    /// <summary>A size read from a traced tensor as the number the shapes traced so far make it; other values as they are; null when a size is not a known number.</summary>
+    private Value? Concrete(Value v) => v switch
+    {
+        SizeRefValue s => Shapes?.ValueOf(s.Dim) is long n ? new PrimValue(n) : null,
+        _ => v,
+    };
 }

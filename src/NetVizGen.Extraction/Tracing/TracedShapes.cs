@@ -46,6 +46,13 @@ internal sealed class TracedShapes
         return ShapeGuards.Decide(guard, OutputOf, r => r.Resolve(OutputOf));
     }
 
+    /// <summary>The size <paramref name="dim"/> as a number for the shapes traced so far; null when it is symbolic (the batch) or unknown.</summary>
+    public long? ValueOf(DimRef dim)
+    {
+        if (string.IsNullOrWhiteSpace(_target.Input) || Outputs() is not { } outputs) return null;
+        return dim.Resolve(id => outputs.TryGetValue(id, out var s) ? s : null)?.Value;
+    }
+
     private Dictionary<int, Shape>? Outputs()
     {
         int count = _graph.Count;

@@ -97,4 +97,33 @@ public class SegmentationUNetIdiomTests
         var warning = Assert.Single(result.Diagnostics, d => d.Id == "NVG0102");
         Assert.Contains("Linear that is not registered", warning.GetMessage(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Window_padding_computed_with_remainder_on_traced_sizes_is_followed()
+    {
+        // Segment Anything's window partition: padH = (window - H % window) % window; pad only when needed.
+        // '%' has no symbolic form, so the sizes are taken as the numbers the traced shapes make them.
+        var model = GeneratorHarness.Single(GeneratorHarness.Usings + """
+            using static TorchSharp.torch.nn.functional;
+            [Diagram(Input = "N,30,30,8")]
+            public sealed class Windows : Module<Tensor, Tensor>
+            {
+                private readonly int window = 14;
+                private readonly Module<Tensor, Tensor> fc = Linear(8, 8);
+                public Windows() : base("Windows") { RegisterComponents(); }
+                public override Tensor forward(Tensor x)
+                {
+                    long H = x.shape[1], W = x.shape[2];
+                    long padH = (window - H % window) % window, padW = (window - W % window) % window;
+                    if (padH > 0 || padW > 0) x = pad(x, new long[] { 0, 0, 0, padW, 0, padH });
+                    var Hp = H + padH;
+                    return fc.forward(x.view(-1, Hp / window, window, x.shape[2] / window, window, 8));
+                }
+            }
+            """);
+
+        Assert.Equal("N×42×42×8", Assert.Single(model.Flow.Nodes, n => n.Name == "pad").Shape);
+        Assert.Equal("N×3×14×3×14×8", Assert.Single(model.Flow.Nodes, n => n.Name == "view").Shape);
+        Assert.DoesNotContain(model.Notes, n => n.Id is "NVG0102" or "NVG0210");
+    }
 }
