@@ -67,6 +67,9 @@ internal sealed class FlowBuilder
     /// <summary>Nodes added so far.</summary>
     public int Count => _nodes.Count;
 
+    /// <summary>The nodes traced so far, in order (append-only; local names are added by <see cref="Build"/>).</summary>
+    public IReadOnlyList<FlowNodeSpec> Nodes => _nodes;
+
     /// <summary>
     /// <paramref name="value"/> was assigned to local or parameter <paramref name="name"/>. Counts in the scope
     /// that computed the value and in the blocks around it (a block's result assigned by its caller,

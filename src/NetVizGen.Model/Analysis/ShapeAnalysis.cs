@@ -95,6 +95,53 @@ public static class ShapeAnalysis
         return new ShapeAnalysisResult(newModel, notes.ToEquatableArray(), results.ToEquatableArray(), root.Parameters, root.Trainable, root.Buffers, macs);
     }
 
+    /// <summary>
+    /// The shapes of a flow that grows at its end (the extractor's trace so far), analysed node by node as
+    /// <see cref="Run"/> analyses them: each node once, however often it is asked. A node's shape depends only on
+    /// earlier nodes, so what this gives for a node is what the final analysis gives it.
+    /// </summary>
+    public sealed class Incremental
+    {
+        private readonly FlowContext _context;
+        private readonly string _input;
+        private IReadOnlyList<Shape> _inputShapes = Array.Empty<Shape>();
+        private int _inputIndex;
+        private int _next;
+
+        /// <summary>A pass over flows of the model whose module tree is <paramref name="root"/> and whose declared input is <paramref name="input"/>.</summary>
+        public Incremental(ModuleSpec root, string input)
+        {
+            var modules = root.DescendantsAndSelf().GroupBy(m => m.Path).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            _context = new FlowContext(new Dictionary<int, FlowNodeSpec>(), modules);
+            _input = input ?? "";
+        }
+
+        /// <summary>Analyses the nodes of <paramref name="flow"/> not analysed yet (the flow only ever grows at its end).</summary>
+        public void Advance(IReadOnlyList<FlowNodeSpec> flow)
+        {
+            if (_next == 0 && flow.Count > 0)
+            {
+                // As Run: shapes bound to inputs by the extractor, else the declared list by position when it fits.
+                // The inputs are the trace's first nodes, so they are all here on the first call.
+                bool bound = flow.Any(n => n.Kind == FlowNodeKind.Input && n.Args.Any(a => a.Name == DeclaredArg));
+                int inputs = flow.Count(n => n.Kind == FlowNodeKind.Input);
+                if (!bound && Shape.TryParseList(_input, out var shapes, out _) && (inputs == 0 || shapes.Count == inputs)) _inputShapes = shapes;
+            }
+            for (; _next < flow.Count; _next++)
+            {
+                var node = flow[_next];
+                _context.Nodes[node.Id] = node;
+                Outcome outcome;
+                try { outcome = Evaluate(node, _context, _inputShapes, ref _inputIndex); }
+                catch (OverflowException) { outcome = new Outcome(Array.Empty<Shape>(), -1, node.Name); }
+                _context.Outputs[node.Id] = Select(node, outcome.Outputs);
+            }
+        }
+
+        /// <summary>The single output shape of node <paramref name="id"/>; null when unknown, several or not analysed.</summary>
+        public Shape? OutputOf(int id) => _context.Outputs.TryGetValue(id, out var o) && o.Count == 1 ? o[0] : null;
+    }
+
     /// <summary>Most parameter-total reasons a page lists (the warnings have them all).</summary>
     private const int MaxReasons = 5;
 

@@ -51,6 +51,23 @@ public class ShapeAnalysisTests
     }
 
     [Fact]
+    public void IncrementalAnalysisOfAGrowingFlowGivesTheShapesOfTheWholeAnalysis()
+    {
+        // The extractor asks for shapes while the flow grows (ShapeAnalysis.Incremental): a node analysed early must
+        // have the shape the analysis of the finished flow gives it, the broken fc1 included.
+        var (model, fc1, _) = LeNet(fc1In: 256);
+        var whole = ShapeAnalysis.Run(model);
+        var incremental = new ShapeAnalysis.Incremental(model.Root, model.Input);
+        var nodes = model.Flow.Nodes;
+        foreach (var count in new[] { 1, 4, 9, nodes.Count })
+            incremental.Advance(nodes.Take(count).ToList());
+        foreach (var node in whole.Nodes)
+            Assert.Equal(node.Outputs.Count == 1 ? node.Outputs[0].ToString() : null, incremental.OutputOf(node.Id)?.ToString());
+        Assert.Equal("N×120", incremental.OutputOf(fc1)!.ToString()); // a mismatched layer passes on what it would produce
+        Assert.Null(new ShapeAnalysis.Incremental(model.Root, "").OutputOf(0));
+    }
+
+    [Fact]
     public void WrongBatchNormIsAChannelMismatch()
     {
         var (model, _, bn) = LeNet(bnFeatures: 16);
