@@ -65,4 +65,13 @@ internal sealed partial class Interpreter
         SizeRefValue s => Shapes?.ValueOf(s.Dim) is long n ? new PrimValue(n) : null,
         _ => v,
     };
+
+    /// <summary>
+    /// <c>x.shape</c> passed whole (<c>output.reshape(input_shape)</c>): one size per dim of the traced tensor, its rank
+    /// taken from the shapes traced so far; other values as they are.
+    /// </summary>
+    private Value WholeShape(Value v) =>
+        v is ShapeRefValue s && Shapes?.RankOf(s.NodeId) is int rank
+            ? new ListValue(Enumerable.Range(0, rank).Select(axis => (Value)new SizeRefValue(DimRef.Of(s.NodeId, axis))).ToList())
+            : v;
 }

@@ -231,7 +231,7 @@ internal sealed partial class Interpreter
             if (a is UnknownValue && TorchNames.IsTensor(p.Type) && IsTensorExpression(inv, p))
                 Notes.Add(ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
                     $"Tensor argument '{p.Name}' of '{name}' is not known at compile time; the op is drawn without it and its shape may be unknown", inv.Syntax);
-            opArgs.Add(new ArgSpec(p.Name, ValueConversions.ToArg(a)));
+            opArgs.Add(new ArgSpec(p.Name, ValueConversions.ToArg(WholeShape(a))));
         }
 
         bool returnsTensor = TorchNames.IsTensor(method.ReturnType);

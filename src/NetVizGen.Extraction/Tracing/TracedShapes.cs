@@ -40,6 +40,9 @@ internal sealed class TracedShapes
     /// <summary>The size <paramref name="dim"/> as a number for the shapes traced so far; null when it is symbolic (the batch) or unknown.</summary>
     public long? ValueOf(DimRef dim) => Advanced() is { } shapes ? dim.Resolve(shapes.OutputOf)?.Value : null;
 
+    /// <summary>The number of dims of node <paramref name="node"/>'s output for the shapes traced so far; null when unknown.</summary>
+    public int? RankOf(int node) => Advanced()?.OutputOf(node)?.Rank;
+
     private ShapeAnalysis.Incremental? Advanced()
     {
         _shapes?.Advance(_graph.Nodes);

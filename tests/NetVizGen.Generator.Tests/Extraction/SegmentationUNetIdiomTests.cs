@@ -126,4 +126,28 @@ public class SegmentationUNetIdiomTests
         Assert.Equal("N×3×14×3×14×8", Assert.Single(model.Flow.Nodes, n => n.Name == "view").Shape);
         Assert.DoesNotContain(model.Notes, n => n.Id is "NVG0102" or "NVG0210");
     }
+
+    [Fact]
+    public void A_shape_kept_whole_and_given_back_to_reshape_is_followed()
+    {
+        // Stable Diffusion's attention: var input_shape = x.shape; ... output.reshape(input_shape).
+        var model = GeneratorHarness.Single(GeneratorHarness.Usings + """
+            [Diagram(Input = "N,16,8")]
+            public sealed class Heads : Module<Tensor, Tensor>
+            {
+                private readonly Module<Tensor, Tensor> proj = Linear(8, 8);
+                public Heads() : base("Heads") { RegisterComponents(); }
+                public override Tensor forward(Tensor x)
+                {
+                    var input_shape = x.shape;
+                    long[] interim = new long[] { input_shape[0], -1, 2, 4 };
+                    var q = proj.forward(x).view(interim).transpose(1, 2);
+                    return q.transpose(1, 2).reshape(input_shape);
+                }
+            }
+            """);
+
+        Assert.Equal("N×16×8", Assert.Single(model.Flow.Nodes, n => n.Name == "reshape").Shape);
+        Assert.DoesNotContain(model.Notes, n => n.Id is "NVG0102" or "NVG0210");
+    }
 }
