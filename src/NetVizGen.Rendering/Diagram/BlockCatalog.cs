@@ -47,7 +47,11 @@ internal sealed class BlockCatalog
             var plain = group.OrderBy(v => v.Representative.Children.Count).First();
             plain.Name = Unique(safe, used);
             foreach (var v in group.Where(v => v != plain))
-                v.Name = Unique(safe + "-" + FileNames.Safe(VariantDifference.Describe(plain.Representative, v.Representative)), used);
+            {
+                var difference = VariantDifference.Describe(plain.Representative, v.Representative);
+                v.Name = Unique(safe + "-" + FileNames.Safe(difference), used);
+                v.HasGenericName = difference == VariantDifference.Generic;
+            }
         }
     }
 

@@ -32,6 +32,8 @@ internal sealed class DiagramBuilder
     private HashSet<int> _side = [];
     // Module lists whose members are called apart from each other (ScatteredLists): no box around them.
     private HashSet<string> _scattered = [];
+    // Cluster ids of containers (Sequential, ModuleList items): a box around one node is dropped (LoneClusters).
+    private readonly HashSet<string> _containerClusters = new(StringComparer.Ordinal);
     private readonly DiagramGraph _graph;
 
     private DiagramBuilder(ModelSpec model, ModuleSpec root, int depth, BlockCatalog blocks, DiagramGraph graph)
@@ -126,6 +128,7 @@ internal sealed class DiagramBuilder
             }
         }
         if (IsBlockPage) AddBlockOutputs(flow);
+        LoneClusters.Drop(_graph, _containerClusters);
     }
 
     // "full → triu": the side ops that produce a value, in trace order.
@@ -278,7 +281,7 @@ internal sealed class DiagramBuilder
         if (_nodesById.TryGetValue(id, out var existing)) return existing;
         var card = Add(new DiagramNode
         {
-            Id = id, Kind = DiagramNodeKind.Block, Category = NodeCategory.Block, Label = _blocks.ForPath(m.Path)?.Name ?? m.TypeName,
+            Id = id, Kind = DiagramNodeKind.Block, Category = NodeCategory.Block, Label = _blocks.ForPath(m.Path)?.Label ?? m.TypeName,
             // A name argument that only repeats the type (torchvision's InvertedResidual("InvertedResidual", ...)) says nothing.
             Details = NodeDescriber.ArgsText(m.Args.Where(a => !(a.Value.Kind == ArgKind.String && a.Value.Text == m.TypeName)).ToList()), Role = Roles.For(m, ParentOf(m.Path)), Module = m,
             Path = Rel(m.Path), Cluster = cluster, Variant = _blocks.ForPath(m.Path), FoldKey = BlockSignature.Fold(m), Parameters = m.Parameters, Order = flowId,
@@ -294,6 +297,7 @@ internal sealed class DiagramBuilder
         {
             var title = m.Origin == ModuleOrigin.Custom ? Rel(m.Path) + " · " + m.TypeName : Rel(m.Path);
             _graph.Clusters.Add(new DiagramCluster { Id = id, Parent = parent, Title = title, Order = flowId });
+            if (m.Origin == ModuleOrigin.Container) _containerClusters.Add(id);
         }
         return id;
     }

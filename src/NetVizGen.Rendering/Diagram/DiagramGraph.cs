@@ -38,7 +38,7 @@ internal sealed class DiagramNode
     /// <summary>Module path (relative to the model root) or scope of an op; used in descriptions.</summary>
     public string Path { get; init; } = "";
     /// <summary>Innermost cluster that contains the node; null for top level.</summary>
-    public string? Cluster { get; init; }
+    public string? Cluster { get; set; }
     /// <summary>Number of identical consecutive blocks folded into this card (1 = not folded).</summary>
     public int Repeat { get; set; } = 1;
     /// <summary>Paths of every instance folded into this card, in order.</summary>

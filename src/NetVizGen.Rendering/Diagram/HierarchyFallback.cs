@@ -50,7 +50,7 @@ internal static class HierarchyFallback
                 var node = new DiagramNode
                 {
                     Id = (card ? "b." : "m.") + Rel(m.Path), Kind = card ? DiagramNodeKind.Block : DiagramNodeKind.Layer,
-                    Category = card ? NodeCategory.Block : d.Category, Label = card ? blocks.ForPath(m.Path)?.Name ?? m.TypeName : d.Label,
+                    Category = card ? NodeCategory.Block : d.Category, Label = card ? blocks.ForPath(m.Path)?.Label ?? m.TypeName : d.Label,
                     Details = card ? NodeDescriber.ArgsText(m.Args) : "", Role = Roles.For(m, parent), Module = m, Path = Rel(m.Path),
                     Cluster = cluster, Variant = card ? blocks.ForPath(m.Path) : null, FoldKey = card ? BlockSignature.Fold(m) : "",
                     Parameters = m.Parameters, Order = order++,

@@ -42,8 +42,11 @@ internal static class VariantDifference
         var plainNames = new HashSet<string>(Names(plain), StringComparer.Ordinal);
         var names = Names(variant).Where(n => !plainNames.Contains(n)).Distinct(StringComparer.Ordinal).ToList();
         if (names.Count is > 0 and <= MaxWords) return string.Join("-", names);
-        return "changed";
+        return Generic;
     }
+
+    /// <summary>What <see cref="Describe"/> says when nothing it can name sets the variant apart.</summary>
+    public const string Generic = "changed";
 
     // Added types that are not only parts of another added type (SqueezeExcitation, not also its AdaptiveAvgPool2d).
     private static List<string> Outermost(ModuleSpec variant, List<string> added)
