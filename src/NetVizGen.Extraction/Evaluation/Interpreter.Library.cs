@@ -106,7 +106,8 @@ internal sealed partial class Interpreter
                 _ => Value.Unknown,
             };
         }
-        if (owner == "System.Math" || owner == "System.MathF") return MathCall(method, args);
+        // Math.Max(qSize, kSize) of traced sizes: the numbers the shapes traced so far give them.
+        if (owner == "System.Math" || owner == "System.MathF") return MathCall(method, args.Select(a => Concrete(a) ?? a).ToList());
         // C# 14 binds array.Contains(x) and array.SequenceEqual(y) to the span extensions of MemoryExtensions
         // (first-class spans); on an array the reader knows they mean what the LINQ ones do (YoloSharp's outputIndexs.Contains(i)).
         if (owner == "System.MemoryExtensions" && method.Name is "Contains" or "SequenceEqual" && args.Count == 2) return Linq(method, args, site);

@@ -294,4 +294,30 @@ public class SegmentAnythingIdiomTests
         Assert.Contains(dense.Id, add.Inputs);
         Assert.Contains(add.Id, flow.Nodes.Single(n => n.ModulePath == "conv").Inputs);
     }
+
+    [Fact]
+    public void A_relative_position_table_resized_only_when_its_length_differs_from_a_max_of_traced_sizes_is_followed()
+    {
+        // The image encoder's GetRelPos: maxRelDist = 2 * Math.Max(qSize, kSize) - 1; interpolate the table when needed.
+        var model = GeneratorHarness.Single(GeneratorHarness.Usings + """
+            using static TorchSharp.torch.nn.functional;
+            [Diagram(Input = "N,14,14,8")]
+            public sealed class RelPos : Module<Tensor, Tensor>
+            {
+                private readonly TorchSharp.Modules.Parameter rel_pos = new TorchSharp.Modules.Parameter(zeros(27, 8));
+                public RelPos() : base("RelPos") { RegisterComponents(); }
+                private static Tensor GetRelPos(long qSize, long kSize, Tensor relPos)
+                {
+                    long maxRelDist = 2 * Math.Max(qSize, kSize) - 1;
+                    if (relPos.shape[0] != maxRelDist)
+                        return interpolate(relPos.reshape(1, relPos.shape[0], -1).permute(0, 2, 1), size: new long[] { maxRelDist }, mode: InterpolationMode.Linear);
+                    return relPos;
+                }
+                public override Tensor forward(Tensor x) => x + GetRelPos(x.shape[1], x.shape[2], rel_pos).sum();
+            }
+            """);
+
+        Assert.DoesNotContain(model.Flow.Nodes, n => n.Name == "interpolate"); // 27 = 2 * 14 - 1: no resize
+        Assert.DoesNotContain(model.Notes, n => n.Id is "NVG0102" or "NVG0210");
+    }
 }
