@@ -185,13 +185,20 @@ public static class ShapeAnalysis
             return new Outcome(Array.Empty<Shape>(), -1, module?.TypeName ?? node.ModulePath);
         if (!LayerCatalog.TryGet(module.TypeName, out var def))
             return new Outcome(Array.Empty<Shape>(), -1, module.TypeName, ShapeNotes.UnknownModule(node, module));
-        var summary = def.Summary(module.Args);
+        return EvaluateLayer(def, module.Args, module.Path, node, ctx);
+    }
+
+    // A built-in layer with the given arguments, called at flow node `node`: a registered module (named by its path)
+    // or a layer without parameters made in forward (named by its type).
+    private static Outcome EvaluateLayer(LayerDef def, IReadOnlyList<ArgSpec> args, string name, FlowNodeSpec node, FlowContext ctx)
+    {
+        var summary = def.Summary(args);
         var inputs = ctx.InputsOf(node, expandLists: false);
         if (inputs is null || inputs.Count == 0) return new Outcome(Array.Empty<Shape>(), def.CountsMultiplyAdds ? -1 : 0, summary);
-        var result = def.InferShape(module.Args, inputs);
-        long macs = Macs(def.CountsMultiplyAdds, result, o => def.MultiplyAdds(module.Args, inputs, o));
-        var note = result.Error is { } error ? ShapeNotes.FromError(error, node, ctx, inputs, "'" + module.Path + "' (" + summary + ")")
-            : ShapeNotes.UnknownHere(result, "'" + module.Path + "'", node);
+        var result = def.InferShape(args, inputs);
+        long macs = Macs(def.CountsMultiplyAdds, result, o => def.MultiplyAdds(args, inputs, o));
+        var note = result.Error is { } error ? ShapeNotes.FromError(error, node, ctx, inputs, "'" + name + "' (" + summary + ")")
+            : ShapeNotes.UnknownHere(result, "'" + name + "'", node);
         return new Outcome(result.Outputs.ToArray(), macs, summary, note);
     }
 
@@ -203,17 +210,8 @@ public static class ShapeAnalysis
 
     private static Outcome EvaluateOp(FlowNodeSpec node, FlowContext ctx)
     {
-        if (node.Args.FirstOrDefault(a => a.Name == UnregisteredLayerArg) is { } layer && layer.Value.Text is { } type && LayerCatalog.TryGet(type, out var layerDef))
-        {
-            var args = node.Args.Where(a => a.Name != UnregisteredLayerArg).ToList();
-            var layerSummary = layerDef.Summary(args);
-            var layerInputs = ctx.InputsOf(node, expandLists: false);
-            if (layerInputs is null || layerInputs.Count == 0) return new Outcome(Array.Empty<Shape>(), 0, layerSummary);
-            var layerResult = layerDef.InferShape(args, layerInputs);
-            var layerNote = layerResult.Error is { } layerError ? ShapeNotes.FromError(layerError, node, ctx, layerInputs, "'" + type + "' (" + layerSummary + ")")
-                : ShapeNotes.UnknownHere(layerResult, "'" + type + "'", node);
-            return new Outcome(layerResult.Outputs.ToArray(), 0, layerSummary, layerNote);
-        }
+        if (node.Args.FirstOrDefault(a => a.Name == UnregisteredLayerArg) is { Value.Text: { } type } && LayerCatalog.TryGet(type, out var layer))
+            return EvaluateLayer(layer, node.Args.Where(a => a.Name != UnregisteredLayerArg).ToList(), type, node, ctx);
         if (!OpCatalog.TryGet(node.Name, out var def))
             return new Outcome(Array.Empty<Shape>(), -1, node.Name, ShapeNotes.UnknownOp(node));
         var summary = def.Summary(node.Args);

@@ -127,7 +127,11 @@ internal sealed class DiagramBuilder
                 AddEdge(src, unit, byId.TryGetValue(selected, out var i) ? i.Shape : "");
             }
         }
-        if (IsBlockPage) AddBlockOutputs(flow);
+        if (IsBlockPage)
+        {
+            AddBlockOutputs(flow);
+            EndpointLabels.NameBlockInputs(_graph);
+        }
         LoneClusters.Drop(_graph, _containerClusters);
     }
 

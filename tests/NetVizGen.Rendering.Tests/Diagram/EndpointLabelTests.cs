@@ -41,6 +41,27 @@ public class EndpointLabelTests
         Assert.Equal(["Output 2", "masks"], g.Nodes.Where(n => n.Kind == DiagramNodeKind.Output).Select(n => n.Label).OrderBy(l => l, StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void A_block_pages_inputs_from_outside_read_the_callers_variable_names()
+    {
+        // The segmentation U-Net's attention gate, called as gate.call((skip, upSampled)).
+        var b = new TestModels.SpecBuilder();
+        int x = b.Input("x", "N×4×8×8");
+        int skip = b.Bind(b.Module("enc", "N×4×8×8", "", x), "skip");
+        int up = b.Bind(b.Module("up", "N×4×8×8", "", x), "upSampled");
+        int theta = b.Module("gate.theta", "N×4×8×8", "gate", skip);
+        int phi = b.Module("gate.phi", "N×4×8×8", "gate", up);
+        int sum = b.Merge("add", "N×4×8×8", "gate", theta, phi);
+        b.Output("N×4×8×8", sum);
+        var gate = Node("gate", "AttentionGate", ModuleOrigin.Custom, [], Leaf("gate.theta", "Conv2d", 20), Leaf("gate.phi", "Conv2d", 20));
+        var root = Node("", "Net", ModuleOrigin.Custom, [], Leaf("enc", "Conv2d", 20), Leaf("up", "Conv2d", 20), gate);
+        var model = new ModelSpec("Net", "Net", "Net", FlowDirection.TopDown, "N,4,8,8", -1, root, b.Flow, EquatableArray<NoteSpec>.Empty, null);
+
+        var g = DiagramBuilder.Build(model, gate, -1, new BlockCatalog(root), "AttentionGate", "");
+
+        Assert.Equal(["skip", "upSampled"], g.Nodes.Where(n => n.Kind == DiagramNodeKind.Input).Select(n => n.Label).Order(StringComparer.Ordinal));
+    }
+
     private static DiagramGraph Build(TestModels.SpecBuilder b, ModuleSpec root)
     {
         var model = new ModelSpec("Net", "Net", "Net", FlowDirection.TopDown, "N,8", -1, root, b.Flow, EquatableArray<NoteSpec>.Empty, null);
