@@ -1,7 +1,7 @@
 namespace NetVizGen.Bench.Build;
 
-/// <summary>One timed build: what was built, how long the user waited, and what ran inside.</summary>
-internal sealed record BuildRecord(string Scenario, Variant Variant, int Pair, TimeSpan Wall, PerformanceSummary Summary, int DocsFilesChanged, bool GeneratorFailed)
+/// <summary>One timed build: what was built, how long the user waited, what ran inside, and the processor time it cost (null where it cannot be read).</summary>
+internal sealed record BuildRecord(string Scenario, Variant Variant, int Pair, TimeSpan Wall, PerformanceSummary Summary, int DocsFilesChanged, bool GeneratorFailed, double? CpuMilliseconds)
 {
     /// <summary>
     /// The compiler reported that a source generator threw (CS8785): the build then skipped NetVizGen's

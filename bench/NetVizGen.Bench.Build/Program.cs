@@ -57,14 +57,14 @@ try
                 scenario.Edit?.Apply(copies.CopyRoot(variant));
                 var docs = Path.Combine(copies.ProjectDirectory(variant), "docs");
                 var started = DateTime.UtcNow;
-                var result = DotNetCli.Run(copies.ProjectDirectory(variant), environment, scenario.BuildArguments());
+                var result = DotNetCli.Run(copies.ProjectDirectory(variant), environment, measureCpu: true, scenario.BuildArguments());
                 var log = Path.Combine(logs, $"{scenario.Name}-{pair}-{variant.ToString().ToLowerInvariant()}.log");
                 File.WriteAllText(log, result.Output);
                 if (result.ExitCode != 0) throw new InvalidOperationException($"build failed, see {log}");
-                var record = new BuildRecord(scenario.Name, variant, pair, result.Wall, PerformanceSummary.Parse(result.Output), FilesWrittenSince(docs, started), BuildRecord.ReportsGeneratorFailure(result.Output));
+                var record = new BuildRecord(scenario.Name, variant, pair, result.Wall, PerformanceSummary.Parse(result.Output), FilesWrittenSince(docs, started), BuildRecord.ReportsGeneratorFailure(result.Output), result.CpuMilliseconds);
                 records.Add(record);
                 Say(string.Create(CultureInfo.InvariantCulture,
-                    $"{scenario.Name} {pair}/{options.Pairs} {variant,-7} {result.Wall.TotalSeconds,6:0.00} s  Csc {record.Summary.Task("Csc")?.ToString(CultureInfo.InvariantCulture) ?? "-"} ms  docs task {(record.DocsTaskRan ? "ran" : "skipped")}{(record.GeneratorFailed ? "  GENERATOR FAILED (CS8785)" : "")}"));
+                    $"{scenario.Name} {pair}/{options.Pairs} {variant,-7} {result.Wall.TotalSeconds,6:0.00} s  cpu {(result.CpuMilliseconds is { } cpu ? $"{cpu / 1000,6:0.00} s" : "-")}  Csc {record.Summary.Task("Csc")?.ToString(CultureInfo.InvariantCulture) ?? "-"} ms  docs task {(record.DocsTaskRan ? "ran" : "skipped")}{(record.GeneratorFailed ? "  GENERATOR FAILED (CS8785)" : "")}"));
             }
         }
     }

@@ -32,6 +32,7 @@ internal static class Report
             s.AppendLine(Invariant($"| {scenario.Title} | {Seconds(without)} | {Seconds(with)} | {Triple(ratios, "0.00", bold: true)}× | {with.Count(r => r.DocsTaskRan)} of {with.Length} | {Median(with.Select(r => (double)r.DocsFilesChanged).ToArray()):0} |"));
         }
         if (records.Any(r => r.Variant == Variant.Floor)) WriteFloor(s, scenarios, records);
+        if (records.All(r => r.CpuMilliseconds != null)) WriteCpu(s, scenarios, records);
         s.AppendLine();
         s.AppendLine("Median ms of the tasks in the MSBuild performance summary (without → with; – : did not run):");
         s.AppendLine();
@@ -86,6 +87,33 @@ internal static class Report
             var floorRatios = floor.Zip(without, (f, o) => f.Wall.TotalSeconds / o.Wall.TotalSeconds).ToArray();
             var withRatios = with.Zip(floor, (w, f) => w.Wall.TotalSeconds / f.Wall.TotalSeconds).ToArray();
             s.AppendLine(Invariant($"| {scenario.Title} | {Seconds(floor)} | {Triple(floorRatios, "0.00", bold: true)}× | {Triple(withRatios, "0.00", bold: true)}× | {TaskMedian(without, "Csc")} / {TaskMedian(floor, "Csc")} / {TaskMedian(with, "Csc")} |"));
+        }
+    }
+
+    // Processor time of every process that worked for the build (BuildCpu): the work NetVizGen adds, less
+    // disturbed by the machine's other load than the wall time is.
+    private static void WriteCpu(StringBuilder s, IReadOnlyList<Scenario> scenarios, IReadOnlyList<BuildRecord> records)
+    {
+        bool floorRan = records.Any(r => r.Variant == Variant.Floor);
+        s.AppendLine();
+        s.AppendLine("Processor time of the build (the `dotnet build` process and its children, plus the compiler server's, MSBuild nodes' and docs server's share), pair by pair:");
+        s.AppendLine();
+        s.AppendLine("| scenario | without, s (median) | with, s (median) | with ÷ without (min / **median** / max) |" + (floorRan ? " floor ÷ without (median) | with ÷ floor (median) |" : ""));
+        s.AppendLine("|---|---:|---:|---|" + (floorRan ? "---:|---:|" : ""));
+        foreach (var scenario in scenarios)
+        {
+            var with = Of(records, scenario, Variant.With);
+            var without = Of(records, scenario, Variant.Without);
+            if (with.Length == 0) continue;
+            double Cpu(BuildRecord r) => r.CpuMilliseconds!.Value;
+            var ratios = with.Zip(without, (w, o) => Cpu(w) / Cpu(o)).ToArray();
+            s.Append(Invariant($"| {scenario.Title} | {Median(without.Select(Cpu).ToArray()) / 1000:0.00} | {Median(with.Select(Cpu).ToArray()) / 1000:0.00} | {Triple(ratios, "0.00", bold: true)}× |"));
+            if (floorRan)
+            {
+                var floor = Of(records, scenario, Variant.Floor);
+                s.Append(Invariant($" {Median(floor.Zip(without, (f, o) => Cpu(f) / Cpu(o)).ToArray()):0.00}× | {Median(with.Zip(floor, (w, f) => Cpu(w) / Cpu(f)).ToArray()):0.00}× |"));
+            }
+            s.AppendLine();
         }
     }
 
