@@ -30,6 +30,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
         "ExamplesVgg16",
         "ExamplesVgg19",
         "LlamaEjhg",
+        "SamTinyViT",
         "SdTimeEmbedding",
         "SdUNetAttentionBlock",
         "SdUNetResidualBlock",

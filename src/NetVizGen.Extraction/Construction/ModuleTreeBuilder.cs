@@ -63,7 +63,8 @@ internal static class ModuleTreeBuilder
         }
         onStack.Remove(module);
 
-        var tensors = module.Tensors.Select(t => new TensorSpec(
+        // A non-persistent buffer is not listed by TorchSharp's buffers(), so it is not counted (ConstTensorValue.Persistent).
+        var tensors = module.Tensors.Where(t => t.Value.Persistent).Select(t => new TensorSpec(
             t.Key,
             (t.Value.Shape ?? Array.Empty<long>()).ToEquatableArray(),
             t.Value.IsParameter,

@@ -20,6 +20,17 @@ internal static class ConstTensorShapes
         "op_UnaryNegation", "op_UnaryPlus", "op_LogicalNot", "op_OnesComplement", "nan_to_num",
         // Factories shaped like their input (LLaMA's rotary table: polar(ones_like(freqs), freqs)).
         "zeros_like", "ones_like", "empty_like", "full_like", "rand_like", "randn_like", "randint_like",
+        // The typed wrappers of a tensor (torch.LongTensor(t) is t.to(int64)).
+        "LongTensor", "IntTensor", "ShortTensor", "ByteTensor", "BoolTensor", "FloatTensor", "DoubleTensor", "HalfTensor", "BFloat16Tensor",
+    };
+
+    /// <summary>The typed wrappers that make integers.</summary>
+    private static readonly HashSet<string> IntegerWrappers = new(StringComparer.Ordinal) { "LongTensor", "IntTensor", "ShortTensor", "ByteTensor" };
+
+    /// <summary>Ops that move or view values without changing them (an integer tensor stays one).</summary>
+    private static readonly HashSet<string> KeepValues = new(StringComparer.Ordinal)
+    {
+        "view", "reshape", "contiguous", "clone", "detach", "flatten", "unsqueeze", "squeeze", "transpose", "permute", "t", "MoveToOuterDisposeScope", "DetachFromDisposeScope",
     };
 
     /// <summary>Element-wise ops between two tensors (or a tensor and a scalar): the broadcast shape.</summary>
@@ -44,7 +55,10 @@ internal static class ConstTensorShapes
             else if (a is ListValue l && l.Items.Count > 0 && l.Items.All(i => i is ConstTensorValue)) inputs.AddRange(l.Items.Cast<ConstTensorValue>());
         }
         if (inputs.Count == 0) return null;
-        return new ConstTensorValue(Shape(method, receiver, args, inputs), isParameter: false, requiresGrad: false);
+        return new ConstTensorValue(Shape(method, receiver, args, inputs), isParameter: false, requiresGrad: false)
+        {
+            Integral = IntegerWrappers.Contains(method.Name) || inputs[0].Integral && KeepValues.Contains(method.Name),
+        };
     }
 
     private static IReadOnlyList<long>? Shape(IMethodSymbol method, Value? receiver, List<Value> args, List<ConstTensorValue> inputs)
@@ -194,6 +208,51 @@ internal static class ConstTensorShapes
         if (step == 0) return null;
         var count = Math.Ceiling((end - start) / step);
         return count < 0 || double.IsNaN(count) || count > int.MaxValue ? null : new[] { (long)count };
+    }
+
+    /// <summary>
+    /// The values of <c>linspace(start, end, steps)</c> when its arguments are numbers (in float32, the default
+    /// dtype, as the runtime computes them); null otherwise.
+    /// </summary>
+    public static IReadOnlyList<double>? LinspaceValues(IMethodSymbol method, List<Value> args, int maxItems)
+    {
+        if (method.Name != "linspace" || Number(method, args, "start") is not double start || Number(method, args, "end") is not double end
+            || Named(method, args, "steps") is not long steps || steps < 1 || steps > maxItems || Bound(method, args, "dtype")) return null;
+        var values = new double[steps];
+        for (long i = 0; i < steps; i++)
+            values[i] = (float)(steps == 1 ? start : start + (end - start) * i / (steps - 1));
+        return values;
+    }
+
+    private static double? Number(IMethodSymbol method, List<Value> args, string name)
+    {
+        for (int i = 0; i < method.Parameters.Length && i < args.Count; i++)
+        {
+            if (method.Parameters[i].Name != name) continue;
+            return args[i] switch
+            {
+                PrimValue { Raw: long l } => l,
+                PrimValue { Raw: double d } => d,
+                _ => null,
+            };
+        }
+        return null;
+    }
+
+    // An argument given for the parameter (not left to its default): a dtype makes other values than float32's.
+    private static bool Bound(IMethodSymbol method, List<Value> args, string name)
+    {
+        for (int i = 0; i < method.Parameters.Length && i < args.Count; i++)
+            if (method.Parameters[i].Name == name) return args[i] is not PrimValue { IsNull: true };
+        return false;
+    }
+
+    /// <summary>The boolean argument bound to parameter <paramref name="name"/>, when known.</summary>
+    public static bool? Flag(IMethodSymbol method, List<Value> args, string name)
+    {
+        for (int i = 0; i < method.Parameters.Length && i < args.Count; i++)
+            if (method.Parameters[i].Name == name) return ValueConversions.TryBool(args[i]);
+        return null;
     }
 
     /// <summary>The integer argument bound to parameter <paramref name="name"/>.</summary>

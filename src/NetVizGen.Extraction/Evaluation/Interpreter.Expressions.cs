@@ -108,6 +108,7 @@ internal sealed partial class Interpreter
             case IArrayInitializerOperation ai: return new ListValue(ai.ElementValues.Select(e => CopyIfStruct(Eval(e, frame))).ToList()) { IsArray = true };
             case ICollectionExpressionOperation ce: return CollectionExpression(ce, frame);
             case IObjectCreationOperation oc: return CreateObject(oc, frame);
+            case IAnonymousObjectCreationOperation ao: return CreateAnonymous(ao, frame);
             case IAnonymousFunctionOperation af:
                 return new LambdaValue(af.Symbol, af.Body, af.Symbol.Parameters, frame);
             case IDelegateCreationOperation dc: return Eval(dc.Target, frame);
@@ -222,6 +223,14 @@ internal sealed partial class Interpreter
             // tensor passed as Scalar to torch.arange(x.size(1)), string -> Device); a number made into a
             // tensor is not a number any more.
             if (TorchNames.IsTorchSharpType(op.ContainingType) && !TorchNames.IsTensor(c.Type)) return v;
+            // An array of numbers made into a tensor in a constructor (LongTensor(idxs.ToArray()), TinyViT's bias
+            // index): a 1-D constant tensor of that many items, as torch.tensor(array) makes it.
+            if (Graph is null && TorchNames.IsTorchSharpType(op.ContainingType) && TorchNames.IsTensor(c.Type) && v is ListValue { Poisoned: false } items
+                && items.Items.All(i => i is PrimValue { Raw: long or int or double or float or bool }))
+                return new ConstTensorValue(new[] { (long)items.Items.Count }, isParameter: false, requiresGrad: false)
+                {
+                    Integral = c.Operand.Type is IArrayTypeSymbol { ElementType: var element } && ValueConversions.IsIntegralType(element),
+                };
             // An array viewed as a span (ReadOnlySpan<int> of an int[]): the same items.
             if (v is ListValue && IsSpan(c.Type)) return v;
             // An integer to or from System.Numerics.BigInteger ((int)BigInteger.GreatestCommonDivisor(a, b)): the same number.

@@ -81,6 +81,29 @@ internal sealed partial class Interpreter
         return TorchNames.IsTensor(operand.Type) ? Eval(operand, frame) : null;
     }
 
+    /// <summary>
+    /// <c>x[TensorIndex.Slice(), ..., TensorIndex.Tensor(idx)]</c>: whole slices, then one index tensor last. The
+    /// tensor and how many slices come before it; null for any other index.
+    /// </summary>
+    private (TensorValue Indices, long Dim)? TensorIndexAfterSlices(IPropertyReferenceOperation p, Frame frame)
+    {
+        if (p.Arguments.Length != 1 || p.Arguments[0] is not { ArgumentKind: ArgumentKind.ParamArray, Value: IArrayCreationOperation { Initializer.ElementValues: { Length: >= 2 } elements } }) return null;
+        for (int i = 0; i < elements.Length - 1; i++)
+        {
+            var whole = elements[i] switch
+            {
+                IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Slice" } slice, Arguments: var sliceArgs } when IsTensorIndex(slice.ContainingType)
+                    => sliceArgs.All(a => a.ArgumentKind == ArgumentKind.DefaultValue || a.Value is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }),
+                IFieldReferenceOperation { Field: { IsStatic: true, Name: "Colon" } colon } => IsTensorIndex(colon.ContainingType),
+                _ => false,
+            };
+            if (!whole) return null;
+        }
+        if (elements[elements.Length - 1] is not IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Tensor" } byTensor, Arguments: { Length: 1 } byArgs } || !IsTensorIndex(byTensor.ContainingType))
+            return null;
+        return Eval(byArgs[0].Value, frame) is TensorValue indices ? (indices, elements.Length - 1) : null;
+    }
+
     private List<TensorIndexItem>? IndexItems(IPropertyReferenceOperation p, Frame frame)
     {
         var items = new List<TensorIndexItem>();

@@ -451,18 +451,24 @@ internal sealed partial class Interpreter
         {
             case "Select" when lambda is not null:
                 return Deferred(sourceValue, src => MapAll(src, (item, i) => InvokeLambda(lambda, indexed ? new List<Value> { item, new PrimValue((long)i) } : new List<Value> { item }, site)));
-            case "SelectMany" when lambda is not null && !indexed && args.Count == 2:
-                return Deferred(sourceValue, src =>
+            // The second form pairs each item with each of its inner items through a result selector
+            // (a grid of points: Range(0, h).SelectMany(x => Range(0, w), (x, y) => new { X = x, Y = y })).
+            case "SelectMany" when lambda is not null && !indexed && (args.Count == 2 || args.Count == 3 && args[2] is LambdaValue):
                 {
-                    var result = new List<Value>();
-                    foreach (var item in src)
+                    var selector = args.Count == 3 ? (LambdaValue)args[2] : null;
+                    return Deferred(sourceValue, src =>
                     {
-                        var inner = Enumerate(InvokeLambda(lambda, new List<Value> { item }, site));
-                        if (inner is null) return null;
-                        result.AddRange(inner);
-                    }
-                    return result;
-                });
+                        var result = new List<Value>();
+                        foreach (var item in src)
+                        {
+                            var inner = Enumerate(InvokeLambda(lambda, new List<Value> { item }, site));
+                            if (inner is null) return null;
+                            if (selector is null) result.AddRange(inner);
+                            else foreach (var each in inner) result.Add(InvokeLambda(selector, new List<Value> { item, each }, site));
+                        }
+                        return result;
+                    });
+                }
             case "Where" when lambda is not null:
                 return Deferred(sourceValue, src => FilterAll(src, lambda, indexed, site, keepWhile: null));
             case "TakeWhile" or "SkipWhile" when lambda is not null && !indexed:

@@ -79,6 +79,10 @@ internal sealed partial class Interpreter
             // table[indices] with an integer tensor (SAM's relative positions): rows of the table picked by index.
             if (receiver is TensorValue table && Graph is not null && SingleTensorIndex(p, frame) is TensorValue { Integral: true } indices)
                 return new TensorValue(Graph.Add(FlowNodeKind.Op, NetVizGen.Model.Catalog.TensorIndexing.ByTensorOpName, "", new[] { table.NodeId, indices.NodeId }, null, Spans.Of(p.Syntax)));
+            // table[TensorIndex.Slice(), TensorIndex.Tensor(idx)] (TinyViT's attention biases): the same after whole slices.
+            if (receiver is TensorValue sliced && Graph is not null && TensorIndexAfterSlices(p, frame) is ({ Integral: true } picked, var dim))
+                return new TensorValue(Graph.Add(FlowNodeKind.Op, NetVizGen.Model.Catalog.TensorIndexing.ByTensorOpName, "", new[] { sliced.NodeId, picked.NodeId },
+                    new[] { new ArgSpec("dim", ArgValue.FromInt(dim)) }, Spans.Of(p.Syntax)));
             var element = ReadElement(receiver ?? Value.Unknown, p.Arguments.Select(a => Eval(a.Value, frame)).ToList());
             // Indexing a traced tensor in a way the reader does not follow (several indices, slices, TensorIndex
             // objects): what it computes is unknown, and everything downstream with it, so say where.
@@ -133,7 +137,7 @@ internal sealed partial class Interpreter
             case ConstTensorValue when Graph is null && prop.Name == "IsInvalid": return new PrimValue(false);
             case ModuleValue m when m.CustomType is not null && IsAutoProperty(prop):
                 return m.Fields.TryGetValue(prop.Name, out var mv) ? mv : Value.Null;
-            case ObjectValue o when IsAutoProperty(prop):
+            case ObjectValue o when IsAutoProperty(prop) || o.Type.IsAnonymousType:
                 return o.Fields.TryGetValue(prop.Name, out var ov) ? ov : Value.Unknown;
             case TupleValue t when TupleIndexOf(prop.Name) is int i && i < t.Items.Count:
                 return t.Items[i];
@@ -402,6 +406,19 @@ internal sealed partial class Interpreter
                 RegisterChild(m, key, child);
                 break;
         }
+    }
+
+    /// <summary><c>new { X = x, Y = y }</c>: an object whose read-only properties hold the values given.</summary>
+    private Value CreateAnonymous(IAnonymousObjectCreationOperation creation, Frame frame)
+    {
+        if (creation.Type is not INamedTypeSymbol type) return Value.Unknown;
+        var obj = new ObjectValue(type);
+        foreach (var init in creation.Initializers)
+        {
+            if (init is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
+                obj.Fields[property.Property.Name] = CopyIfStruct(Eval(assignment.Value, frame));
+        }
+        return obj;
     }
 
     private static bool HasSource(IMethodSymbol method) => method.DeclaringSyntaxReferences.Length > 0 && !method.IsAbstract && !method.IsExtern;

@@ -32,7 +32,20 @@ internal sealed partial class Interpreter
         if (Graph is not null) return TraceCall(inv, method, receiver, args);
 
         if (method.IsStatic && TorchNames.IsTorchClass(owner) && TensorFactories.Contains(method.Name))
-            return new ConstTensorValue(FactoryShape(method, args), isParameter: false, requiresGrad: false);
+            return new ConstTensorValue(FactoryShape(method, args), isParameter: false, requiresGrad: false)
+            {
+                Values = ConstTensorShapes.LinspaceValues(method, args, _limits.MaxCollectionItems),
+            };
+        // t.data<float>() of a 1-D constructor tensor, and its ToArray(): one item per element, each a number when
+        // the values are known, unknown otherwise (the count and that it is not null are still known).
+        if (receiver is ConstTensorValue { Shape: { Count: 1 } vectorShape } vector && method.Name == "data"
+            && vectorShape[0] is var length && length >= 0 && length <= _limits.MaxCollectionItems)
+        {
+            var items = vector.Values is { } known ? known.Select(v => (Value)new PrimValue(v)).ToList() : Enumerable.Repeat<Value>(Value.Unknown, (int)length).ToList();
+            return new ListValue(items);
+        }
+        if (receiver is ListValue accessor && owner.Name == "TensorAccessor" && method.Name == "ToArray" && args.Count == 0)
+            return new ListValue(accessor.Items.ToList()) { IsArray = true, Poisoned = accessor.Poisoned };
         // Tensor arithmetic in a constructor (a positional table from arange/sin/cos/cat): the result is
         // a tensor, with its shape when the op's rule is known (ConstTensorShapes), so that a Parameter
         // or buffer made from it is counted, or at least known to exist.
@@ -169,7 +182,13 @@ internal sealed partial class Interpreter
                 if (args[1] is ModuleValue child) RegisterChild(module, name, child);
                 return Value.Unknown;
             case "register_buffer" when args.Count >= 2 && args[0] is PrimValue { Raw: string bname }:
-                if (args[1] is ConstTensorValue buffer) AddTensor(module, bname, buffer.AsBuffer(), Spans.Of(inv.Syntax));
+                if (args[1] is ConstTensorValue buffer)
+                {
+                    var registered = buffer.AsBuffer();
+                    if (ConstTensorShapes.Flag(method, args, "persistent") == false)
+                        registered = new ConstTensorValue(registered.Shape, isParameter: false, requiresGrad: false) { Values = registered.Values, Integral = registered.Integral, Persistent = false };
+                    AddTensor(module, bname, registered, Spans.Of(inv.Syntax));
+                }
                 else UnknownTensor(module, bname, isParameter: false, Spans.Of(inv.Syntax));
                 return Value.Unknown;
             case "register_parameter" when args.Count >= 2 && args[0] is PrimValue { Raw: string pname }:

@@ -230,11 +230,11 @@ internal sealed partial class Interpreter
         foreach (var b in loop.Before) Exec(b, inner);
         for (int i = 0; ; i++)
         {
-            if (i >= _limits.MaxLoopIterations) { LoopLimit(loop); break; }
+            if (i >= _limits.MaxLoopIterations) { LoopLimit(loop, frame); break; }
             if (loop.Condition is not null)
             {
                 var test = ValueConversions.TryBool(Eval(loop.Condition, inner));
-                if (test is null) { UnknownLoop(loop, loop.Condition); break; }
+                if (test is null) { UnknownLoop(loop, loop.Condition, inner); break; }
                 if (!test.Value) break;
             }
             var c = Exec(loop.Body, new Frame(frame.Self, inner));
@@ -253,13 +253,13 @@ internal sealed partial class Interpreter
         {
             // GPT-2's scaled initialisation (foreach (var (pn, p) in named_parameters()) nn.init.normal_(p, ...)):
             // a constructor loop that only initialises values changes no size or count, so skipping it is exact.
-            if (!(Graph is null && IsInitialisationOnly(loop.Body))) UnknownLoop(loop, loop.Collection);
+            if (!(Graph is null && IsInitialisationOnly(loop.Body))) UnknownLoop(loop, loop.Collection, frame);
             return Completion.Normal;
         }
         int i = 0;
         foreach (var item in items)
         {
-            if (i++ >= _limits.MaxLoopIterations) { LoopLimit(loop); break; }
+            if (i++ >= _limits.MaxLoopIterations) { LoopLimit(loop, frame); break; }
             var inner = new Frame(frame.Self, frame);
             BindLoopVariable(loop.LoopControlVariable, item, inner);
             var c = Exec(loop.Body, inner);
@@ -289,11 +289,11 @@ internal sealed partial class Interpreter
     {
         for (int i = 0; ; i++)
         {
-            if (i >= _limits.MaxLoopIterations) { LoopLimit(loop); break; }
+            if (i >= _limits.MaxLoopIterations) { LoopLimit(loop, frame); break; }
             if (loop.ConditionIsTop && loop.Condition is not null)
             {
                 var test = ValueConversions.TryBool(Eval(loop.Condition, frame));
-                if (test is null) { UnknownLoop(loop, loop.Condition); break; }
+                if (test is null) { UnknownLoop(loop, loop.Condition, frame); break; }
                 if (test.Value == loop.ConditionIsUntil) break;
             }
             var c = Exec(loop.Body, new Frame(frame.Self, frame));
@@ -302,7 +302,7 @@ internal sealed partial class Interpreter
             if (!loop.ConditionIsTop && loop.Condition is not null)
             {
                 var test = ValueConversions.TryBool(Eval(loop.Condition, frame));
-                if (test is null) { UnknownLoop(loop, loop.Condition); break; }
+                if (test is null) { UnknownLoop(loop, loop.Condition, frame); break; }
                 if (test.Value == loop.ConditionIsUntil) break;
             }
         }
@@ -387,13 +387,19 @@ internal sealed partial class Interpreter
     private static bool IsDeclaredWithin(ILocalSymbol local, IOperation body) =>
         local.DeclaringSyntaxReferences.Any(r => body.Syntax.Span.Contains(r.Span));
 
-    private void LoopLimit(IOperation loop) =>
+    private void LoopLimit(IOperation loop, Frame frame)
+    {
         Notes.Add(ExtractionNoteIds.EvaluationLimit, NoteSeverity.Warning,
             $"Loop stopped after {_limits.MaxLoopIterations} iterations; the diagram may be incomplete", loop.Syntax);
+        ForgetWritesOf(loop, frame);
+    }
 
-    private void UnknownLoop(IOperation loop, IOperation part) =>
+    private void UnknownLoop(IOperation loop, IOperation part, Frame frame)
+    {
         Notes.Add(Graph is null ? ExtractionNoteIds.UnresolvedConstruction : ExtractionNoteIds.UnresolvedForward, NoteSeverity.Warning,
             $"Loop bound '{Short(part)}' is not known at compile time; the loop is skipped", part.Syntax);
+        ForgetWritesOf(loop, frame);
+    }
 
     internal static string Short(IOperation op)
     {

@@ -310,11 +310,27 @@ internal sealed class ConstTensorValue : Value
     public bool IsParameter { get; }
     public bool RequiresGrad { get; }
 
+    /// <summary>
+    /// The items of a 1-D tensor whose values the constructor can know (<c>linspace(0, rate, n)</c>, a drop-path
+    /// schedule read back with <c>data&lt;float&gt;()</c>); null when only the shape is known.
+    /// </summary>
+    public IReadOnlyList<double>? Values { get; init; }
+
     /// <summary>The built-in layer whose <c>weight</c> this is, when read as <c>layer.weight</c> in a constructor.</summary>
     public Construction.ModuleValue? WeightOf { get; init; }
 
     /// <summary>The same tensor registered as a buffer (<c>register_buffer</c> keeps no Parameter-ness).</summary>
-    public ConstTensorValue AsBuffer() => IsParameter ? new ConstTensorValue(Shape, isParameter: false, requiresGrad: false) : this;
+    public ConstTensorValue AsBuffer() => IsParameter ? new ConstTensorValue(Shape, isParameter: false, requiresGrad: false) { Values = Values, Integral = Integral } : this;
+
+    /// <summary>
+    /// False for a buffer registered with <c>persistent: false</c>. TorchSharp's <c>named_buffers()</c> (and so
+    /// <c>buffers()</c>) leaves a module's own non-persistent buffers out whatever <c>include_nonpersistent</c> says,
+    /// so the counts leave them out too; forward still reads the tensor.
+    /// </summary>
+    public bool Persistent { get; init; } = true;
+
+    /// <summary>Holds integers (made from an integer array or by <c>LongTensor</c>): it can index another tensor in forward.</summary>
+    public bool Integral { get; init; }
 
     public long? Elements
     {

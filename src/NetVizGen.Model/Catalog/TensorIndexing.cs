@@ -181,6 +181,7 @@ public static class TensorIndexing
     /// <summary>
     /// The op of indexing by an integer tensor (<c>table[indices]</c>, PyTorch's advanced indexing of dim 0): the
     /// rows of the first input picked by the second, shaped as the indices followed by the table's other dims.
+    /// Its optional <c>dim</c> argument counts whole slices before the index tensor (<c>table[:, indices]</c>).
     /// </summary>
     public const string ByTensorOpName = "index_by_tensor";
 

@@ -320,4 +320,126 @@ public class SegmentAnythingIdiomTests
         Assert.DoesNotContain(model.Flow.Nodes, n => n.Name == "interpolate"); // 27 = 2 * 14 - 1: no resize
         Assert.DoesNotContain(model.Notes, n => n.Id is "NVG0102" or "NVG0210");
     }
+
+    [Fact]
+    public void An_attention_bias_table_counted_from_anonymous_points_in_nested_loops_gets_its_size()
+    {
+        // MobileSAM's TinyViT Attention: one bias per distinct offset between two grid points, and an index
+        // buffer of N x N, both from a SelectMany with a result selector making anonymous objects.
+        var model = GeneratorHarness.Single(GeneratorHarness.Usings + """
+            [Diagram(Input = "N,2,16,16")]
+            public sealed class Attention : Module<Tensor, Tensor>
+            {
+                private readonly TorchSharp.Modules.Parameter attention_biases;
+                private readonly Tensor attention_bias_idxs;
+                public Attention() : base("Attention")
+                {
+                    var resolution = Tuple.Create(4, 4);
+                    var points = Enumerable.Range(0, resolution.Item1)
+                        .SelectMany(x => Enumerable.Range(0, resolution.Item2), (x, y) => new { X = x, Y = y })
+                        .ToList();
+                    int N = points.Count;
+                    var attentionOffsets = new Dictionary<(int, int), int>();
+                    var idxs = new List<int>();
+                    foreach (var p1 in points)
+                    {
+                        foreach (var p2 in points)
+                        {
+                            var offset = (Math.Abs(p1.X - p2.X), Math.Abs(p1.Y - p2.Y));
+                            if (!attentionOffsets.ContainsKey(offset))
+                                attentionOffsets[offset] = attentionOffsets.Count;
+                            idxs.Add(attentionOffsets[offset]);
+                        }
+                    }
+                    attention_biases = Parameter(zeros(2, attentionOffsets.Count));
+                    attention_bias_idxs = LongTensor(idxs.ToArray()).view(N, N);
+                    register_buffer("attention_bias_idxs", attention_bias_idxs, persistent: false);
+                    RegisterComponents();
+                }
+                public override Tensor forward(Tensor x) => x + attention_biases[TensorIndex.Slice(), TensorIndex.Tensor(attention_bias_idxs)];
+            }
+            """);
+
+        Assert.DoesNotContain(model.Notes, n => n.Id.StartsWith("NVG01", StringComparison.Ordinal));
+        Assert.Equal(2 * 16, model.Root.Parameters); // 4 x 4 distinct offsets
+        // The table (2 heads x 16 offsets) indexed by the 16 x 16 index after a whole slice: 2 x 16 x 16 per head pair.
+        Assert.Equal("2×16×16", model.Flow.Nodes.Single(n => n.Name == NetVizGen.Model.Catalog.TensorIndexing.ByTensorOpName).Shape);
+        Assert.Equal("N×2×16×16", model.Flow.Nodes.Single(n => n.Kind == NetVizGen.Model.Specs.FlowNodeKind.Output).Shape);
+        // The index buffer (16 x 16) is registered with persistent: false, which TorchSharp's buffers() leaves out.
+        Assert.Equal(0, model.Root.Buffers);
+    }
+
+    [Fact]
+    public void What_a_skipped_loop_would_have_filled_is_unknown_afterwards_not_empty()
+    {
+        // The same table behind a loop the reader cannot run: the dictionary it fills must not read as empty
+        // (a bias table of 0 parameters, with only the loop's warning to say so).
+        var model = GeneratorHarness.Single(GeneratorHarness.Usings + """
+            [Diagram(Input = "N,8")]
+            public sealed class Table : Module<Tensor, Tensor>
+            {
+                private readonly TorchSharp.Modules.Parameter biases;
+                public Table() : base("Table")
+                {
+                    var offsets = new Dictionary<int, int>();
+                    int last = 0;
+                    for (int i = 0; i < Environment.ProcessorCount; i++) { offsets[i] = i; last = i; }
+                    biases = Parameter(zeros(2, offsets.Count + last));
+                    RegisterComponents();
+                }
+                public override Tensor forward(Tensor x) => x;
+            }
+            """);
+
+        Assert.Contains(model.Notes, n => n.Id == "NVG0101" && n.Message.Contains("Environment.ProcessorCount", StringComparison.Ordinal));
+        Assert.NotEqual(0, model.Root.Parameters);
+        Assert.True(model.Root.Parameters < 0, $"parameters {model.Root.Parameters} are reported as known");
+    }
+
+    [Fact]
+    public void A_drop_path_schedule_read_back_from_linspace_decides_which_blocks_drop()
+    {
+        // TinyViT: float[] dpr = linspace(0, rate, sum(depths)).data<float>().ToArray(); each stage takes its slice,
+        // and a block gets a DropPath only where its rate is above zero (the first block's rate is 0).
+        var model = GeneratorHarness.Single(GeneratorHarness.Usings + """
+            public sealed class Stage : Module<Tensor, Tensor>
+            {
+                private readonly ModuleList<Module<Tensor, Tensor>> blocks = new ModuleList<Module<Tensor, Tensor>>();
+                public Stage(int depth, List<double> dropPath = null) : base("Stage")
+                {
+                    if (dropPath is null) dropPath = new List<double>() { 0 };
+                    for (int i = 0; i < depth; i++)
+                    {
+                        double dp = dropPath[0];
+                        if (dropPath.Count > 1) dp = dropPath[i];
+                        blocks.Add(dp > 0 ? Dropout(dp) : Identity());
+                    }
+                    RegisterComponents();
+                }
+                public override Tensor forward(Tensor x) { foreach (var b in blocks) x = b.forward(x); return x; }
+            }
+            [Diagram(Input = "N,8")]
+            public sealed class Net : Module<Tensor, Tensor>
+            {
+                private readonly ModuleList<Stage> stages = new ModuleList<Stage>();
+                public Net(double dropPathRate = 0.1) : base("Net")
+                {
+                    int[] depths = { 2, 2 };
+                    float[] dpr = linspace(0, dropPathRate, depths.Sum()).data<float>().ToArray();
+                    for (int s = 0; s < depths.Length; s++)
+                    {
+                        List<double> dropPath = (from d in dpr[depths[..s].Sum()..depths[..(s + 1)].Sum()] select (double)d).ToList();
+                        stages.Add(new Stage(depths[s], dropPath));
+                    }
+                    RegisterComponents();
+                }
+                public override Tensor forward(Tensor x) { foreach (var s in stages) x = s.forward(x); return x; }
+            }
+            """);
+
+        Assert.DoesNotContain(model.Notes, n => n.Id.StartsWith("NVG01", StringComparison.Ordinal));
+        var kinds = model.Root.Children.Single(c => c.Name == "stages").Children
+            .SelectMany(stage => stage.Children.Single(c => c.Name == "blocks").Children).Select(b => b.TypeName).ToArray();
+        Assert.Equal(new[] { "Identity", "Dropout", "Dropout", "Dropout" }, kinds);
+    }
 }

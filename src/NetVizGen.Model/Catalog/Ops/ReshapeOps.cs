@@ -58,12 +58,14 @@ internal static class ReshapeOps
                 ? TensorIndexing.Apply(x[0], items, a.Sizes)
                 : ShapeResult.Unknown("the index is not known");
         }, a => a.Get(TensorIndexing.ArgName) is { Kind: NetVizGen.Model.Specs.ArgKind.String } t ? "[" + TensorIndexing.Label(t.Text ?? "") + "]" : null);
-        // table[indices] with an integer tensor: the indices' shape, then the table's dims after the first.
+        // table[indices] with an integer tensor: the indices' shape, then the table's dims after the first. With
+        // whole slices before it (table[:, indices], dim = 1), the dims they keep come first.
         yield return Op(TensorIndexing.ByTensorOpName, (a, x) =>
         {
             if (x.Count < 2) return ShapeResult.Unknown("indexing without its index tensor");
-            if (x[0].Rank == 0) return ShapeResult.Fail(Rules.Invalid("a 0-dimensional tensor cannot be indexed by a tensor", "indices"));
-            return ShapeResult.Ok(Shape.Of(x[1].Dims.Concat(x[0].Dims.Skip(1))));
+            var dim = a.Long("dim") ?? 0;
+            if (dim < 0 || x[0].Rank <= dim) return ShapeResult.Fail(Rules.Invalid($"a {x[0].Rank}-dimensional tensor cannot be indexed by a tensor at dim {dim}", "indices"));
+            return ShapeResult.Ok(Shape.Of(x[0].Dims.Take((int)dim).Concat(x[1].Dims).Concat(x[0].Dims.Skip((int)dim + 1))));
         });
         // x[...] = v: the written tensor keeps its shape.
         yield return Op(TensorIndexing.WriteOpName, (a, x) => ShapeResult.Ok(x[0]),
