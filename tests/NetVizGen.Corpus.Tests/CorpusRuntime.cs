@@ -32,6 +32,9 @@ public static class CorpusRuntime
         ["PyroBigram"] = s => [Tokens(s[0], 65), null!],
         // forward(imageEmbeddings, imagePe, sparse, dense, multimaskOutput): the three-mask output.
         ["SamMaskDecoder"] = s => [Floats(s[0]), Floats(s[1]), Floats(s[2]), Floats(s[3]), true],
+        // call(tokens, positions, tokenTypes, attentionMask): RoBERTa's 50,265 tokens, positions below 512,
+        // segments 0/1, and an additive mask of zeros (no padding).
+        ["MlRobertaEncoder"] = s => [Tokens(s[0], 50265), Tokens(s[1], 512), Tokens(s[2], 2), torch.zeros(s[3])],
     };
 
     /// <summary>Builds the model, runs it, and reports the runtime facts.</summary>
