@@ -30,6 +30,8 @@ public sealed class CorpusTests(ITestOutputHelper output)
         "ExamplesVgg16",
         "ExamplesVgg19",
         "LlamaEjhg",
+        "MlAutoFormerV2",
+        "MlRobertaEncoder",
         "SamTinyViT",
         "SdTimeEmbedding",
         "SdUNetAttentionBlock",

@@ -28,6 +28,9 @@ internal sealed class ModuleValue : Value
     public string TypeName { get; }
     public ModuleOrigin Origin { get; set; }
     public INamedTypeSymbol? CustomType { get; }
+
+    /// <summary>The TorchSharp class of a built-in layer (<c>layer.GetType() == typeof(BatchNorm2d)</c>).</summary>
+    public ITypeSymbol? BuiltinType { get; init; }
     public SourceSpan? Source { get; }
 
     /// <summary>Bound constructor arguments (built-ins: every TorchSharp parameter).</summary>

@@ -280,6 +280,8 @@ internal sealed partial class Interpreter
         var ctor = oc.Constructor;
         if (type is null || ctor is null) return Value.Unknown;
         var args = BindArguments(ctor, oc.Arguments, frame);
+        // new long?(v): a T? holds its value unwrapped (null is the C# null).
+        if (type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T) return args.Count == 1 ? args[0] : Value.Null;
         if (type.DeclaringSyntaxReferences.IsDefaultOrEmpty && Packages?.ToSource(type) is { } decompiledType && Packages.ToSource(ctor) is { } decompiledCtor)
         {
             // new ResNet(...) of a referenced assembly: construct from its decompiled source.
@@ -470,6 +472,7 @@ internal sealed partial class Interpreter
     {
         ListValue { Poisoned: true } => null,
         ListValue l => l.Items.ToList(),
+        SpanValue span => span.Items,
         SeqValue s => s.Produce(),
         DictValue { Indexed: false } => null,
         DictValue d => d.Entries.Select(e => (Value)new TupleValue(new[] { e.Key, e.Value })).ToList(),

@@ -24,6 +24,8 @@ internal sealed partial class Interpreter
         // A TensorIndex built in one place and used in another (var slice = multimask ? TensorIndex.Slice(1) : ...).
         if (op is IConversionOperation or IFieldReferenceOperation or IInvocationOperation && IsTensorIndex(op.Type) && IndexItem(op, frame) is { } indexItem)
             return new TensorIndexValue(indexItem);
+        if (op is IInvocationOperation byTensor && IsTensorIndex(op.Type) && TensorIndexByTensor(byTensor, frame) is { } held)
+            return held;
 
         switch (op)
         {
@@ -177,8 +179,9 @@ internal sealed partial class Interpreter
 
     private Value RangeOf(IRangeOperation ro, Frame frame)
     {
-        var start = ro.LeftOperand is null ? new IndexValue(0, false) : AsIndex(Eval(ro.LeftOperand, frame));
-        var end = ro.RightOperand is null ? new IndexValue(0, true) : AsIndex(Eval(ro.RightOperand, frame));
+        // A bound read from a traced tensor (..(int)h) is taken as the number the traced shapes give it.
+        var start = ro.LeftOperand is null ? new IndexValue(0, false) : AsIndex(Concrete(Eval(ro.LeftOperand, frame)) ?? Value.Unknown);
+        var end = ro.RightOperand is null ? new IndexValue(0, true) : AsIndex(Concrete(Eval(ro.RightOperand, frame)) ?? Value.Unknown);
         return start is null || end is null ? Value.Unknown : new RangeValue(start, end);
     }
 
@@ -218,7 +221,7 @@ internal sealed partial class Interpreter
         {
             // int -> Index is the one library conversion model code relies on; user conversions run their body.
             if (c.Type.Name == "Index" && c.Type.ContainingNamespace?.ToDisplayString() == "System")
-                return AsIndex(v) is { } index ? index : Value.Unknown;
+                return AsIndex(Concrete(v) ?? Value.Unknown) is { } index ? index : Value.Unknown;
             // TorchSharp's implicit wrappers keep the value they wrap (int -> Scalar, a size read from a traced
             // tensor passed as Scalar to torch.arange(x.size(1)), string -> Device); a number made into a
             // tensor is not a number any more.
@@ -232,7 +235,7 @@ internal sealed partial class Interpreter
                     Integral = c.Operand.Type is IArrayTypeSymbol { ElementType: var element } && ValueConversions.IsIntegralType(element),
                 };
             // An array viewed as a span (ReadOnlySpan<int> of an int[]): the same items.
-            if (v is ListValue && IsSpan(c.Type)) return v;
+            if (v is ListValue or SpanValue && IsSpan(c.Type)) return v;
             // An integer to or from System.Numerics.BigInteger ((int)BigInteger.GreatestCommonDivisor(a, b)): the same number.
             if (IsBigInteger(op.ContainingType) && v is PrimValue { Raw: long or int })
                 return ValueConversions.TryLong(v, out var whole) ? new PrimValue(whole) : Value.Unknown;
@@ -573,6 +576,7 @@ internal sealed partial class Interpreter
         if (a is PrimValue { IsNull: true } && b is not UnknownValue) return b is PrimValue { IsNull: true };
         if (b is PrimValue { IsNull: true } && a is not UnknownValue) return false;
         if (a is UnknownValue || b is UnknownValue) return null;
+        if (a is TypeValue typeA && b is TypeValue typeB) return SymbolEqualityComparer.Default.Equals(typeA.Type, typeB.Type);
         if (a is TupleValue ta && b is TupleValue tb)
         {
             // Value tuples compare element by element.

@@ -87,22 +87,25 @@ internal sealed partial class Interpreter
     /// </summary>
     private (TensorValue Indices, long Dim)? TensorIndexAfterSlices(IPropertyReferenceOperation p, Frame frame)
     {
-        if (p.Arguments.Length != 1 || p.Arguments[0] is not { ArgumentKind: ArgumentKind.ParamArray, Value: IArrayCreationOperation { Initializer.ElementValues: { Length: >= 2 } elements } }) return null;
-        for (int i = 0; i < elements.Length - 1; i++)
+        // Both forms TorchSharp takes: this[params TensorIndex[]] and the two- or three-index overloads.
+        IReadOnlyList<IOperation> elements = p.Arguments.Length == 1 && p.Arguments[0] is { ArgumentKind: ArgumentKind.ParamArray, Value: IArrayCreationOperation { Initializer.ElementValues: var values } }
+            ? values
+            : p.Arguments.Select(a => a.Value).ToArray();
+        if (elements.Count < 2 || elements.Any(e => !IsTensorIndex(e.Type))) return null;
+        for (int i = 0; i < elements.Count - 1; i++)
         {
-            var whole = elements[i] switch
-            {
-                IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Slice" } slice, Arguments: var sliceArgs } when IsTensorIndex(slice.ContainingType)
-                    => sliceArgs.All(a => a.ArgumentKind == ArgumentKind.DefaultValue || a.Value is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }),
-                IFieldReferenceOperation { Field: { IsStatic: true, Name: "Colon" } colon } => IsTensorIndex(colon.ContainingType),
-                _ => false,
-            };
-            if (!whole) return null;
+            // A whole slice: ':' or Slice() or Slice(0, null) (what ToTensorIndex(..) makes).
+            if (IndexItem(elements[i], frame) is not { Kind: TensorIndexKind.Slice, Start: null or 0, Stop: null, Step: null or 1 } whole
+                || whole.StartUnknown || whole.StopUnknown || whole.StepUnknown || whole.StartRef is not null || whole.StopRef is not null) return null;
         }
-        if (elements[elements.Length - 1] is not IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Tensor" } byTensor, Arguments: { Length: 1 } byArgs } || !IsTensorIndex(byTensor.ContainingType))
-            return null;
-        return Eval(byArgs[0].Value, frame) is TensorValue indices ? (indices, elements.Length - 1) : null;
+        return Eval(elements[elements.Count - 1], frame) is TensorIndexByTensorValue { Tensor: TensorValue indices } ? (indices, elements.Count - 1) : null;
     }
+
+    /// <summary><c>TensorIndex.Tensor(t)</c>, while constructing or tracing; null for any other call.</summary>
+    private Value? TensorIndexByTensor(IInvocationOperation call, Frame frame) =>
+        call.TargetMethod is { IsStatic: true, Name: "Tensor" } method && IsTensorIndex(method.ContainingType) && call.Arguments.Length == 1
+            ? new TensorIndexByTensorValue(Eval(call.Arguments[0].Value, frame))
+            : null;
 
     private List<TensorIndexItem>? IndexItems(IPropertyReferenceOperation p, Frame frame)
     {
@@ -164,6 +167,9 @@ internal sealed partial class Interpreter
                     "Slice" when call.Arguments.Length == 1 => FromConverted(call.Arguments[0].Value, method.Parameters[0].Type, frame),
                     _ => null, // Tensor, Bool: advanced indexing
                 };
+            // A helper of the model's own that makes the index (ML.NET's RangeUtil.ToTensorIndex(..h)): its body runs.
+            case IInvocationOperation helper when IsTensorIndex(helper.Type) && !IsTensorIndex(helper.TargetMethod.ContainingType):
+                return Invoke(helper, frame) is TensorIndexValue made ? made.Item : null;
             // A TensorIndex held in a variable or chosen by a condition: its value (TensorIndexValue).
             case IOperation other when IsTensorIndex(other.Type) && other is not (IConversionOperation or IFieldReferenceOperation or IInvocationOperation):
                 return Eval(other, frame) is TensorIndexValue held ? held.Item : null;

@@ -76,6 +76,53 @@ internal sealed partial class Interpreter
         "GetEnumerator", "BinarySearch", "Peek", "TryGetValue", "GetValueOrDefault", "Clone", "GetLength", "AsSpan",
     };
 
+    /// <summary><c>array.AsSpan()</c>, <c>AsSpan(start)</c>, <c>AsSpan(start, length)</c> (also of <c>x.shape</c>): a view of the array.</summary>
+    private Value AsSpan(List<Value> args)
+    {
+        if (args.Count == 0 || WholeShape(args[0]) is not ListValue { Poisoned: false } array) return Value.Unknown;
+        long start = 0, length = array.Items.Count;
+        if (args.Count > 1 && !ValueConversions.TryLong(Concrete(args[1]) ?? Value.Unknown, out start)) return Value.Unknown;
+        length -= start;
+        if (args.Count > 2 && !ValueConversions.TryLong(Concrete(args[2]) ?? Value.Unknown, out length)) return Value.Unknown;
+        if (start < 0 || length < 0 || start + length > array.Items.Count) return Value.Unknown; // throws in C#
+        return new SpanValue(array, (int)start, (int)length);
+    }
+
+    /// <summary>Span members that copy, slice and turn into arrays; others are not modelled.</summary>
+    private Value SpanCall(string name, Value? receiver, List<Value> args)
+    {
+        var items = receiver is null ? null : Enumerate(receiver);
+        switch (name)
+        {
+            case "ToArray" when items is not null:
+                return new ListValue(items.ToList()) { IsArray = true };
+            case "Slice" when receiver is SpanValue or ListValue && args.Count is 1 or 2:
+                {
+                    var (source, offset, length) = receiver is SpanValue s ? (s.Source, s.Offset, s.Length) : ((ListValue)receiver!, 0, ((ListValue)receiver!).Items.Count);
+                    if (!ValueConversions.TryLong(args[0], out var from) || from < 0 || from > length) return Value.Unknown;
+                    long count = length - from;
+                    if (args.Count == 2 && (!ValueConversions.TryLong(args[1], out count) || count < 0 || from + count > length)) return Value.Unknown;
+                    return new SpanValue(source, offset + (int)from, (int)count);
+                }
+            case "CopyTo" when args.Count == 1:
+                {
+                    var (target, at, room) = args[0] switch
+                    {
+                        SpanValue t => (t.Source, t.Offset, t.Length),
+                        ListValue l => (l, 0, l.Items.Count),
+                        _ => ((ListValue?)null, 0, 0),
+                    };
+                    if (target is null) { Poison(args[0]); return Value.Unknown; }
+                    if (items is null || items.Count > room || target.Poisoned) { target.Poisoned = true; return Value.Unknown; }
+                    for (int i = 0; i < items.Count; i++) target.Items[at + i] = items[i];
+                    return Value.Unknown;
+                }
+        }
+        foreach (var a in args) Poison(a);
+        if (receiver is SpanValue written) written.Source.Poisoned = true;
+        return Value.Unknown;
+    }
+
     /// <summary>Forgets what is known about a collection or object that code we do not model may have changed.</summary>
     private static void Poison(Value v)
     {
@@ -91,6 +138,17 @@ internal sealed partial class Interpreter
     {
         if (owner == "System.Linq.Enumerable") return Linq(method, args, site);
         if (owner == "System.Type" && receiver is TypeValue type) return Reflect(type.Type, method, args);
+        // foreach ((name, layer) in named_modules()) if (layer.GetType() == typeof(BatchNorm2d)): the class of what the reader built.
+        if (method.Name == "GetType" && args.Count == 0 && method.ContainingType?.SpecialType == SpecialType.System_Object)
+        {
+            return receiver switch
+            {
+                Construction.ModuleValue { CustomType: { } custom } => new TypeValue(custom),
+                Construction.ModuleValue { BuiltinType: { } builtin } => new TypeValue(builtin),
+                ObjectValue o => new TypeValue(o.Type),
+                _ => Value.Unknown,
+            };
+        }
         if (owner == "Microsoft.Extensions.Options.Options" && method.Name == "Create" && args.Count == 1) return new OptionsValue(args[0]);
         // Tuple.Create(a, b): a System.Tuple, read like a value tuple (Item1, deconstruction).
         if (owner == "System.Tuple" && method.Name == "Create") return new TupleValue(args);
@@ -111,6 +169,8 @@ internal sealed partial class Interpreter
         // C# 14 binds array.Contains(x) and array.SequenceEqual(y) to the span extensions of MemoryExtensions
         // (first-class spans); on an array the reader knows they mean what the LINQ ones do (YoloSharp's outputIndexs.Contains(i)).
         if (owner == "System.MemoryExtensions" && method.Name is "Contains" or "SequenceEqual" && args.Count == 2) return Linq(method, args, site);
+        if (owner == "System.MemoryExtensions" && method.Name == "AsSpan") return AsSpan(args);
+        if (owner is "System.Span<T>" or "System.ReadOnlySpan<T>") return SpanCall(method.Name, receiver, args);
         // DWConv's groups: (int)BigInteger.GreatestCommonDivisor(in_channels, out_channels).
         if (owner == "System.Numerics.BigInteger" && method.Name == "GreatestCommonDivisor" && args.Count == 2
             && ValueConversions.TryLong(args[0], out var ga) && ValueConversions.TryLong(args[1], out var gb))

@@ -21,6 +21,9 @@ internal sealed partial class Interpreter
             // TorchSharp's registry of children, for _internal_submodules.Remove("m") before registering a replacement.
             ModuleValue m when field.Name == "_internal_submodules" && TorchNames.IsTorchSharpType(field.ContainingType) => new SubmodulesValue(m),
             // A field not assigned yet holds its default (0, false, null), as in C#.
+            // An index tensor the constructor made and kept as TensorIndex.Tensor(t) (AutoFormerV2's attention_bias_idxs).
+            ModuleValue m when Graph is not null && m.Fields.TryGetValue(field.Name, out var ti) && ti is TensorIndexByTensorValue { Tensor: ConstTensorValue } byTensor
+                => new TensorIndexByTensorValue(TracedTensor(m, field.Name, byTensor.Tensor)),
             ModuleValue m => m.Fields.TryGetValue(field.Name, out var v) ? TracedTensor(m, field.Name, v) : DefaultOf(field.Type),
             ObjectValue o => o.Fields.TryGetValue(field.Name, out var ov) ? ov : Value.Unknown,
             TupleValue t when TupleElementIndex(field) is int i && i < t.Items.Count => t.Items[i],
@@ -49,6 +52,8 @@ internal sealed partial class Interpreter
     private Value ReadStatic(IFieldSymbol field)
     {
         if (field.HasConstantValue) return PrimValue.Of(field.ConstantValue);
+        if (TorchDtype(field) is { } dtype) return dtype;
+        if (TorchDevice(field.ContainingType, field.Name, field.Type) is { } device) return device;
         if (_statics.TryGetValue(field, out var cached)) return cached;
         _statics[field] = Value.Unknown; // guards self-referencing initialisers
         Value result = Value.Unknown;
@@ -64,9 +69,43 @@ internal sealed partial class Interpreter
         return result;
     }
 
+    /// <summary>TorchSharp's dtype aliases (<c>torch.int64</c>, <c>torch.@long</c>, <c>torch.float32</c>): the ScalarType each holds.</summary>
+    private static Value? TorchDtype(IFieldSymbol field)
+    {
+        if (field.Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum, Name: "ScalarType" } scalarType || !TorchNames.IsTorchSharpType(field.ContainingType)) return null;
+        if (!DtypeAliases.TryGetValue(field.Name, out var member)) return null;
+        return scalarType.GetMembers(member).OfType<IFieldSymbol>().FirstOrDefault() is { HasConstantValue: true } constant
+            ? new PrimValue(new EnumName(scalarType.Name + "." + member, System.Convert.ToInt64(constant.ConstantValue, System.Globalization.CultureInfo.InvariantCulture)))
+            : null;
+    }
+
+    /// <summary>
+    /// <c>torch.CPU</c>, <c>torch.CUDA</c>, <c>torch.MPS</c>, <c>torch.META</c>: a device (not null) whose <c>type</c> is known, so
+    /// <c>device != null</c> and <c>device.type == DeviceType.MPS</c> are decided for the device the factory gives.
+    /// </summary>
+    private static Value? TorchDevice(INamedTypeSymbol? owner, string name, ITypeSymbol type)
+    {
+        if (type is not INamedTypeSymbol { Name: "Device" } deviceType || !TorchNames.IsTorchSharpType(deviceType) || !TorchNames.IsTorchSharpType(owner)) return null;
+        if (name is not ("CPU" or "CUDA" or "MPS" or "META")) return null;
+        var device = new ObjectValue(deviceType);
+        if (deviceType.GetMembers("type").FirstOrDefault() is IPropertySymbol { Type: INamedTypeSymbol { TypeKind: TypeKind.Enum } kind }
+            && kind.GetMembers(name).OfType<IFieldSymbol>().FirstOrDefault() is { HasConstantValue: true } member)
+            device.Fields["type"] = new PrimValue(new EnumName(kind.Name + "." + name, System.Convert.ToInt64(member.ConstantValue, System.Globalization.CultureInfo.InvariantCulture)));
+        return device;
+    }
+
+    private static readonly Dictionary<string, string> DtypeAliases = new(StringComparer.Ordinal)
+    {
+        ["bool"] = "Bool", ["uint8"] = "Byte", ["int8"] = "Int8", ["int16"] = "Int16", ["int32"] = "Int32", ["int64"] = "Int64",
+        ["bfloat16"] = "BFloat16", ["float16"] = "Float16", ["float32"] = "Float32", ["float64"] = "Float64",
+        ["complex64"] = "ComplexFloat32", ["complex128"] = "ComplexFloat64", ["short"] = "Int16", ["int"] = "Int32", ["long"] = "Int64",
+        ["half"] = "Float16", ["float"] = "Float32", ["double"] = "Float64", ["cfloat"] = "ComplexFloat32", ["cdouble"] = "ComplexFloat64",
+    };
+
     private Value ReadProperty(IPropertyReferenceOperation p, Frame frame)
     {
         var prop = p.Property;
+        if (prop.IsStatic && TorchDevice(prop.ContainingType, prop.Name, prop.Type) is { } device) return device;
         var receiver = p.Instance is null ? (prop.IsStatic ? null : frame.Self) : Eval(p.Instance, frame);
         // Virtual properties dispatch on the run-time type (an override of Width in a subclass); a
         // base.Width access is not virtual and keeps the bound property.
@@ -110,6 +149,10 @@ internal sealed partial class Interpreter
             case OptionsValue options when prop.Name is "Value" or "CurrentValue": return options.Inner;
             case ListValue { Poisoned: true }: return Value.Unknown;
             case ListValue l when prop.Name is "Count" or "Length" or "LongLength": return new PrimValue((long)l.Items.Count);
+            case SpanValue span when prop.Name is "Length": return new PrimValue((long)span.Length);
+            // x.shape.Length: the rank of the traced tensor, from the shapes traced so far.
+            case ShapeRefValue whole when prop.Name is "Length" or "LongLength" && Shapes?.RankOf(whole.NodeId) is int rank: return new PrimValue((long)rank);
+            case SpanValue span when prop.Name is "IsEmpty": return new PrimValue(span.Length == 0);
             case SeqValue when prop.Name is "Count" or "Length": return Value.Unknown;
             case IndexValue i when prop.Name == "Value": return new PrimValue(i.Offset);
             case IndexValue i when prop.Name == "IsFromEnd": return new PrimValue(i.FromEnd);
@@ -135,9 +178,11 @@ internal sealed partial class Interpreter
             // A tensor the constructor holds (a layer's weight or bias) has a live native handle: torchvision's
             // VGG initialises with `if (conv.bias != null && !conv.bias.IsInvalid)`.
             case ConstTensorValue when Graph is null && prop.Name == "IsInvalid": return new PrimValue(false);
+            // So does a tensor traced in forward (ML.NET's attentionMask.IsNotNull(): !(t is null) && !t.IsInvalid).
+            case TensorValue when Graph is not null && prop.Name == "IsInvalid": return new PrimValue(false);
             case ModuleValue m when m.CustomType is not null && IsAutoProperty(prop):
                 return m.Fields.TryGetValue(prop.Name, out var mv) ? mv : Value.Null;
-            case ObjectValue o when IsAutoProperty(prop) || o.Type.IsAnonymousType:
+            case ObjectValue o when IsAutoProperty(prop) || o.Type.IsAnonymousType || TorchNames.IsTorchSharpType(o.Type) && o.Fields.ContainsKey(prop.Name):
                 return o.Fields.TryGetValue(prop.Name, out var ov) ? ov : Value.Unknown;
             case TupleValue t when TupleIndexOf(prop.Name) is int i && i < t.Items.Count:
                 return t.Items[i];
@@ -267,6 +312,8 @@ internal sealed partial class Interpreter
             // Out of range throws in C#: unknown, never a wrapped-around element.
             case ListValue l:
                 return i >= 0 && i < l.Items.Count ? l.Items[(int)i] : Value.Unknown;
+            case SpanValue span:
+                return i >= 0 && i < span.Length && span.Items is { } seen ? seen[(int)i] : Value.Unknown;
             case ModuleValue m when m.IsContainer:
                 if (i < 0 && index is not IndexValue) i += m.Children.Count; // TorchSharp's ModuleList accepts negative indices
                 return i >= 0 && i < m.Children.Count ? m.Children[(int)i].Value : Value.Unknown;
@@ -283,6 +330,7 @@ internal sealed partial class Interpreter
     {
         ListValue { Poisoned: true } => null,
         ListValue l => l.Items.Count,
+        SpanValue span => span.Length,
         PrimValue { Raw: string s } => s.Length,
         ModuleValue { IsContainer: true } m => m.Children.Count,
         _ => null,
@@ -392,6 +440,15 @@ internal sealed partial class Interpreter
         {
             case ListValue { Poisoned: true }:
                 break;
+            case SpanValue span:
+                {
+                    // A write through a span writes the array it views.
+                    long at = index is IndexValue idx ? idx.Resolve(span.Length) : ValueConversions.TryLong(index, out var n) ? n : -1;
+                    if (span.Source.Poisoned) break;
+                    if (at >= 0 && at < span.Length && span.Offset + at < span.Source.Items.Count) span.Source.Items[span.Offset + (int)at] = value;
+                    else span.Source.Poisoned = true;
+                    break;
+                }
             case ListValue l:
                 {
                     long i = index is IndexValue idx ? idx.Resolve(l.Items.Count) : ValueConversions.TryLong(index, out var n) ? n : -1;

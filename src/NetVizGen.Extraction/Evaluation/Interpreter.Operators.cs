@@ -25,6 +25,10 @@ internal sealed partial class Interpreter
         }
         var l = Eval(b.LeftOperand, frame);
         var r = Eval(b.RightOperand, frame);
+        // Type == Type (System.Type's operator): the same class, when both are known.
+        if (b.OperatorMethod is { ContainingType.Name: "Type", ContainingType.ContainingNamespace.Name: "System" } && l is TypeValue && r is TypeValue
+            && b.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals)
+            return new PrimValue(ValuesEqual(l, r) == (b.OperatorKind == BinaryOperatorKind.Equals));
         if (b.OperatorMethod is { } op && !IsPredefinedOperator(op))
         {
             // A user-defined operator runs its body; a compiler-synthesized one (record ==) is not modelled.

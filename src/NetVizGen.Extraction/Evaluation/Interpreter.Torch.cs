@@ -23,7 +23,7 @@ internal sealed partial class Interpreter
         if (method.IsStatic && TorchNames.IsNnClass(owner)) return NnFactory(inv.Syntax, method, args);
         if (method.IsStatic && TorchNames.IsInitClass(owner)) return Value.Unknown;
 
-        if (receiver is ModuleValue module)
+        if (receiver is ModuleValue module && method.ContainingType?.SpecialType != SpecialType.System_Object)
         {
             var moduleCall = ModuleMethod(module, method, args, inv, frame);
             if (moduleCall is not null) return moduleCall;
@@ -35,6 +35,7 @@ internal sealed partial class Interpreter
             return new ConstTensorValue(FactoryShape(method, args), isParameter: false, requiresGrad: false)
             {
                 Values = ConstTensorShapes.LinspaceValues(method, args, _limits.MaxCollectionItems),
+                Integral = IsIntegerDtype(method, args),
             };
         // t.data<float>() of a 1-D constructor tensor, and its ToArray(): one item per element, each a number when
         // the values are known, unknown otherwise (the count and that it is not null are still known).
@@ -67,7 +68,7 @@ internal sealed partial class Interpreter
         }
         if (!TorchNames.IsModule(method.ReturnType)) return Value.Unknown;
 
-        var module = new ModuleValue(method.ReturnType.Name, ModuleOrigin.Builtin, null, Spans.Of(site));
+        var module = new ModuleValue(method.ReturnType.Name, ModuleOrigin.Builtin, null, Spans.Of(site)) { BuiltinType = method.ReturnType };
         CountModule(module, site);
         for (int i = 0; i < method.Parameters.Length; i++)
         {
@@ -116,7 +117,10 @@ internal sealed partial class Interpreter
 
     private Value Container(string kind, IMethodSymbol method, List<Value> args, SyntaxNode site)
     {
-        var container = new ModuleValue(kind, ModuleOrigin.Container, null, Spans.Of(site));
+        var container = new ModuleValue(kind, ModuleOrigin.Container, null, Spans.Of(site))
+        {
+            BuiltinType = method.MethodKind == MethodKind.Constructor ? method.ContainingType : method.ReturnType,
+        };
         CountModule(container, site);
         var items = new List<Value>();
         foreach (var a in args)

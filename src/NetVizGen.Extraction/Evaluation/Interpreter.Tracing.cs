@@ -45,6 +45,14 @@ internal sealed partial class Interpreter
     };
 
     /// <summary>A dtype conversion to an integer type: <c>to_type(Int64)</c>, <c>to(ScalarType.Int32)</c>, <c>@long()</c>, <c>@int()</c>.</summary>
+    /// <summary>A factory told to make integers (<c>zeros(n, n, dtype: ScalarType.Int64)</c>, <c>arange</c> of integers in forward is traced separately).</summary>
+    private static bool IsIntegerDtype(IMethodSymbol method, List<Value> args)
+    {
+        for (int i = 0; i < method.Parameters.Length && i < args.Count; i++)
+            if (method.Parameters[i].Name == "dtype") return args[i] is PrimValue { Raw: EnumName e } && IntegerScalarTypes.Contains(e.Name);
+        return false;
+    }
+
     private static bool IsIntegerConversion(string name, List<Value> args) =>
         name is "long" or "int" or "short"
         || name is "to_type" or "to" or "type" && args.Any(a => a is PrimValue { Raw: EnumName e } && IntegerScalarTypes.Contains(e.Name));
@@ -407,6 +415,16 @@ internal sealed partial class Interpreter
             foreach (var m in t.GetMembers("forward").OfType<IMethodSymbol>())
             {
                 if (m.Parameters.Length == arity && HasSource(m)) return m;
+            }
+        }
+        // A plain Module that implements torch.nn.IModule<...> itself has call(...) as its entry point and may have
+        // no forward (ML.NET's RobertaEncoder: call(tokens, positions, tokenTypes, attentionMask)).
+        if (!type.AllInterfaces.Any(i => i.Name == "IModule" && TorchNames.IsTorchSharpType(i))) return null;
+        for (var t = type; t is not null && !TorchNames.IsTorchSharpType(t); t = t.BaseType)
+        {
+            foreach (var m in t.GetMembers("call").OfType<IMethodSymbol>())
+            {
+                if (m.Parameters.Length == arity && !m.IsStatic && HasSource(m)) return m;
             }
         }
         return null;

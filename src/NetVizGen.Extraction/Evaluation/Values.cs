@@ -229,6 +229,31 @@ internal sealed class TensorIndexValue : Value
     public NetVizGen.Model.Catalog.TensorIndexItem Item { get; }
 }
 
+/// <summary>
+/// <c>TensorIndex.Tensor(t)</c>: advanced indexing by a tensor, kept as the tensor (a constructor tensor while
+/// constructing, a traced one in forward) until it meets the tensor it indexes.
+/// </summary>
+internal sealed class TensorIndexByTensorValue : Value
+{
+    public TensorIndexByTensorValue(Value tensor) => Tensor = tensor;
+    public Value Tensor { get; }
+}
+
+/// <summary>
+/// A <c>Span&lt;T&gt;</c> over part of an array (<c>array.AsSpan(start)</c>): reads and writes go to the array's
+/// items, so <c>array.AsSpan(n)[0] = v</c> and <c>s.CopyTo(array.AsSpan(n))</c> change the array, as in C#.
+/// </summary>
+internal sealed class SpanValue : Value
+{
+    public SpanValue(ListValue source, int offset, int length) { Source = source; Offset = offset; Length = length; }
+    public ListValue Source { get; }
+    public int Offset { get; }
+    public int Length { get; }
+
+    /// <summary>The items the span sees now; null when the array is no longer known.</summary>
+    public List<Value>? Items => Source.Poisoned || Offset + Length > Source.Items.Count ? null : Source.Items.GetRange(Offset, Length);
+}
+
 /// <summary>A module's <c>_internal_submodules</c> (TorchSharp's registry of its children), for <c>Remove(name)</c>.</summary>
 internal sealed class SubmodulesValue : Value
 {
