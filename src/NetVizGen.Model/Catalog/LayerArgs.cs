@@ -137,8 +137,16 @@ internal sealed class LayerArgs
         if (v is null || v.IsUnknown) return "?";
         if (v.Kind == ArgKind.Float) return v.Float.ToString("0.####", CultureInfo.InvariantCulture);
         // Sizes read in forward are stored as references to a flow node ("#3.size(0)"); readers
-        // know them as x.size(0), so the node id is not shown.
-        return System.Text.RegularExpressions.Regex.Replace(v.ToString(), @"#\d+\.", "");
+        // know them as x.size(0), so the node id is not shown, and a divided sum keeps its parentheses
+        // ((size(2)+1)/2, not size(2)+1/2).
+        return System.Text.RegularExpressions.Regex.Replace(Text(v), @"#\d+\.", "");
+    }
+
+    private static string Text(ArgValue v)
+    {
+        if (v.Kind == ArgKind.Symbol && Shapes.DimRef.TryParse(v.Text, out _)) return Shapes.DimRef.Display(v.Text!);
+        if (v.Kind != ArgKind.Tuple) return v.ToString();
+        return "(" + string.Join(", ", v.Items.Select(Text)) + ")";
     }
 
     private static long[]? Repeat(long? value, int n) => value is long x ? Enumerable.Repeat(x, n).ToArray() : null;

@@ -124,7 +124,7 @@ internal sealed class DiagramBuilder
                         externalInputs[input] = src;
                     }
                 }
-                AddEdge(src, unit, byId.TryGetValue(selected, out var i) ? i.Shape : "");
+                AddEdge(src, unit, byId.TryGetValue(selected, out var i) ? i.Shape : "", selected);
             }
         }
         if (IsBlockPage)
@@ -215,7 +215,7 @@ internal sealed class DiagramBuilder
         for (int k = 0; k < fed.Count; k++)
         {
             var output = Add(new DiagramNode { Id = "out" + Num(k), Kind = DiagramNodeKind.Output, Category = NodeCategory.Output, Label = "Output", Order = 1_000_000 + k });
-            AddEdge(_unitOf[fed[k].Producer], output, fed[k].Shape);
+            AddEdge(_unitOf[fed[k].Producer], output, fed[k].Shape, fed[k].Producer);
         }
     }
 
@@ -333,11 +333,21 @@ internal sealed class DiagramBuilder
         return node;
     }
 
-    private void AddEdge(DiagramNode src, DiagramNode dst, string shape)
+    // The tensors (flow id, shape) each drawn edge carries, by edge id: one edge between two cards may carry several.
+    private readonly Dictionary<string, List<(int Tensor, string Shape)>> _edgeTensors = new(StringComparer.Ordinal);
+
+    private void AddEdge(DiagramNode src, DiagramNode dst, string shape, int tensor)
     {
         if (ReferenceEquals(src, dst)) return;
         var id = "e." + src.Id + "-" + dst.Id;
-        if (_graph.Edges.Any(e => e.Id == id)) return;
+        if (_edgeTensors.TryGetValue(id, out var carried))
+        {
+            if (carried.Any(c => c.Tensor == tensor)) return;
+            carried.Add((tensor, shape));
+            _graph.Edges.First(e => e.Id == id).Shape = EdgeShapes.Label(carried.Select(c => c.Shape).ToList());
+            return;
+        }
+        _edgeTensors[id] = [(tensor, shape)];
         _graph.Edges.Add(new DiagramEdge { Id = id, Source = src.Id, Target = dst.Id, Shape = shape, Style = src.IsSide ? DiagramEdgeStyle.Side : DiagramEdgeStyle.Data });
     }
 

@@ -59,8 +59,12 @@ internal sealed class DiagramEdge
     public required string Id { get; set; }
     public required string Source { get; set; }
     public required string Target { get; set; }
-    /// <summary>The tensor shape carried, as displayed ("N×128×28×28"), empty when unknown.</summary>
-    public string Shape { get; init; } = "";
+    /// <summary>
+    /// The tensor shape carried, as displayed ("N×128×28×28"), empty when unknown. When several tensors go from
+    /// one card to the same card (a backbone's three feature maps into the FPN), their shapes together
+    /// (<see cref="EdgeShapes"/>).
+    /// </summary>
+    public string Shape { get; set; } = "";
     /// <summary>True when the shape should be written on the edge (it changed at the source).</summary>
     public bool ShowShape { get; set; }
     /// <summary>How the edge is drawn.</summary>

@@ -46,6 +46,8 @@ public class SymbolicSizeTests
         Assert.Null(DimRef.Parameter("1x"));
         Assert.Equal("startPos+size(1)", DimRef.Display(upTo.ToString()));
         Assert.Equal("size(1)-1", DimRef.Display(seqLen.Plus(-1).ToString()));
+        // A divided sum keeps its parentheses, also when the sum is a size and a constant ((h + 1) / 2).
+        Assert.Equal("(size(1)+1)/2", DimRef.Display(seqLen.Plus(1).DividedBy(2)!.ToString()));
     }
 
     [Fact]

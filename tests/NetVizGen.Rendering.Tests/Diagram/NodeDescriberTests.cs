@@ -36,4 +36,14 @@ public class NodeDescriberTests
         Assert.Equal("+", NodeDescriber.MergeSymbol("add"));
         Assert.Equal("cat", NodeDescriber.MergeSymbol("cat"));
     }
+
+    [Fact]
+    public void A_view_to_a_divided_sum_of_traced_sizes_keeps_its_parentheses()
+    {
+        // AutoFormerV2Block: x.view(b, (h + 1) / 2, (w + 1) / 2, c) with sizes read from a traced tensor (node 5).
+        var shape = ArgValue.FromTuple(new[] { ArgValue.FromSymbol("#5.size(0)"), ArgValue.FromSymbol("#5.size(2)+1/2"), ArgValue.FromInt(128) });
+        var view = new FlowNodeSpec(7, FlowNodeKind.Op, "view", "", new EquatableArray<int>([5]), new EquatableArray<ArgSpec>([new ArgSpec("shape", shape)]));
+
+        Assert.Contains("(size(0), (size(2)+1)/2, 128)", NodeDescriber.Describe(view).Label, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,43 @@
+using NetVizGen.Model.Specs;
+using NetVizGen.Rendering.Diagram;
+using static NetVizGen.Rendering.Tests.TestModels.SpecBuilder;
+
+namespace NetVizGen.Rendering.Tests.Diagram;
+
+/// <summary>An edge between two cards that carries several tensors says so, instead of showing the first one's shape.</summary>
+public class EdgeShapeTests
+{
+    [Fact]
+    public void A_backbones_feature_maps_into_the_neck_are_one_edge_labelled_with_every_shape()
+    {
+        // AutoFormerV2: the backbone returns three feature maps, the FPN reads all three.
+        var b = new TestModels.SpecBuilder();
+        int x = b.Input("x", "N×3×128×128");
+        int s1 = b.Module("backbone.s1", "N×128×16×16", "backbone", x);
+        int s2 = b.Module("backbone.s2", "N×256×8×8", "backbone", s1);
+        int s3 = b.Module("backbone.s3", "N×448×4×4", "backbone", s2);
+        int l1 = b.Module("neck.l1", "N×256×16×16", "neck", s1);
+        int l2 = b.Module("neck.l2", "N×256×8×8", "neck", s2);
+        int l3 = b.Module("neck.l3", "N×256×4×4", "neck", s3);
+        int sum = b.Merge("add", "N×256×16×16", "neck", l1, l2, l3);
+        b.Output("N×256×16×16", sum);
+        var backbone = Node("backbone", "Backbone", ModuleOrigin.Custom, [], Leaf("backbone.s1", "Conv2d", 10), Leaf("backbone.s2", "Conv2d", 10), Leaf("backbone.s3", "Conv2d", 10));
+        var neck = Node("neck", "FPN", ModuleOrigin.Custom, [], Leaf("neck.l1", "Conv2d", 10), Leaf("neck.l2", "Conv2d", 10), Leaf("neck.l3", "Conv2d", 10));
+        var root = Node("", "Net", ModuleOrigin.Custom, [], backbone, neck);
+        var model = new ModelSpec("Net", "Net", "Net", FlowDirection.TopDown, "N,3,128,128", -1, root, b.Flow, EquatableArray<NoteSpec>.Empty, null);
+
+        var g = DiagramBuilder.Build(model, root, 1, new BlockCatalog(root), "Net", "");
+
+        var edge = Assert.Single(g.Edges, e => e.Source.Contains("backbone", StringComparison.Ordinal) && e.Target.Contains("neck", StringComparison.Ordinal));
+        Assert.Equal("N×128×16×16, N×256×8×8, N×448×4×4", edge.Shape);
+        Assert.True(edge.ShowShape);
+    }
+
+    [Theory]
+    [InlineData(new[] { "N×64" }, "N×64")]
+    [InlineData(new[] { "N×64", "N×64" }, "N×64 (×2)")]
+    [InlineData(new[] { "N×64", "" }, "N×64, ?")]
+    [InlineData(new[] { "N×2304×4", "N×576×4", "N×144×4", "N×36×4", "N×9×4" }, "N×2304×4, …, N×9×4 (5 tensors)")]
+    public void Several_shapes_read_in_order_and_many_are_shortened(string[] shapes, string label) =>
+        Assert.Equal(label, EdgeShapes.Label(shapes));
+}
