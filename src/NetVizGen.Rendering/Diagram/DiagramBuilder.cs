@@ -124,7 +124,9 @@ internal sealed class DiagramBuilder
                         externalInputs[input] = src;
                     }
                 }
-                AddEdge(src, unit, byId.TryGetValue(selected, out var i) ? i.Shape : "", selected);
+                // One tensor reached through ops that are not drawn is one tensor; outputs picked from one producer
+                // (an LSTM's output and state) are several.
+                AddEdge(src, unit, byId.TryGetValue(selected, out var i) ? i.Shape : "", i is not null && IsSelector(i) ? selected : input);
             }
         }
         if (IsBlockPage)

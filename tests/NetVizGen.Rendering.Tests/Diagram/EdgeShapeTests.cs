@@ -40,4 +40,24 @@ public class EdgeShapeTests
     [InlineData(new[] { "N×2304×4", "N×576×4", "N×144×4", "N×36×4", "N×9×4" }, "N×2304×4, …, N×9×4 (5 tensors)")]
     public void Several_shapes_read_in_order_and_many_are_shortened(string[] shapes, string label) =>
         Assert.Equal(label, EdgeShapes.Label(shapes));
+
+    [Fact]
+    public void One_tensor_read_twice_through_ops_not_drawn_stays_one_shape()
+    {
+        // DenseNet: the block reads its input for the first layer and again, through a contiguous that is not drawn, in its cat.
+        var b = new TestModels.SpecBuilder();
+        int x = b.Input("x", "N×24×32×32");
+        int pool = b.Module("pool", "N×24×32×32", "", x);
+        int same = b.Op("contiguous", "N×24×32×32", "block", pool);
+        int conv = b.Module("block.conv", "N×12×32×32", "block", pool);
+        int cat = b.Merge("cat", "N×36×32×32", "block", same, conv);
+        b.Output("N×36×32×32", cat);
+        var block = Node("block", "DenseBlock", ModuleOrigin.Custom, [], Leaf("block.conv", "Conv2d", 10));
+        var root = Node("", "Net", ModuleOrigin.Custom, [], Leaf("pool", "MaxPool2d", 0), block);
+        var model = new ModelSpec("Net", "Net", "Net", FlowDirection.TopDown, "N,24,32,32", -1, root, b.Flow, EquatableArray<NoteSpec>.Empty, null);
+
+        var g = DiagramBuilder.Build(model, root, 1, new BlockCatalog(root), "Net", "");
+
+        Assert.Equal("N×24×32×32", Assert.Single(g.Edges, e => e.Target.Contains("block", StringComparison.Ordinal)).Shape);
+    }
 }
