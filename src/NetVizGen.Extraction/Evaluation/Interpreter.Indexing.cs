@@ -47,8 +47,11 @@ internal sealed partial class Interpreter
             return;
         }
         var inputs = value is TensorValue written ? new[] { tensor.NodeId, written.NodeId } : new[] { tensor.NodeId };
-        var updated = new TensorValue(Graph!.Add(FlowNodeKind.Op, TensorIndexing.WriteOpName, "", inputs,
-            new[] { new ArgSpec(TensorIndexing.ArgName, ArgValue.FromString(TensorIndexing.Encode(items))) }, span));
+        // A scalar written element by element in a loop is one node that counts its writes, not one per element.
+        var updated = value is not TensorValue && Graph!.FoldWrite(tensor.NodeId, span, TensorIndexing.WriteOpName, TensorIndexing.ArgName)
+            ? tensor
+            : new TensorValue(Graph!.Add(FlowNodeKind.Op, TensorIndexing.WriteOpName, "", inputs,
+                new[] { new ArgSpec(TensorIndexing.ArgName, ArgValue.FromString(TensorIndexing.Encode(items))) }, span));
         switch (p.Instance)
         {
             case ILocalReferenceOperation or IParameterReferenceOperation:

@@ -64,6 +64,27 @@ internal sealed class FlowBuilder
         return id;
     }
 
+    /// <summary>
+    /// Another scalar write by the same statement into the tensor the last node wrote (a mask filled element by
+    /// element in nested loops: Swin's and AutoFormerV2's shifted-window masks): the last <c>index_put</c> counts
+    /// one write more instead of a node per element. False when <paramref name="tensor"/> is not such a node.
+    /// </summary>
+    public bool FoldWrite(int tensor, SourceSpan? source, string writeOp, string indicesArg)
+    {
+        if (tensor != _nodes.Count - 1 || source is null) return false;
+        var last = _nodes[tensor];
+        if (last.Name != writeOp || last.Inputs.Count != 1 || last.Source != source || last.Scope != Scope) return false;
+        long writes = last.Args.FirstOrDefault(a => a.Name == WritesArg)?.Value.AsLong ?? 1;
+        _nodes[tensor] = last with
+        {
+            Args = new[] { new ArgSpec(indicesArg, ArgValue.FromString("…")), new ArgSpec(WritesArg, ArgValue.FromInt(writes + 1)) }.ToEquatableArray(),
+        };
+        return true;
+    }
+
+    /// <summary>The argument of a folded <c>index_put</c> that counts its writes (<see cref="FoldWrite"/>).</summary>
+    public const string WritesArg = "writes";
+
     /// <summary>Nodes added so far.</summary>
     public int Count => _nodes.Count;
 

@@ -193,4 +193,36 @@ public class MachineLearningIdiomTests
         Assert.DoesNotContain(model.Notes, n => n.Id.StartsWith("NVG01", StringComparison.Ordinal));
         Assert.Equal(8 * 4 + 4 + 4 + 4, model.Root.Parameters);
     }
+
+    [Fact]
+    public void A_mask_filled_element_by_element_in_nested_loops_is_one_write_node()
+    {
+        // AutoFormerV2's BasicLayer (and Swin's shifted windows): imgMask[0, h, w, 0] = cnt over every element.
+        var model = GeneratorHarness.Single(GeneratorHarness.Usings + """
+            [Diagram(Input = "N,6,6,4")]
+            public sealed class Masked : Module<Tensor, Tensor>
+            {
+                public Masked() : base("Masked") { RegisterComponents(); }
+                public override Tensor forward(Tensor x)
+                {
+                    var imgMask = torch.zeros(new long[] { 1, 6, 6, 1 });
+                    int cnt = 0;
+                    for (int h = 0; h < 6; h++)
+                        for (int w = 0; w < 6; w++)
+                        {
+                            imgMask[0, h, w, 0] = cnt;
+                            cnt += 1;
+                        }
+                    imgMask[0, 0, 0, 0] = 7;
+                    return x + imgMask;
+                }
+            }
+            """);
+
+        var writes = model.Flow.Nodes.Where(n => n.Name == NetVizGen.Model.Catalog.TensorIndexing.WriteOpName).ToList();
+        Assert.Equal(2, writes.Count); // the loop's 36 writes, then the statement after it
+        Assert.Equal(36, writes[0].Args.Single(a => a.Name == "writes").Value.AsLong);
+        Assert.Equal(writes[0].Id, Assert.Single(writes[1].Inputs));
+        Assert.Equal("N×6×6×4", model.Flow.Nodes.Single(n => n.Kind == FlowNodeKind.Output).Shape);
+    }
 }

@@ -46,4 +46,13 @@ public class NodeDescriberTests
 
         Assert.Contains("(size(0), (size(2)+1)/2, 128)", NodeDescriber.Describe(view).Label, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Writes_folded_into_one_index_put_read_with_their_count()
+    {
+        var put = new FlowNodeSpec(3, FlowNodeKind.Op, "index_put", "", new EquatableArray<int>([2]),
+            new EquatableArray<ArgSpec>([new ArgSpec("indices", ArgValue.FromString("…")), new ArgSpec("writes", ArgValue.FromInt(441))]));
+
+        Assert.Contains("[…] ×441", NodeDescriber.Describe(put).Label, StringComparison.Ordinal);
+    }
 }

@@ -68,8 +68,11 @@ internal static class ReshapeOps
             return ShapeResult.Ok(Shape.Of(x[0].Dims.Take((int)dim).Concat(x[1].Dims).Concat(x[0].Dims.Skip((int)dim + 1))));
         });
         // x[...] = v: the written tensor keeps its shape.
+        // Writes of one statement repeated in a loop are one node with a count ("writes"): "[…] ×441".
         yield return Op(TensorIndexing.WriteOpName, (a, x) => ShapeResult.Ok(x[0]),
-            a => a.Get(TensorIndexing.ArgName) is { Kind: NetVizGen.Model.Specs.ArgKind.String } t ? "[" + TensorIndexing.Label(t.Text ?? "") + "]" : null);
+            a => a.Get(TensorIndexing.ArgName) is { Kind: NetVizGen.Model.Specs.ArgKind.String } t
+                ? "[" + TensorIndexing.Label(t.Text ?? "") + "]" + (a.Long("writes") is long n and > 1 ? " ×" + n.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")
+                : null);
         yield return Op("narrow", (a, x) =>
         {
             // The length may be a size read from a traced tensor (x.narrow(0, 0, y.size(0))).
