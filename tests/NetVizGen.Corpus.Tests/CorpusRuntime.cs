@@ -35,6 +35,10 @@ public static class CorpusRuntime
         // call(tokens, positions, tokenTypes, attentionMask): RoBERTa's 50,265 tokens, positions below 512,
         // segments 0/1, and an additive mask of zeros (no padding).
         ["MlRobertaEncoder"] = s => [Tokens(s[0], 50265), Tokens(s[1], 512), Tokens(s[2], 2), torch.zeros(s[3])],
+        // forward(x, edgeIndex, edgeWeight): vertex features, a 2×E edge list of vertex ids below the vertex
+        // count (x's first size), and one positive weight per edge.
+        ["GcnDeepMeshPrior"] = s => [Floats(s[0]), Tokens(s[1], s[0][0]), Positive(s[2])],
+        ["GcnDeepMeshPriorSkip"] = s => [Floats(s[0]), Tokens(s[1], s[0][0]), Positive(s[2])],
     };
 
     /// <summary>Builds the model, runs it, and reports the runtime facts.</summary>
@@ -73,6 +77,8 @@ public static class CorpusRuntime
         ?? throw new MissingMethodException(type.Name, $"call with {arity} argument(s)");
 
     private static Tensor Floats(long[] shape) => torch.randn(shape, generator: new Generator(0));
+
+    private static Tensor Positive(long[] shape) => torch.rand(shape, generator: new Generator(0));
 
     private static Tensor Tokens(long[] shape, long vocab) =>
         torch.randint(0, vocab, shape, dtype: ScalarType.Int64, generator: new Generator(0));
