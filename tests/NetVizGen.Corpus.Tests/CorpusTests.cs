@@ -18,6 +18,8 @@ public sealed class CorpusTests(ITestOutputHelper output)
     /// </summary>
     public static readonly IReadOnlyList<string> ExpectedExact =
     [
+        "CosyHiftGenerator",
+        "CosyHiftGenerator2",
         "ExamplesAlexNet",
         "ExamplesMnist",
         "ExamplesResNet18",
@@ -29,6 +31,8 @@ public sealed class CorpusTests(ITestOutputHelper output)
         "ExamplesVgg13",
         "ExamplesVgg16",
         "ExamplesVgg19",
+        "GcnDeepMeshPrior",
+        "GcnDeepMeshPriorSkip",
         "LlamaEjhg",
         "MlAutoFormerV2",
         "MlRobertaEncoder",

@@ -68,7 +68,8 @@ internal static class ModuleTreeBuilder
             t.Key,
             (t.Value.Shape ?? Array.Empty<long>()).ToEquatableArray(),
             t.Value.IsParameter,
-            t.Value.IsParameter && t.Value.RequiresGrad)).ToEquatableArray();
+            t.Value.IsParameter && t.Value.RequiresGrad,
+            t.Value.KindKnown)).ToEquatableArray();
 
         return new ModuleSpec(path, module.TypeName, module.Origin, module.Args.ToEquatableArray(), children.ToEquatableArray(),
             Source: module.Source, Tensors: tensors,

@@ -15,6 +15,7 @@ internal sealed partial class Interpreter
     private static readonly HashSet<string> TensorFactories = new(StringComparer.Ordinal)
     {
         "zeros", "ones", "empty", "randn", "rand", "full", "zeros_like", "ones_like", "randn_like", "rand_like", "empty_like", "full_like", "eye", "arange", "linspace", "logspace", "randint", "tensor", "from_array",
+        "hann_window", "hamming_window", "blackman_window", "bartlett_window", "kaiser_window",
     };
 
     private Value? TryTorchCall(IInvocationOperation inv, IMethodSymbol method, Value? receiver, List<Value> args, Frame frame)
@@ -336,7 +337,7 @@ internal sealed partial class Interpreter
                     case UnknownValue when TorchNames.IsTensor(memberType):
                         // Registered at run time (unless null), but neither its shape nor, for a Tensor-typed
                         // field, whether it is a Parameter is known: the totals say so.
-                        UnknownTensor(module, name, isParameter: true, fieldSource);
+                        UnknownTensor(module, name, isParameter: true, fieldSource, kindKnown: memberType.Name == "Parameter");
                         break;
                     case UnknownValue when TorchNames.IsModule(memberType):
                         module.Register(name, new ModuleValue(memberType.Name, ModuleOrigin.Unresolved, null, module.FieldSources.TryGetValue(member.Name, out var src) ? src : null));
@@ -364,10 +365,10 @@ internal sealed partial class Interpreter
     }
 
     /// <summary>A tensor registered at run time whose value the reader could not follow.</summary>
-    private void UnknownTensor(ModuleValue module, string name, bool isParameter, SourceSpan? where)
+    private void UnknownTensor(ModuleValue module, string name, bool isParameter, SourceSpan? where, bool kindKnown = true)
     {
         foreach (var t in module.Tensors) if (t.Key == name) return;
-        module.Tensors.Add(new(name, new ConstTensorValue(null, isParameter, requiresGrad: true)));
+        module.Tensors.Add(new(name, new ConstTensorValue(null, isParameter, requiresGrad: true) { KindKnown = kindKnown }));
         Notes.Add(ExtractionNoteIds.UnresolvedConstruction, NoteSeverity.Warning,
             $"Tensor '{name}' of '{module.TypeName}' is registered but its value is not known at compile time (nor whether it is a Parameter); the parameter total is incomplete",
             where);
@@ -460,6 +461,9 @@ internal sealed partial class Interpreter
         {
             case "arange":
                 return ConstTensorShapes.Arange(method, args);
+            // A window of window_length samples (HiFT's stft window: hann_window(nFft)).
+            case "hann_window" or "hamming_window" or "blackman_window" or "bartlett_window" or "kaiser_window":
+                return (ConstTensorShapes.Named(method, args, "len") ?? ConstTensorShapes.Named(method, args, "window_length")) is long length && length >= 0 ? new[] { length } : null;
             case "linspace" or "logspace":
                 return ConstTensorShapes.Named(method, args, "steps") is long steps ? new[] { steps } : null;
             case "eye":

@@ -53,6 +53,8 @@ internal sealed partial class Interpreter
         return false;
     }
 
+    private static readonly HashSet<string> SparseProducers = new(StringComparer.Ordinal) { "sparse_coo_tensor", "sparse_csr_tensor", "to_sparse", "to_sparse_coo", "to_sparse_csr" };
+
     private static bool IsIntegerConversion(string name, List<Value> args) =>
         name is "long" or "int" or "short"
         || name is "to_type" or "to" or "type" && args.Any(a => a is PrimValue { Raw: EnumName e } && IntegerScalarTypes.Contains(e.Name));
@@ -241,6 +243,11 @@ internal sealed partial class Interpreter
                     $"Tensor argument '{p.Name}' of '{name}' is not known at compile time; the op is drawn without it and its shape may be unknown", inv.Syntax);
             opArgs.Add(new ArgSpec(p.Name, ValueConversions.ToArg(WholeShape(a))));
         }
+
+        // A product with a sparse matrix (a graph network's normalised adjacency, sparse_coo_tensor(...) then matmul):
+        // the shape of a dense product, but multiply-adds that depend on the non-zeros, which only the run knows.
+        if (name is "matmul" or "mm" && inputs.Any(i => i >= 0 && i < graph.Count && SparseProducers.Contains(graph.Nodes[i].Name)))
+            name = "sparse_matmul";
 
         bool returnsTensor = TorchNames.IsTensor(method.ReturnType);
         bool returnsTensors = method.ReturnType is IArrayTypeSymbol { ElementType: var et } && TorchNames.IsTensor(et)

@@ -354,6 +354,9 @@ internal sealed class ConstTensorValue : Value
     /// </summary>
     public bool Persistent { get; init; } = true;
 
+    /// <summary>False for a <c>Tensor</c> field whose value is not known: a Parameter or a buffer, the reader cannot tell.</summary>
+    public bool KindKnown { get; init; } = true;
+
     /// <summary>Holds integers (made from an integer array or by <c>LongTensor</c>): it can index another tensor in forward.</summary>
     public bool Integral { get; init; }
 

@@ -206,6 +206,7 @@ internal static class ParameterCounter
     private static Counts Tensor(TensorSpec t)
     {
         long? n = t.Elements < 0 ? null : t.Elements;
+        if (!t.KindKnown) return Counts.Unknown; // a parameter or a buffer: neither total is known
         return t.IsParameter ? new Counts(n, t.Trainable ? n : 0, 0) : new Counts(0, 0, n);
     }
 }

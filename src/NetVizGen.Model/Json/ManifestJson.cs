@@ -102,6 +102,7 @@ public static class ManifestJson
         foreach (var t in m.Tensors)
         {
             w.StartObject().Prop("name", t.Name).Prop("parameter", t.IsParameter).Prop("trainable", t.Trainable);
+            if (!t.KindKnown) w.Prop("kindUnknown", true);
             w.Name("shape").StartArray();
             foreach (var d in t.Shape) w.Value(d);
             w.EndArray().EndObject();
@@ -124,7 +125,7 @@ public static class ManifestJson
         Source: ReadSpan(j["source"]),
         Tensors: (j["tensors"]?.Items ?? Array.Empty<JsonNode>()).Select(t => new TensorSpec(
             Str(t["name"]), (t["shape"]?.Items ?? Array.Empty<JsonNode>()).Select(d => d.Long).ToEquatableArray(),
-            t["parameter"]?.Bool ?? false, t["trainable"]?.Bool ?? false)).ToEquatableArray(),
+            t["parameter"]?.Bool ?? false, t["trainable"]?.Bool ?? false, KindKnown: t["kindUnknown"]?.Bool != true)).ToEquatableArray(),
         SharedWith: j["sharedWith"] is { IsNull: false } shared ? shared.String : null,
         TiedWeight: j["tiedWeight"] is { IsNull: false } tied ? tied.String : null);
 

@@ -83,7 +83,9 @@ public sealed record ModuleSpec(
 /// <param name="Shape">Dimensions, or empty when not known statically.</param>
 /// <param name="IsParameter">True for a <c>Parameter</c>, false for a buffer.</param>
 /// <param name="Trainable">True when it requires gradients.</param>
-public sealed record TensorSpec(string Name, EquatableArray<long> Shape, bool IsParameter, bool Trainable)
+/// <param name="KindKnown">False when the reader could not tell a Parameter from a buffer (a <c>Tensor</c> field whose
+/// value it could not follow): then neither the parameter nor the buffer total is known.</param>
+public sealed record TensorSpec(string Name, EquatableArray<long> Shape, bool IsParameter, bool Trainable, bool KindKnown = true)
 {
     /// <summary>Element count, or -1 when the shape is unknown.</summary>
     public long Elements

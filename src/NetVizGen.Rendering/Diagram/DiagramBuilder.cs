@@ -54,8 +54,10 @@ internal sealed class DiagramBuilder
         if (!graph.Nodes.Any(n => n.Kind is not (DiagramNodeKind.Input or DiagramNodeKind.Output)))
             HierarchyFallback.Build(graph, root, depth, blocks);
         SideInputs.Fold(graph);
+        SharedInputs.Split(graph);
         RepeatFolder.Fold(graph);
         PatternFolder.Fold(graph);
+        SharedInputs.Merge(graph);
         foreach (var e in graph.Edges) e.Id = "e." + e.Source + "-" + e.Target;
         EdgeLabels.Decide(graph);
         foreach (var n in graph.Nodes) if (n.Inside is not null) EdgeLabels.Decide(n.Inside);

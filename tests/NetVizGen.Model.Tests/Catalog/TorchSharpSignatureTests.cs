@@ -79,6 +79,9 @@ public class TorchSharpSignatureTests
         Assert.Contains("index_put_", names);
         Assert.Contains(typeof(torch.Tensor).GetProperties(), p => p.GetIndexParameters() is [{ ParameterType: var t }] && t == typeof(torch.Tensor[]));
         names.UnionWith(new[] { "index", "index_put", "index_by_tensor" });
+        // The tracer's name for matmul with a sparse operand (a graph's adjacency): TorchSharp's matmul.
+        Assert.Contains("matmul", names);
+        names.Add("sparse_matmul");
         // The tracer's names for C# operators on tensors (x < y, a & b, ~m): TorchSharp's op_LessThan, ...
         names.UnionWith(typeof(torch.Tensor).GetMethods(BindingFlags.Public | BindingFlags.Static)
             .Where(m => m.Name.StartsWith("op_", StringComparison.Ordinal)).Select(m => m.Name.Substring(3).ToLowerInvariant()));

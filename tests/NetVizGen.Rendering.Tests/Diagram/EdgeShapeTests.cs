@@ -60,4 +60,53 @@ public class EdgeShapeTests
 
         Assert.Equal("N×24×32×32", Assert.Single(g.Edges, e => e.Target.Contains("block", StringComparison.Ordinal)).Shape);
     }
+
+    [Fact]
+    public void An_input_every_layer_reads_is_a_quiet_reference_beside_each_reader()
+    {
+        // A mesh GCN: x enters the first layer; the edge index enters all three.
+        var b = new TestModels.SpecBuilder();
+        int x = b.Input("x", "642×16");
+        int edges = b.Input("edgeIndex", "2×4482");
+        int c1 = b.Module("conv1", "642×32", "", x, edges);
+        int c2 = b.Module("conv2", "642×32", "", c1, edges);
+        int c3 = b.Module("conv3", "642×3", "", c2, edges);
+        b.Output("642×3", c3);
+        var root = Node("", "Net", ModuleOrigin.Custom, [], Leaf("conv1", "Linear", 10), Leaf("conv2", "Conv1d", 10), Leaf("conv3", "Bilinear", 10));
+        var model = new ModelSpec("Net", "Net", "Net", FlowDirection.TopDown, "x=642,16;edgeIndex=2,4482", -1, root, b.Flow, EquatableArray<NoteSpec>.Empty, null);
+
+        var g = DiagramBuilder.Build(model, root, -1, new BlockCatalog(root), "Net", "");
+
+        var references = g.Nodes.Where(n => n.Kind == DiagramNodeKind.Side && n.Label == "edgeIndex").ToList();
+        Assert.Equal(3, references.Count);
+        Assert.All(references, r => Assert.Single(g.Edges, e => e.Source == r.Id && e.Style == DiagramEdgeStyle.Side));
+        Assert.Equal("x", Assert.Single(g.Nodes, n => n.Kind == DiagramNodeKind.Input).Label); // the data keeps its node
+    }
+
+    [Fact]
+    public void Repeated_layers_that_each_read_the_mask_fold_into_one_card_with_one_reference()
+    {
+        // RoBERTa's encoder: three identical layers, each reading the attention mask given to the encoder.
+        var b = new TestModels.SpecBuilder();
+        int x = b.Input("x", "N×16×8");
+        int mask = b.Input("attentionMask", "N×1×1×16");
+        int h = x;
+        for (int i = 0; i < 3; i++)
+        {
+            int q = b.Module($"layer.{i}.fc", "N×16×8", $"layer.{i}", h, mask);
+            h = q;
+        }
+        b.Output("N×16×8", h);
+        ModuleSpec Layer(int i) => Node($"layer.{i}", "Layer", ModuleOrigin.Custom, [], Leaf($"layer.{i}.fc", "Linear", 72));
+        var list = Node("layer", "ModuleList", ModuleOrigin.Container, [], Layer(0), Layer(1), Layer(2));
+        var root = Node("", "Encoder", ModuleOrigin.Custom, [], list);
+        var model = new ModelSpec("Net", "Net", "Net", FlowDirection.TopDown, "x=N,16,8;attentionMask=N,1,1,16", -1, root, b.Flow, EquatableArray<NoteSpec>.Empty, null);
+
+        var g = DiagramBuilder.Build(model, root, 1, new BlockCatalog(root), "Encoder", "");
+
+        var card = Assert.Single(g.Nodes, n => n.Kind == DiagramNodeKind.Block);
+        Assert.Equal(3, card.Repeat);
+        var reference = Assert.Single(g.Nodes, n => n.Kind == DiagramNodeKind.Side && n.Label == "attentionMask");
+        Assert.Single(g.Edges, e => e.Source == reference.Id && e.Target == card.Id);
+    }
 }

@@ -18,6 +18,7 @@ internal static class ElementwiseOps
         "local_response_norm", "nan_to_num",
         "erf", "erfc", "floor", "ceil", "round", "trunc", "frac", "sign", "reciprocal", "log1p", "expm1", "exp2", "log2", "log10",
         "tan", "atan", "asin", "acos", "sinh", "cosh", "flip", "roll", "cumsum", "cumprod", "logcumsumexp", "fill", "zero",
+        "copy",
     };
 
     public static IEnumerable<OpDef> All()

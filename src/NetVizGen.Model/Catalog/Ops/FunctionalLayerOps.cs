@@ -16,6 +16,8 @@ internal static class FunctionalLayerOps
             yield return Layer("avg_pool" + d, "AvgPool" + d);
             yield return Layer("adaptive_avg_pool" + d, "AdaptiveAvgPool" + d);
             yield return Layer("adaptive_max_pool" + d, "AdaptiveMaxPool" + d);
+            yield return Convolution("conv" + d, "Conv" + d, transposed: false);
+            yield return Convolution("conv_transpose" + d, "ConvTranspose" + d, transposed: true);
         }
         yield return Layer("pixel_shuffle", "PixelShuffle");
         yield return Layer("pixel_unshuffle", "PixelUnshuffle");
@@ -34,6 +36,39 @@ internal static class FunctionalLayerOps
         return new OpDef(name, category,
             (a, x) => x.Count == 0 ? ShapeResult.Unknown(name + " has no input") : def.InferShape(Rename(a, def), x),
             a => { var s = def.Summary(Rename(a, def)); return s.Length > layer.Length ? s.Substring(layer.Length + 1) : null; });
+    }
+
+    /// <summary>
+    /// <c>functional.conv1d(x, weight, bias, stride, padding, dilation, groups)</c> and the transposed form (a hand-made
+    /// weight norm's convolutions): the layer's rule, with the channels and kernel read from the weight's shape
+    /// (out × in/groups × k for a convolution, in × out/groups × k transposed).
+    /// </summary>
+    private static OpDef Convolution(string name, string layer, bool transposed)
+    {
+        LayerCatalog.TryGet(layer, out var def);
+        return new OpDef(name, def.Category, (a, x) =>
+        {
+            if (x.Count < 2) return ShapeResult.Unknown(name + " needs its input and its weight");
+            var w = x[1];
+            long groups = a.Long("groups") ?? 1;
+            if (w.Rank < 3 || w[0].Value is not long first || w[1].Value is not long second || groups < 1)
+                return ShapeResult.Unknown(name + " weight shape is not known");
+            var kernel = new List<ArgValue>();
+            for (int i = 2; i < w.Rank; i++)
+            {
+                if (w[i].Value is not long k) return ShapeResult.Unknown(name + " kernel size is not known");
+                kernel.Add(ArgValue.FromInt(k));
+            }
+            var args = new List<ArgSpec>
+            {
+                new("in_channels", ArgValue.FromInt(transposed ? first : second * groups)),
+                new("out_channels", ArgValue.FromInt(transposed ? second * groups : first)),
+                new("kernel_size", ArgValue.FromTuple(kernel)),
+            };
+            foreach (var p in new[] { "stride", "padding", "dilation", "groups", "output_padding" })
+                if (a.Get(p) is { Kind: not ArgKind.Null } v) args.Add(new ArgSpec(p, v));
+            return def.InferShape(args, new[] { x[0] });
+        });
     }
 
     private static IReadOnlyList<ArgSpec> Rename(LayerArgs a, LayerDef def)

@@ -12,6 +12,9 @@ internal static class MergeOps
         yield return Merge("stack", (a, x) => ShapeOps.Join("stack", x, a.Long("dim"), stack: true));
         foreach (var name in new[] { "add", "sub", "mul", "div", "maximum", "minimum", "multiply", "subtract", "true_divide" })
             yield return new OpDef(name, LayerCategory.Merge, (a, x) => x.Count == 0 ? ShapeResult.Unknown(name + " has no input") : ShapeOps.Broadcast(name, x));
+        // Element-wise arithmetic that is no merge of paths (x % 1, a complex number from real and imaginary parts).
+        foreach (var name in new[] { "remainder", "fmod", "atan2", "complex", "polar" })
+            yield return new OpDef(name, LayerCategory.Other, (a, x) => x.Count == 0 ? ShapeResult.Unknown(name + " has no input") : ShapeOps.Broadcast(name, x));
         // torch.where(condition, x, y) / x.where(condition, y): the broadcast of all three. where(condition)
         // alone returns data-dependent index tensors, and with a tensor the tracer lost the shape is unknown.
         yield return new OpDef("where", LayerCategory.Merge,
@@ -25,6 +28,12 @@ internal static class MergeOps
                 return ShapeResult.Fail(new ShapeError(ShapeErrorKind.RankMismatch, "outer needs two 1-D inputs, got " + x[0] + " and " + x[1]));
             return ShapeResult.Ok(Shapes.Shape.Of(x[0][0], x[1][0]));
         });
+        // sparse_coo_tensor(indices, values, size): a sparse tensor of the size given (a graph's adjacency matrix).
+        yield return new OpDef("sparse_coo_tensor", LayerCategory.Other, (a, x) =>
+            a.Dims("size") is { Length: > 0 } size ? ShapeResult.Ok(Shapes.Shape.Of(size)) : ShapeResult.Unknown("sparse_coo_tensor size is not known at compile time"));
+        // A product with a sparse matrix: a dense product's shape; its multiply-adds depend on the non-zeros (unknown).
+        yield return new OpDef("sparse_matmul", LayerCategory.Linear,
+            (a, x) => x.Count < 2 ? ShapeResult.Unknown("sparse_matmul needs two tensor inputs") : ShapeOps.Matmul("matmul", x[0], x[1], batchedOnly: false));
         foreach (var name in new[] { "matmul", "mm", "bmm" })
         {
             yield return new OpDef(name, LayerCategory.Linear,
