@@ -224,42 +224,26 @@ internal static class ConstTensorShapes
         return values;
     }
 
-    private static double? Number(IMethodSymbol method, List<Value> args, string name)
+    private static double? Number(IMethodSymbol method, List<Value> args, string name) => Argument(method, args, name) switch
     {
-        for (int i = 0; i < method.Parameters.Length && i < args.Count; i++)
-        {
-            if (method.Parameters[i].Name != name) continue;
-            return args[i] switch
-            {
-                PrimValue { Raw: long l } => l,
-                PrimValue { Raw: double d } => d,
-                _ => null,
-            };
-        }
-        return null;
-    }
+        PrimValue { Raw: long l } => l,
+        PrimValue { Raw: double d } => d,
+        _ => null,
+    };
 
     // An argument given for the parameter (not left to its default): a dtype makes other values than float32's.
-    private static bool Bound(IMethodSymbol method, List<Value> args, string name)
-    {
-        for (int i = 0; i < method.Parameters.Length && i < args.Count; i++)
-            if (method.Parameters[i].Name == name) return args[i] is not PrimValue { IsNull: true };
-        return false;
-    }
-
-    /// <summary>The boolean argument bound to parameter <paramref name="name"/>, when known.</summary>
-    public static bool? Flag(IMethodSymbol method, List<Value> args, string name)
-    {
-        for (int i = 0; i < method.Parameters.Length && i < args.Count; i++)
-            if (method.Parameters[i].Name == name) return ValueConversions.TryBool(args[i]);
-        return null;
-    }
+    private static bool Bound(IMethodSymbol method, List<Value> args, string name) =>
+        Argument(method, args, name) is { } v && v is not PrimValue { IsNull: true };
 
     /// <summary>The integer argument bound to parameter <paramref name="name"/>.</summary>
-    public static long? Named(IMethodSymbol method, List<Value> args, string name)
+    public static long? Named(IMethodSymbol method, List<Value> args, string name) =>
+        Argument(method, args, name) is { } v && ValueConversions.TryLong(v, out var n) ? n : null;
+
+    /// <summary>The value bound to parameter <paramref name="name"/> (arguments are in parameter order); null when there is none.</summary>
+    public static Value? Argument(IMethodSymbol method, List<Value> args, string name)
     {
         for (int i = 0; i < method.Parameters.Length && i < args.Count; i++)
-            if (method.Parameters[i].Name == name) return ValueConversions.TryLong(args[i], out var v) ? v : null;
+            if (method.Parameters[i].Name == name) return args[i];
         return null;
     }
 

@@ -20,10 +20,10 @@ internal sealed partial class Interpreter
         {
             // TorchSharp's registry of children, for _internal_submodules.Remove("m") before registering a replacement.
             ModuleValue m when field.Name == "_internal_submodules" && TorchNames.IsTorchSharpType(field.ContainingType) => new SubmodulesValue(m),
-            // A field not assigned yet holds its default (0, false, null), as in C#.
             // An index tensor the constructor made and kept as TensorIndex.Tensor(t) (AutoFormerV2's attention_bias_idxs).
             ModuleValue m when Graph is not null && m.Fields.TryGetValue(field.Name, out var ti) && ti is TensorIndexByTensorValue { Tensor: ConstTensorValue } byTensor
                 => new TensorIndexByTensorValue(TracedTensor(m, field.Name, byTensor.Tensor)),
+            // A field not assigned yet holds its default (0, false, null), as in C#.
             ModuleValue m => m.Fields.TryGetValue(field.Name, out var v) ? TracedTensor(m, field.Name, v) : DefaultOf(field.Type),
             ObjectValue o => o.Fields.TryGetValue(field.Name, out var ov) ? ov : Value.Unknown,
             TupleValue t when TupleElementIndex(field) is int i && i < t.Items.Count => t.Items[i],
@@ -74,8 +74,9 @@ internal sealed partial class Interpreter
     {
         if (field.Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum, Name: "ScalarType" } scalarType || !TorchNames.IsTorchSharpType(field.ContainingType)) return null;
         if (!DtypeAliases.TryGetValue(field.Name, out var member)) return null;
+        // As the member written out evaluates (Constant), so the two compare equal.
         return scalarType.GetMembers(member).OfType<IFieldSymbol>().FirstOrDefault() is { HasConstantValue: true } constant
-            ? new PrimValue(new EnumName(scalarType.Name + "." + member, System.Convert.ToInt64(constant.ConstantValue, System.Globalization.CultureInfo.InvariantCulture)))
+            ? Constant(scalarType, constant.ConstantValue)
             : null;
     }
 
@@ -90,7 +91,7 @@ internal sealed partial class Interpreter
         var device = new ObjectValue(deviceType);
         if (deviceType.GetMembers("type").FirstOrDefault() is IPropertySymbol { Type: INamedTypeSymbol { TypeKind: TypeKind.Enum } kind }
             && kind.GetMembers(name).OfType<IFieldSymbol>().FirstOrDefault() is { HasConstantValue: true } member)
-            device.Fields["type"] = new PrimValue(new EnumName(kind.Name + "." + name, System.Convert.ToInt64(member.ConstantValue, System.Globalization.CultureInfo.InvariantCulture)));
+            device.Fields["type"] = Constant(kind, member.ConstantValue);
         return device;
     }
 

@@ -25,10 +25,6 @@ internal sealed partial class Interpreter
         }
         var l = Eval(b.LeftOperand, frame);
         var r = Eval(b.RightOperand, frame);
-        // Type == Type (System.Type's operator): the same class, when both are known.
-        if (b.OperatorMethod is { ContainingType.Name: "Type", ContainingType.ContainingNamespace.Name: "System" } && l is TypeValue && r is TypeValue
-            && b.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals)
-            return new PrimValue(ValuesEqual(l, r) == (b.OperatorKind == BinaryOperatorKind.Equals));
         if (b.OperatorMethod is { } op && !IsPredefinedOperator(op))
         {
             // A user-defined operator runs its body; a compiler-synthesized one (record ==) is not modelled.
@@ -37,9 +33,13 @@ internal sealed partial class Interpreter
         return Binary(b.OperatorKind, l, r, b, b.LeftOperand.Type, b.RightOperand.Type, b.Type, b.IsChecked);
     }
 
-    /// <summary>Operators the evaluator models itself: string/object/delegate ones, and TorchSharp's (traced as tensor ops).</summary>
+    /// <summary>
+    /// Operators the evaluator models itself: string/object/delegate ones, System.Type's equality (the same class:
+    /// <c>layer.GetType() == typeof(BatchNorm2d)</c>), and TorchSharp's (traced as tensor ops).
+    /// </summary>
     private static bool IsPredefinedOperator(IMethodSymbol op) =>
         op.ContainingType.SpecialType is SpecialType.System_String or SpecialType.System_Object or SpecialType.System_Delegate
+        || op.ContainingType is { Name: "Type", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
         || TorchNames.IsTorchSharpType(op.ContainingType);
 
     /// <summary>

@@ -190,9 +190,18 @@ internal sealed partial class Interpreter
                 if (args[1] is ConstTensorValue buffer)
                 {
                     var registered = buffer.AsBuffer();
-                    if (ConstTensorShapes.Flag(method, args, "persistent") == false)
-                        registered = new ConstTensorValue(registered.Shape, isParameter: false, requiresGrad: false) { Values = registered.Values, Integral = registered.Integral, Persistent = false };
+                    // persistent: false is not listed by buffers(); a flag the reader cannot tell leaves the buffer total unknown.
+                    var persistent = ConstTensorShapes.Argument(method, args, "persistent") is { } flag ? ValueConversions.TryBool(flag) : true;
+                    if (persistent != true)
+                        registered = new ConstTensorValue(registered.Shape, isParameter: false, requiresGrad: false)
+                        {
+                            Values = registered.Values, Integral = registered.Integral, Persistent = persistent is null, KindKnown = persistent is not null,
+                        };
                     AddTensor(module, bname, registered, Spans.Of(inv.Syntax));
+                    if (persistent is null)
+                        Notes.Add(ExtractionNoteIds.UnresolvedConstruction, NoteSeverity.Warning,
+                            $"Whether buffer '{bname}' of '{module.TypeName}' is persistent is not known at compile time; TorchSharp's buffers() leaves non-persistent buffers out, so the totals are incomplete",
+                            inv.Syntax);
                 }
                 else UnknownTensor(module, bname, isParameter: false, Spans.Of(inv.Syntax));
                 return Value.Unknown;

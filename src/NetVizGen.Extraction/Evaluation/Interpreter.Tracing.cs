@@ -44,17 +44,13 @@ internal sealed partial class Interpreter
         "ScalarType.Int64", "ScalarType.Int32", "ScalarType.Int16", "ScalarType.Int8", "ScalarType.Byte",
     };
 
-    /// <summary>A dtype conversion to an integer type: <c>to_type(Int64)</c>, <c>to(ScalarType.Int32)</c>, <c>@long()</c>, <c>@int()</c>.</summary>
-    /// <summary>A factory told to make integers (<c>zeros(n, n, dtype: ScalarType.Int64)</c>, <c>arange</c> of integers in forward is traced separately).</summary>
-    private static bool IsIntegerDtype(IMethodSymbol method, List<Value> args)
-    {
-        for (int i = 0; i < method.Parameters.Length && i < args.Count; i++)
-            if (method.Parameters[i].Name == "dtype") return args[i] is PrimValue { Raw: EnumName e } && IntegerScalarTypes.Contains(e.Name);
-        return false;
-    }
+    /// <summary>A factory told to make integers in a constructor (<c>zeros(n, n, dtype: torch.int64)</c>).</summary>
+    private static bool IsIntegerDtype(IMethodSymbol method, List<Value> args) =>
+        ConstTensorShapes.Argument(method, args, "dtype") is PrimValue { Raw: EnumName e } && IntegerScalarTypes.Contains(e.Name);
 
     private static readonly HashSet<string> SparseProducers = new(StringComparer.Ordinal) { "sparse_coo_tensor", "sparse_csr_tensor", "to_sparse", "to_sparse_coo", "to_sparse_csr" };
 
+    /// <summary>A dtype conversion to an integer type: <c>to_type(Int64)</c>, <c>to(ScalarType.Int32)</c>, <c>@long()</c>, <c>@int()</c>.</summary>
     private static bool IsIntegerConversion(string name, List<Value> args) =>
         name is "long" or "int" or "short"
         || name is "to_type" or "to" or "type" && args.Any(a => a is PrimValue { Raw: EnumName e } && IntegerScalarTypes.Contains(e.Name));

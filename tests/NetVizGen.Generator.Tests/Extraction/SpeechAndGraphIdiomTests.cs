@@ -129,4 +129,24 @@ public class SpeechAndGraphIdiomTests
         Assert.DoesNotContain(model.Notes, n => n.Id is "NVG0207" or "NVG0210");
         Assert.Equal("N×9×100", model.Flow.Nodes.Single(n => n.Kind == FlowNodeKind.Output).Shape);
     }
+
+    [Fact]
+    public void A_buffer_whose_persistence_is_not_known_leaves_the_buffer_total_unknown_with_a_warning()
+    {
+        // buffers() lists only persistent buffers, so an unknown flag decides whether these 8 elements count.
+        var model = GeneratorHarness.Single(GeneratorHarness.Usings + """
+            [Diagram(Input = "N,8")]
+            public sealed class Window : Module<Tensor, Tensor>
+            {
+                public Window() : base("Window")
+                {
+                    register_buffer("window", torch.ones(8), persistent: Environment.ProcessorCount > 1);
+                }
+                public override Tensor forward(Tensor x) => x;
+            }
+            """);
+
+        Assert.Contains(model.Notes, n => n.Id == "NVG0101" && n.Message.Contains("persistent", StringComparison.Ordinal));
+        Assert.True(model.Root.Buffers < 0, "buffers");
+    }
 }
