@@ -23,12 +23,16 @@ public sealed class InteractiveViewBrowserTests(BrowserFixture browser) : IClass
     private static async Task<List<Drawn>> Boxes(IPage page)
     {
         // Measure where things end up, not mid-way through the brief open/close animation.
-        await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState === 'finished')");
+        await Settled(page);
         var json = await page.EvaluateAsync<JsonElement>(BoxesScript);
         return json.EnumerateArray().Select(e => new Drawn(e.GetProperty("path").GetString()!, e.GetProperty("frame").GetBoolean(),
             e.GetProperty("scope").GetString()!, e.GetProperty("x").GetDouble(), e.GetProperty("y").GetDouble(),
             e.GetProperty("w").GetDouble(), e.GetProperty("h").GetDouble())).ToList();
     }
+
+    /// <summary>Until the open/close animation has finished: cards still moving are neither measured nor clicked.</summary>
+    private static Task Settled(IPage page) =>
+        page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState === 'finished')");
 
     private static void AssertNoOverlap(List<Drawn> boxes)
     {
@@ -146,6 +150,10 @@ public sealed class InteractiveViewBrowserTests(BrowserFixture browser) : IClass
         await using var s = await browser.OpenAsync("Decoder167");
         int initial = await s.Page.Locator("#nodes > g").CountAsync();
         await s.Page.ClickAsync("#nodes > g[data-path='layers.0']");
+        // The inner card is clicked where it ends up: on a loaded machine a click during the opening animation can
+        // land on whatever is passing under the pointer.
+        await s.Page.WaitForSelectorAsync(".opened[data-path='layers.0']");
+        await Settled(s.Page);
         await s.Page.ClickAsync("#nodes > g[data-path='layers.0.attn']");
         await s.Page.WaitForSelectorAsync(".opened[data-path='layers.0.attn']");
         Assert.Equal("layers.0 layers.0.attn", await s.Page.GetAttributeAsync("#nodes > g[data-path='layers.0.attn.q_proj']", "data-scope"));
