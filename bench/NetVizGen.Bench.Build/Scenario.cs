@@ -14,6 +14,9 @@ internal sealed record Scenario(string Name, string Title, SourceEdit? Edit, boo
             new SourceEdit("sample-projects/ModelZoo/MobileNetV2.cs", "long lastChannel = 1280;", "long lastChannel = 1288;"), NoIncremental: false),
         new("unrelated", "edit a method body no model reaches (`LearningRateSchedule.At`)",
             new SourceEdit("bench/BuildCost/App/LearningRateSchedule.cs", "long warmupSteps = 500;", "long warmupSteps = 600;"), NoIncremental: false),
+        // A declaration no model mentions: a new member of that class (the compiler sees a new signature).
+        new("declaration", "add a member to a class no model mentions (`LearningRateSchedule.MinimumRate`)",
+            new SourceEdit("bench/BuildCost/App/LearningRateSchedule.cs", "    // (declaration edit)", "    public static double MinimumRate => 0.0;"), NoIncremental: false),
         new("nochange", "no-change build", null, NoIncremental: false),
     ];
 

@@ -17,7 +17,9 @@ using NetVizGen.Generator;
 ///  same trees:  the very tree and reference objects of the previous run (all an identity-keyed cache can re-use);
 ///  new trees:   identical text parsed again, new reference objects (a rebuild in the compiler server);
 ///  body edit:   as "new trees", after an edit inside a method body of an unrelated file;
-///  model edit:  as "new trees", after an edit in the file of one model (its declarations unchanged).
+///  model edit:  as "new trees", after an edit in the file of one model (its declarations unchanged);
+///  declaration: as "new trees", after a method is added to the unrelated file's class (a declaration no model mentions);
+///  model field: as "new trees", after a field is added to one model's file (a declaration of that model only).
 /// Counts come from the generator's own report (NVG0090, switched on through the analyzer options).
 /// </summary>
 internal static class AcrossBuilds
@@ -31,6 +33,14 @@ internal static class AcrossBuilds
         string lastReport = "";
         const string EditPath = "AcrossBuildsEdit.cs";
         string EditText(int v) => $"namespace Scratch; static class AcrossBuildsEdit {{ public static int Value() {{ return {v}; }} }}";
+        // A declaration: a new method whose name changes every run (the skeleton differs from every earlier one).
+        string DeclarationText(int v) => $"namespace Scratch; static class AcrossBuildsEdit {{ public static int Value() {{ return 0; }} public static int Value{v}() {{ return {v}; }} }}";
+        // A field added to the model's first class (a declaration in a file the model reads).
+        string AddField(string text, int v)
+        {
+            var at = text.IndexOf('{', text.IndexOf(" class ", StringComparison.Ordinal));
+            return text.Insert(at + 1, $" private static readonly int acrossBuildsField{v} = {v};");
+        }
 
         SyntaxTree[] Parse(Func<string, string, string> text) =>
             files.Select(f => CSharpSyntaxTree.ParseText(text(f.Path, f.Text), parse, path: f.Path))
@@ -77,6 +87,17 @@ internal static class AcrossBuilds
         {
             salt++;
             return Time(CSharpCompilation.Create(assemblyName, Parse((p, t) => p == modelFile ? t + "\n// edit " + salt.ToString(CultureInfo.InvariantCulture) : t), Renewed(references), options));
+        });
+
+        Row("rebuild after a method is added to an unrelated class (a declaration no model mentions)", () =>
+        {
+            salt++;
+            return Time(CSharpCompilation.Create(assemblyName, Parse((p, t) => p == EditPath ? DeclarationText(salt) : t), Renewed(references), options));
+        });
+        Row("rebuild after a field is added to one model's class", () =>
+        {
+            salt++;
+            return Time(CSharpCompilation.Create(assemblyName, Parse((p, t) => p == modelFile ? AddField(t, salt) : t), Renewed(references), options));
         });
 
         Console.WriteLine();

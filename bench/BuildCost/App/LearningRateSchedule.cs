@@ -2,10 +2,12 @@ namespace BuildCost.App;
 
 /// <summary>
 /// Code of the kind a model project also holds and edits often, reached by no model: the benchmark's
-/// "unrelated edit" changes the warm-up length in <see cref="At"/>'s body.
+/// "unrelated edit" changes the warm-up length in <see cref="At"/>'s body, and its "declaration edit"
+/// swaps the marker comment below for a new member.
 /// </summary>
 public static class LearningRateSchedule
 {
+    // (declaration edit)
     /// <summary>Linear warm-up, then cosine decay to zero over <paramref name="totalSteps"/>.</summary>
     public static double At(long step, long totalSteps, double peak)
     {

@@ -26,6 +26,8 @@ namespace NetVizGen.Extraction.Incremental;
 /// - every preprocessor directive of the tree, bodies included, is hashed (<c>#nullable</c> inside a
 ///   body changes the annotations of the declarations after it).
 /// Trivia (comments, whitespace) is ignored.
+/// The walk itself is <see cref="TreeDeclarations"/>, which also keeps each declaration's hash by name, so
+/// that a changed skeleton can be narrowed down to the names that changed (<see cref="DeclarationChanges"/>).
 /// Cached per tree object, weakly (a tree is immutable), and per tree <em>content</em> (<see cref="TreeKey"/>:
 /// path, parse options, text hash), so a new build, whose trees are new objects with the same text, walks
 /// only the files whose text changed: an edit re-walks one tree. The content table is bounded
@@ -33,39 +35,32 @@ namespace NetVizGen.Extraction.Incremental;
 /// </remarks>
 internal static class DeclarationSkeleton
 {
-    private const ulong OffsetBasis = 14695981039346656037UL;
+    internal const ulong OffsetBasis = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;
     private const int BodyMarker = -1;
     private const int FieldKeywordMarker = -2;
     private const int DirectivesMarker = -3;
 
-    private sealed class Box
-    {
-        public Box(ulong value) => Value = value;
-        public readonly ulong Value;
-    }
+    private static readonly ConditionalWeakTable<SyntaxTree, TreeDeclarations> s_trees = new();
+    private static readonly ConditionalWeakTable<Compilation, CompilationDeclarations> s_compilations = new();
+    private static readonly Dictionary<TreeKey, TreeDeclarations> s_byContent = new();
 
-    private static readonly ConditionalWeakTable<SyntaxTree, Box> s_trees = new();
-    private static readonly ConditionalWeakTable<Compilation, CompilationSkeleton> s_compilations = new();
-    private static readonly Dictionary<TreeKey, ulong> s_byContent = new();
-
-    /// <summary>Trees whose content the table keeps at most (about 100 bytes each).</summary>
-    internal const int MaxContentEntries = 50_000;
+    /// <summary>Tree contents the table keeps at most (each its declarations by name: a few KB at most).</summary>
+    internal const int MaxContentEntries = 20_000;
 
     /// <summary>The skeleton hash of one tree, computed once per tree content.</summary>
-    public static ulong Of(SyntaxTree tree, CancellationToken cancellation) => Of(tree, cancellation, out _);
+    public static ulong Of(SyntaxTree tree, CancellationToken cancellation) => DeclarationsOf(tree, cancellation, out _).Skeleton;
 
-    private static ulong Of(SyntaxTree tree, CancellationToken cancellation, out bool walked)
+    private static TreeDeclarations DeclarationsOf(SyntaxTree tree, CancellationToken cancellation, out bool walked)
     {
         walked = false;
-        if (s_trees.TryGetValue(tree, out var box)) return box.Value;
+        if (s_trees.TryGetValue(tree, out var known)) return known;
         var key = TreeKey.Of(tree, cancellation);
-        ulong value;
-        bool known;
-        lock (s_byContent) known = s_byContent.TryGetValue(key, out value);
-        if (!known)
+        TreeDeclarations? value;
+        lock (s_byContent) s_byContent.TryGetValue(key, out value);
+        if (value is null)
         {
-            value = Compute(tree.GetRoot(cancellation), cancellation);
+            value = TreeDeclarations.Compute(tree.GetRoot(cancellation), cancellation);
             walked = true;
             lock (s_byContent)
             {
@@ -73,48 +68,46 @@ internal static class DeclarationSkeleton
                 s_byContent[key] = value;
             }
         }
-        return s_trees.GetValue(tree, _ => new Box(value)).Value;
+        return s_trees.GetValue(tree, _ => value);
     }
 
     /// <summary>
     /// The combined hash of every tree of the compilation, in order, with its path: equal only when no
     /// declaration anywhere changed (a new overload, type or extension in any file changes it).
     /// </summary>
-    public static ulong Of(Compilation compilation, CancellationToken cancellation)
+    public static ulong Of(Compilation compilation, CancellationToken cancellation) => DeclarationsOf(compilation, cancellation).Skeleton;
+
+    /// <summary>The declarations of every tree of the compilation, in order (computed once per compilation).</summary>
+    public static CompilationDeclarations DeclarationsOf(Compilation compilation, CancellationToken cancellation)
     {
-        if (s_compilations.TryGetValue(compilation, out var known)) return known.Value;
+        if (s_compilations.TryGetValue(compilation, out var known)) return known;
         ulong h = OffsetBasis;
-        int count = 0, walks = 0;
+        int walks = 0;
+        var paths = new List<string>();
+        var trees = new List<TreeDeclarations>();
         foreach (var tree in compilation.SyntaxTrees)
         {
+            var declarations = DeclarationsOf(tree, cancellation, out var walked);
             h = Add(h, tree.FilePath);
-            h = Add(h, Of(tree, cancellation, out var walked));
+            h = Add(h, declarations.Skeleton);
             if (walked) walks++;
-            count++;
+            paths.Add(tree.FilePath);
+            trees.Add(declarations);
         }
-        h = Add(h, (ulong)count);
-        var value = new CompilationSkeleton(h, walks);
-        return s_compilations.GetValue(compilation, _ => value).Value;
+        h = Add(h, (ulong)trees.Count);
+        var value = new CompilationDeclarations(h, paths.ToArray(), trees.ToArray(), walks);
+        return s_compilations.GetValue(compilation, _ => value);
     }
 
     /// <summary>How many trees of <paramref name="compilation"/> had to be walked (their content was new); 0 if none was asked for.</summary>
     public static int WalkedIn(Compilation compilation) => s_compilations.TryGetValue(compilation, out var c) ? c.Walked : 0;
 
-    private sealed class CompilationSkeleton
-    {
-        public CompilationSkeleton(ulong value, int walked)
-        {
-            Value = value;
-            Walked = walked;
-        }
+    /// <summary>The skeleton hash of the tree under <paramref name="root"/> (not cached).</summary>
+    internal static ulong Compute(SyntaxNode root, CancellationToken cancellation) => TreeDeclarations.Compute(root, cancellation).Skeleton;
 
-        public readonly ulong Value;
-        public readonly int Walked;
-    }
-
-    internal static ulong Compute(SyntaxNode root, CancellationToken cancellation)
+    /// <summary>Adds the tokens of <paramref name="root"/> to <paramref name="h"/>, bodies left out (see remarks).</summary>
+    internal static ulong HashTokens(ulong h, SyntaxNode root, CancellationToken cancellation)
     {
-        ulong h = OffsetBasis;
         // Explicit stack: deeply nested expressions must not overflow the compiler's stack.
         var stack = new Stack<SyntaxNodeOrToken>();
         stack.Push(root);
@@ -125,20 +118,14 @@ internal static class DeclarationSkeleton
             var item = stack.Pop();
             if (item.IsToken)
             {
-                var token = item.AsToken();
-                h = Add(h, (ulong)(uint)token.RawKind);
-                h = Add(h, token.Text);
+                h = HashToken(h, item.AsToken());
                 continue;
             }
             var node = item.AsNode()!;
             if (node is GlobalStatementSyntax)
             {
                 // Kept whole, lambdas and local functions included (see remarks).
-                foreach (var token in node.DescendantTokens())
-                {
-                    h = Add(h, (ulong)(uint)token.RawKind);
-                    h = Add(h, token.Text);
-                }
+                foreach (var token in node.DescendantTokens()) h = HashToken(h, token);
                 continue;
             }
             if (IsSkippedBody(node))
@@ -152,16 +139,22 @@ internal static class DeclarationSkeleton
             var children = node.ChildNodesAndTokens();
             for (int i = children.Count - 1; i >= 0; i--) stack.Push(children[i]);
         }
+        return h;
+    }
 
-        if (root.ContainsDirectives)
+    /// <summary>Adds one token's kind and text.</summary>
+    internal static ulong HashToken(ulong h, SyntaxToken token) => Add(Add(h, (ulong)(uint)token.RawKind), token.Text);
+
+    /// <summary>Adds every preprocessor directive of the tree, bodies included (<c>#nullable</c> inside a body changes the declarations after it).</summary>
+    internal static ulong AddDirectives(ulong h, SyntaxNode root)
+    {
+        if (!root.ContainsDirectives) return h;
+        h = Add(h, unchecked((ulong)DirectivesMarker));
+        foreach (var trivia in root.DescendantTrivia(static n => n.ContainsDirectives, descendIntoTrivia: false))
         {
-            h = Add(h, unchecked((ulong)DirectivesMarker));
-            foreach (var trivia in root.DescendantTrivia(static n => n.ContainsDirectives, descendIntoTrivia: false))
-            {
-                if (!trivia.IsDirective) continue;
-                h = Add(h, (ulong)(uint)trivia.RawKind);
-                h = Add(h, trivia.ToString().Trim());
-            }
+            if (!trivia.IsDirective) continue;
+            h = Add(h, (ulong)(uint)trivia.RawKind);
+            h = Add(h, trivia.ToString().Trim());
         }
         return h;
     }
@@ -191,7 +184,7 @@ internal static class DeclarationSkeleton
         return false;
     }
 
-    private static ulong Add(ulong h, ulong value)
+    internal static ulong Add(ulong h, ulong value)
     {
         for (int i = 0; i < 8; i++)
         {
@@ -201,7 +194,7 @@ internal static class DeclarationSkeleton
         return h;
     }
 
-    private static ulong Add(ulong h, string text)
+    internal static ulong Add(ulong h, string text)
     {
         h = Add(h, (ulong)text.Length);
         foreach (var c in text)
@@ -213,4 +206,28 @@ internal static class DeclarationSkeleton
         }
         return h;
     }
+}
+
+/// <summary>The declarations of every tree of one compilation, in order, and their combined skeleton hash.</summary>
+internal sealed class CompilationDeclarations
+{
+    public CompilationDeclarations(ulong skeleton, string[] paths, TreeDeclarations[] trees, int walked)
+    {
+        Skeleton = skeleton;
+        Paths = paths;
+        Trees = trees;
+        Walked = walked;
+    }
+
+    /// <summary>Equal only when no declaration anywhere changed and no tree was added, removed or moved.</summary>
+    public ulong Skeleton { get; }
+
+    /// <summary>Each tree's path, in the compilation's order.</summary>
+    public string[] Paths { get; }
+
+    /// <summary>Each tree's declarations (shared between compilations with the same content).</summary>
+    public TreeDeclarations[] Trees { get; }
+
+    /// <summary>How many trees had to be walked for this compilation (their content was new).</summary>
+    public int Walked { get; }
 }

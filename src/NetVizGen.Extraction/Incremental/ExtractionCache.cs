@@ -23,9 +23,13 @@ namespace NetVizGen.Extraction.Incremental;
 ///    text) in the new compilation or its decompiled code: identical text at the same path parses to the
 ///    same nodes at the same spans, so every body read and every location in the model (path + span,
 ///    line and column) is unchanged;
-/// 3. the combined <see cref="DeclarationSkeleton"/> hash over all trees (each cached by tree content) is
-///    equal: no declaration anywhere changed (a const used by the model, a new overload or extension, a
-///    new type that shadows a name, a using), and no tree was added, removed or reordered;
+/// 3. no declaration the model can see changed: either the combined <see cref="DeclarationSkeleton"/> hash
+///    over all trees (each cached by tree content) is equal, or every name whose declarations changed since
+///    (<see cref="DeclarationChanges"/>: a const, an overload, an extension, a new type that shadows a name) is
+///    one the model's read trees never mention (<see cref="MentionedNames"/>), and nothing changed that binds
+///    without a name (global usings, operators, the header of an existing type: see <see cref="TreeDeclarations"/>).
+///    A method added to a class no model mentions is therefore a hit; one added to a block's class is a miss
+///    for every model that names the block;
 /// 4. equal <see cref="CompilationOptions"/> by value (nullable context, checked arithmetic, usings...),
 ///    through <see cref="OptionsKey"/>: the compiler's per-build resolver objects cannot be compared (their
 ///    <c>Equals</c> throws), so they are left out and what they decide for binding is compared instead;
@@ -47,11 +51,12 @@ public static class ExtractionCache
 
     private sealed class Entry
     {
-        public Entry(ModelSpec result, TreeKey[] trees, ulong skeleton, OptionsKey options, object[] references, DecompiledKey[] decompiled)
+        public Entry(ModelSpec result, TreeKey[] trees, CompilationDeclarations declarations, HashSet<string> mentioned, OptionsKey options, object[] references, DecompiledKey[] decompiled)
         {
             Result = result;
             Trees = trees;
-            Skeleton = skeleton;
+            Declarations = declarations;
+            Mentioned = mentioned;
             Options = options;
             References = references;
             Decompiled = decompiled;
@@ -59,7 +64,10 @@ public static class ExtractionCache
 
         public ModelSpec Result { get; }
         public TreeKey[] Trees { get; }
-        public ulong Skeleton { get; }
+        /// <summary>The declarations of the compilation this entry was last known valid for.</summary>
+        public CompilationDeclarations Declarations { get; }
+        /// <summary>The names whose declarations can change the result (<see cref="MentionedNames"/>).</summary>
+        public HashSet<string> Mentioned { get; }
         public OptionsKey Options { get; }
         public object[] References { get; }
         public DecompiledKey[] Decompiled { get; }
@@ -115,8 +123,9 @@ public static class ExtractionCache
         Entry? previous;
         lock (s_lock) s_entries.TryGetValue(key, out previous);
 
-        if (previous is not null && IsValidFor(previous, compilation, sources, cancellation))
+        if (previous is not null && IsValidFor(previous, compilation, sources, cancellation, out var declarations))
         {
+            if (declarations is not null) previous = Refresh(key, previous, declarations);
             Interlocked.Increment(ref previous.Hits);
             Interlocked.Increment(ref run.Hits);
             return previous.Result;
@@ -134,7 +143,8 @@ public static class ExtractionCache
             var entry = new Entry(
                 result,
                 treesRead.Select(t => TreeKey.Of(t, cancellation)).Distinct().ToArray(),
-                DeclarationSkeleton.Of(compilation, cancellation),
+                DeclarationSkeleton.DeclarationsOf(compilation, cancellation),
+                MentionedNames.Of(treesRead, compilation, cancellation),
                 OptionsKey.Of(compilation, cancellation),
                 ReferenceKey.AllOf(compilation),
                 DecompiledKey.AllOf(sources, cancellation));
@@ -168,8 +178,10 @@ public static class ExtractionCache
         return new Counts(Volatile.Read(ref run.Hits), Volatile.Read(ref run.Misses), DeclarationSkeleton.WalkedIn(compilation));
     }
 
-    private static bool IsValidFor(Entry entry, Compilation compilation, Packages.DecompiledSources sources, CancellationToken cancellation)
+    private static bool IsValidFor(Entry entry, Compilation compilation, Packages.DecompiledSources sources, CancellationToken cancellation,
+        out CompilationDeclarations? newer)
     {
+        newer = null;
         // 4. Options: by value (see OptionsKey for the per-build service objects left out).
         if (!entry.Options.Same(OptionsKey.Of(compilation, cancellation))) return false;
 
@@ -187,9 +199,32 @@ public static class ExtractionCache
             if (!keys.Contains(tree) && !DecompiledKey.Contains(decompiled, tree)) return false;
         }
 
-        // 3. No declaration changed in any tree (cached per compilation, so paid once for all models,
-        //    and per tree content, so a new build walks only the trees whose text changed).
-        return DeclarationSkeleton.Of(compilation, cancellation) == entry.Skeleton;
+        // 3. No declaration the model can see changed. First the whole skeleton (cached per compilation, so paid
+        //    once for all models, and per tree content, so a new build walks only the trees whose text changed);
+        //    when it differs, the names that changed (once per pair of compilations) against those the model mentions.
+        var current = DeclarationSkeleton.DeclarationsOf(compilation, cancellation);
+        if (current.Skeleton == entry.Declarations.Skeleton) return true;
+        if (DeclarationChanges.Between(entry.Declarations, current).Reach(entry.Mentioned)) return false;
+        newer = current;
+        return true;
+    }
+
+    /// <summary>
+    /// The entry, now known valid for <paramref name="declarations"/> too: later compilations are compared with
+    /// these, so the changes looked at stay those since the last build, not since the last extraction.
+    /// </summary>
+    private static Entry Refresh((string, string, DiagramTarget) key, Entry entry, CompilationDeclarations declarations)
+    {
+        var refreshed = new Entry(entry.Result, entry.Trees, declarations, entry.Mentioned, entry.Options, entry.References, entry.Decompiled)
+        {
+            Hits = Volatile.Read(ref entry.Hits),
+            Misses = Volatile.Read(ref entry.Misses),
+        };
+        lock (s_lock)
+        {
+            if (s_entries.TryGetValue(key, out var stored) && ReferenceEquals(stored, entry)) s_entries[key] = refreshed;
+        }
+        return refreshed;
     }
 
     private static HashSet<TreeKey> TreeKeysOf(Compilation compilation, CancellationToken cancellation)

@@ -137,25 +137,85 @@ public class ExtractionCacheTests
     }
 
     [Fact]
-    public void A_declaration_edit_in_an_unrelated_file_is_a_miss()
+    public void A_declaration_edit_in_an_unrelated_file_is_a_hit_when_the_model_mentions_none_of_its_names()
     {
         var s = Start();
-        // A new overload in an unrelated file: a declaration changed, so the model is extracted again.
+        var before = s.Model;
+        // A new overload of a method no model calls, in a class no model names: nothing the model binds can change.
         s.Edit("namespace Other", t => t.Replace("public static int Twice(int x)", "public static long Twice(long x) { return x; } public static int Twice(int x)"));
-        Assert.Equal((0, 2), s.Stats);
+        Assert.Equal((1, 1), s.Stats);
+        Assert.Same(before, s.Model);
+        Assert.Equal(s.Fresh(), s.Model);
+
+        // A using in that file, a new field there, a new namespace nobody names: still nothing the model sees.
+        s.Edit("namespace Other", t => "using System.Text;\n" + t.Replace("public static class Util {", "public static class Util { public static readonly int Seed = 3;"));
+        s.Add("namespace Elsewhere.Deeper { internal sealed class Unused { public int Value; } }", "/src/Unused.cs");
+        Assert.Equal((3, 1), s.Stats);
         Assert.Equal(s.Fresh(), s.Model);
     }
 
     [Fact]
-    public void A_new_type_or_extension_in_a_new_file_is_a_miss()
+    public void A_declaration_with_a_name_the_model_mentions_is_a_miss()
     {
         var s = Start();
-        s.Add("public static class Extra { public static int Half(this int x) => x / 2; }", "/src/Extra.cs");
+        // Linear is what the model calls: a declaration of that name anywhere may change what it binds to.
+        s.Add("public static class Extra { public static int Linear(this int x) => x; }", "/src/Extra.cs");
         Assert.Equal((0, 2), s.Stats);
         Assert.Equal(s.Fresh(), s.Model);
 
-        // A new type whose name the model's file binds to now shadows nothing but still changes declarations.
-        s.Add("namespace Other { public sealed class Config2 { } }", "/src/Config2.cs");
+        // A method added to a class the model names (Block) is a miss too, though the model calls no new method.
+        s.Edit("class Block", t => t.Replace("public override Tensor forward", "public int Extra() { return 1; }\n    public override Tensor forward"));
+        Assert.Equal((0, 3), s.Stats);
+        Assert.Equal(s.Fresh(), s.Model);
+    }
+
+    [Fact]
+    public void Declarations_that_bind_without_a_name_are_misses()
+    {
+        var s = Start();
+        var misses = 1;
+        void Miss(Action edit)
+        {
+            edit();
+            Assert.Equal((0, ++misses), s.Stats);
+            Assert.Equal(s.Fresh(), s.Model);
+        }
+
+        // A global using changes every file's lookups.
+        Miss(() => s.Add("global using System.Text;", "/src/GlobalUsings.cs"));
+        // An operator is found from the operands' types.
+        Miss(() => s.Edit("namespace Other", t => t.Replace("public static class Util", "public sealed class Pair { public static Pair operator +(Pair a, Pair b) => a; }\n public static class Util")));
+        // The header of an existing type (its base list), in a file the model never reads.
+        Miss(() => s.Edit("namespace Other", t => t.Replace("public sealed class Pair {", "public sealed class Pair : System.IComparable { public int CompareTo(object o) => 0;")));
+        // A member that binds by pattern, not by a name the model writes (foreach, collection initialisers).
+        Miss(() => s.Edit("namespace Other", t => t.Replace("public static class Util {", "public static class Util { public static void Add(this string s, int x) { }")));
+    }
+
+    [Fact]
+    public void A_field_added_to_a_part_or_a_base_the_model_never_names_is_a_miss_and_gives_the_new_model()
+    {
+        // Net : Mid (named in Net's file), Mid : Root (named in no file the extraction reads), and a second
+        // part of Net in its own file that the extraction does not read: RegisterComponents takes fields from all.
+        const string Root = GeneratorHarness.Usings + "public abstract class Root : Module<Tensor, Tensor> { protected Root() : base(\"Root\") { } }";
+        const string Mid = GeneratorHarness.Usings + "public abstract class Mid : Root { }";
+        const string Part = GeneratorHarness.Usings + "public sealed partial class Net { }";
+        const string Model = GeneratorHarness.Usings + """
+            [Diagram(Input = "N,8")]
+            public sealed partial class Net : Mid
+            {
+                private readonly Module<Tensor, Tensor> fc;
+                public Net() { fc = Linear(8, 4); RegisterComponents(); }
+                public override Tensor forward(Tensor x) => fc.forward(x);
+            }
+            """;
+        var s = new Session("CacheTests.Members." + Guid.NewGuid().ToString("N"), Model, Root, Mid, Part, UnrelatedSource);
+        Assert.Equal(8L * 4 + 4, s.Model.Root.Parameters);
+
+        s.Edit("class Root", t => t.Replace("protected Root()", "protected readonly Module<Tensor, Tensor> extra = Linear(2, 2);\n    protected Root()"));
+        Assert.Equal((0, 2), s.Stats);
+        Assert.Equal(s.Fresh(), s.Model);
+
+        s.Edit("partial class Net { }", t => t.Replace("partial class Net { }", "partial class Net { private readonly Module<Tensor, Tensor> more = Linear(3, 3); }"));
         Assert.Equal((0, 3), s.Stats);
         Assert.Equal(s.Fresh(), s.Model);
     }
