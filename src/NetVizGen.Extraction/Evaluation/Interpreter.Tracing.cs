@@ -113,6 +113,9 @@ internal sealed partial class Interpreter
                 : new[] { new ArgSpec("dim0", ArgValue.FromInt(-2)), new ArgSpec("dim1", ArgValue.FromInt(-1)) };
             return new TensorValue(Graph.Add(FlowNodeKind.Op, p.Property.Name == "T" ? "t" : "transpose", "", new[] { t.NodeId }, args, Spans.Of(p.Syntax)));
         }
+        // spec.real, spec.imag: the parts of a complex tensor (HiFT's stft spectrum), as torch.real(spec) would be traced.
+        if (receiver is TensorValue c && p.Property.Name is "real" or "imag" && TorchNames.IsTensor(p.Property.ContainingType))
+            return new TensorValue(Graph.Add(FlowNodeKind.Op, p.Property.Name, "", new[] { c.NodeId }, null, Spans.Of(p.Syntax)));
         return TensorSize(p.Property.Name, receiver, new List<Value>());
     }
 

@@ -31,7 +31,7 @@ public static class OpCatalog
         var map = new Dictionary<string, OpDef>(StringComparer.Ordinal);
         foreach (var op in ElementwiseOps.All().Concat(ReshapeOps.All()).Concat(MergeOps.All()).Concat(FunctionalLayerOps.All())
                      .Concat(CreationOps.All()).Concat(MaskOps.All()).Concat(ExpandOps.All()).Concat(SelectionOps.All())
-                     .Concat(ContractionOps.All()).Concat(SequenceOps.All()))
+                     .Concat(ContractionOps.All()).Concat(SequenceOps.All()).Concat(SpectralOps.All()))
             map[op.Name] = op;
         return map;
     }

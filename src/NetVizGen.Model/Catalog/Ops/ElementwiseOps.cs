@@ -19,6 +19,8 @@ internal static class ElementwiseOps
         "erf", "erfc", "floor", "ceil", "round", "trunc", "frac", "sign", "reciprocal", "log1p", "expm1", "exp2", "log2", "log10",
         "tan", "atan", "asin", "acos", "sinh", "cosh", "flip", "roll", "cumsum", "cumprod", "logcumsumexp", "fill", "zero",
         "copy",
+        // The parts of a complex tensor (an stft's spectrum.real / .imag) and its phase.
+        "real", "imag", "angle",
     };
 
     public static IEnumerable<OpDef> All()
