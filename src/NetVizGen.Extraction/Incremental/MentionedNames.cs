@@ -15,14 +15,17 @@ internal static class MentionedNames
 {
     /// <summary>
     /// Members found by pattern, not by a name in the code: <c>foreach</c>, deconstruction, collection
-    /// initialisers, <c>await</c>, <c>using</c>, ranges and list patterns, delegate calls, interpolation,
-    /// equality. A model counts them as mentioned whether it uses the pattern or not.
+    /// initialisers and expressions, <c>await</c>, <c>using</c>, ranges and list patterns, delegate calls,
+    /// interpolated string handlers, query expressions, equality. A model counts them as mentioned whether it
+    /// uses the pattern or not.
     /// </summary>
     private static readonly string[] Implicit =
     [
-        "GetEnumerator", "MoveNext", "Current", "Dispose", "DisposeAsync", "GetAsyncEnumerator", "Deconstruct", "Add",
+        "GetEnumerator", "MoveNext", "Current", "Dispose", "DisposeAsync", "GetAsyncEnumerator", "Deconstruct", "Add", "Create",
         "GetAwaiter", "GetResult", "IsCompleted", "OnCompleted", "Length", "Count", "Slice", "Invoke", "ToString",
-        "Equals", "GetHashCode", "GetPinnableReference", "Item", TreeDeclarations.IndexerName,
+        "Equals", "GetHashCode", "GetPinnableReference", "Item", "AppendLiteral", "AppendFormatted",
+        "Select", "Where", "SelectMany", "Join", "GroupJoin", "GroupBy", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Cast",
+        TreeDeclarations.IndexerName,
     ];
 
     private static readonly ConditionalWeakTable<SyntaxTree, string[]> s_trees = new();
@@ -53,8 +56,17 @@ internal static class MentionedNames
         }
         foreach (var node in tree.GetRoot(cancellation).DescendantNodes())
         {
-            // Target-typed new binds a constructor of a type it does not name.
-            if (node is ImplicitObjectCreationExpressionSyntax) { set.Add(TreeDeclarations.ConstructorName); break; }
+            switch (node)
+            {
+                // Target-typed new binds a constructor of a type it does not name.
+                case ImplicitObjectCreationExpressionSyntax:
+                    set.Add(TreeDeclarations.ConstructorName);
+                    break;
+                // [Foo] looks up FooAttribute as well as Foo.
+                case AttributeSyntax attribute when attribute.Name.DescendantTokens().LastOrDefault() is { RawKind: (int)SyntaxKind.IdentifierToken } last:
+                    set.Add(last.ValueText + "Attribute");
+                    break;
+            }
         }
         var array = set.ToArray();
         return s_trees.GetValue(tree, _ => array);
