@@ -51,6 +51,9 @@ internal static class DeclarationSkeleton
     /// <summary>The skeleton hash of one tree, computed once per tree content.</summary>
     public static ulong Of(SyntaxTree tree, CancellationToken cancellation) => DeclarationsOf(tree, cancellation, out _).Skeleton;
 
+    /// <summary>The declarations of one tree, computed once per tree content.</summary>
+    public static TreeDeclarations DeclarationsOf(SyntaxTree tree, CancellationToken cancellation) => DeclarationsOf(tree, cancellation, out _);
+
     private static TreeDeclarations DeclarationsOf(SyntaxTree tree, CancellationToken cancellation, out bool walked)
     {
         walked = false;
@@ -227,6 +230,13 @@ internal sealed class CompilationDeclarations
 
     /// <summary>Each tree's declarations (shared between compilations with the same content).</summary>
     public TreeDeclarations[] Trees { get; }
+
+    /// <summary>The keys (<see cref="TreeDeclarations.FullName"/>) of the types declared with each simple name.</summary>
+    public ILookup<string, string> TypesBySimpleName => _bySimpleName ??= Trees
+        .SelectMany(t => t.Types).Distinct(StringComparer.Ordinal)
+        .ToLookup(TreeDeclarations.SimpleName, StringComparer.Ordinal);
+
+    private ILookup<string, string>? _bySimpleName;
 
     /// <summary>How many trees had to be walked for this compilation (their content was new).</summary>
     public int Walked { get; }

@@ -6,11 +6,18 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace NetVizGen.Extraction.Incremental;
 
 /// <summary>
-/// Every name whose declarations can change what an extraction produced: the names its read trees mention,
-/// the names the language looks up without writing them, and the source base types of the types declared
-/// there. A declaration change elsewhere reaches the model only through one of these
+/// Every name whose declarations can change what an extraction produced: the names its read trees look up,
+/// the names the language looks up without writing them, and the members of the types it can enumerate
+/// without naming each member. A declaration change elsewhere reaches the model only through one of these
 /// (see <see cref="TreeDeclarations"/>).
 /// </summary>
+/// <remarks>
+/// Members are keyed per type by full name (<see cref="TreeDeclarations.MembersOf"/>): the types declared in the
+/// read trees (a partial part elsewhere adds fields a module registers), their source base types however far up
+/// (inherited fields are registered too, while the derived file names only the first base), and every source
+/// type named like an identifier the trees look up. The name a declaration declares is not a lookup, so a
+/// factory class <c>Diagrams</c> in one namespace does not make the models of another <c>Diagrams</c> depend on it.
+/// </remarks>
 internal static class MentionedNames
 {
     /// <summary>
@@ -34,25 +41,28 @@ internal static class MentionedNames
     public static HashSet<string> Of(IEnumerable<SyntaxTree> trees, Compilation compilation, CancellationToken cancellation)
     {
         var names = new HashSet<string>(Implicit, StringComparer.Ordinal);
+        var types = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tree in trees)
         {
-            foreach (var name in InTree(tree, cancellation)) names.Add(name);
-            if (compilation.ContainsSyntaxTree(tree)) AddBaseTypes(tree, compilation, names, cancellation);
+            foreach (var name in LookedUpIn(tree, cancellation)) names.Add(name);
+            types.UnionWith(DeclarationSkeleton.DeclarationsOf(tree, cancellation).Types);
+            if (compilation.ContainsSyntaxTree(tree)) AddBaseTypes(tree, compilation, names, types, cancellation);
         }
-        // Members are also hashed under their type (".m:T"): a model mentioning T sees members added to it.
-        foreach (var name in names.ToArray())
-            if (name.Length > 0 && name[0] != '.') names.Add(TreeDeclarations.MembersOf(name));
+        var declared = DeclarationSkeleton.DeclarationsOf(compilation, cancellation).TypesBySimpleName;
+        foreach (var name in names)
+            types.UnionWith(declared[name]);
+        foreach (var type in types) names.Add(TreeDeclarations.MembersOf(type));
         return names;
     }
 
-    /// <summary>The identifiers of one tree, and the pseudo-names of the constructs that name nothing.</summary>
-    private static string[] InTree(SyntaxTree tree, CancellationToken cancellation)
+    /// <summary>The identifiers one tree looks up (not those it declares), and the pseudo-names of the constructs that name nothing.</summary>
+    private static string[] LookedUpIn(SyntaxTree tree, CancellationToken cancellation)
     {
         if (s_trees.TryGetValue(tree, out var known)) return known;
         var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var token in tree.GetRoot(cancellation).DescendantTokens())
         {
-            if (token.IsKind(SyntaxKind.IdentifierToken)) set.Add(token.ValueText);
+            if (token.IsKind(SyntaxKind.IdentifierToken) && !Declares(token.Parent)) set.Add(token.ValueText);
         }
         foreach (var node in tree.GetRoot(cancellation).DescendantNodes())
         {
@@ -72,11 +82,17 @@ internal static class MentionedNames
         return s_trees.GetValue(tree, _ => array);
     }
 
+    /// <summary>True when an identifier directly under <paramref name="parent"/> is the name being declared there.</summary>
+    private static bool Declares(SyntaxNode? parent) => parent is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax
+        or MethodDeclarationSyntax or ConstructorDeclarationSyntax or DestructorDeclarationSyntax or PropertyDeclarationSyntax
+        or EventDeclarationSyntax or VariableDeclaratorSyntax or ParameterSyntax or TypeParameterSyntax or EnumMemberDeclarationSyntax
+        or LocalFunctionStatementSyntax or SingleVariableDesignationSyntax or ForEachStatementSyntax or CatchDeclarationSyntax;
+
     /// <summary>
-    /// Source base types and interfaces of each type declared in the tree, however far up: their members are
-    /// inherited (a module registers its base's fields) while the derived file names only the first base.
+    /// Source base types and interfaces of each type declared in the tree, however far up, by simple name and
+    /// by member key: their members are inherited (a module registers its base's fields).
     /// </summary>
-    private static void AddBaseTypes(SyntaxTree tree, Compilation compilation, HashSet<string> names, CancellationToken cancellation)
+    private static void AddBaseTypes(SyntaxTree tree, Compilation compilation, HashSet<string> names, HashSet<string> types, CancellationToken cancellation)
     {
         SemanticModel? model = null;
         foreach (var node in tree.GetRoot(cancellation).DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
@@ -84,13 +100,17 @@ internal static class MentionedNames
             if (node is not TypeDeclarationSyntax declaration) continue;
             model ??= compilation.GetSemanticModel(tree);
             if (model.GetDeclaredSymbol(declaration, cancellation) is not INamedTypeSymbol type) continue;
-            for (var b = type.BaseType; b is not null; b = b.BaseType)
+            for (var b = type.BaseType; b is not null; b = b.BaseType) Add(b);
+            foreach (var i in type.AllInterfaces) Add(i);
+        }
+
+        void Add(INamedTypeSymbol type)
+        {
+            foreach (var reference in type.OriginalDefinition.DeclaringSyntaxReferences)
             {
-                if (b.DeclaringSyntaxReferences.Length > 0) names.Add(b.Name);
-            }
-            foreach (var i in type.AllInterfaces)
-            {
-                if (i.DeclaringSyntaxReferences.Length > 0) names.Add(i.Name);
+                if (reference.GetSyntax(cancellation) is not MemberDeclarationSyntax syntax) continue;
+                names.Add(type.Name);
+                types.Add(TreeDeclarations.FullName(syntax));
             }
         }
     }

@@ -21,8 +21,8 @@ namespace NetVizGen.Extraction.Incremental;
 ///   <see cref="DeclarationChanges"/> treats it as global; a new or removed type is a change of its name;
 /// - every member by its simple name (a field by each variable's name, an indexer as <c>this</c>, a
 ///   constructor by its type's name and as <c>.ctor</c>, for target-typed <c>new(...)</c>), and also under
-///   <c>.m:T</c> for its type <c>T</c>: code that enumerates a type's members (registering a module's
-///   fields) mentions the type, not each member;
+///   <c>.m:</c> and its type's full name: code that enumerates a type's members (registering a module's
+///   fields, its base's too) depends on members it never names;
 /// - an enum's members all hash the whole member list (a new member shifts the implicit values after it);
 /// - top-level statements under <c>Program</c>, the type they make;
 /// - namespaces by full name in <see cref="Namespaces"/>: only one that begins or ceases to exist changes a
@@ -42,8 +42,40 @@ internal sealed class TreeDeclarations
     /// <summary>The name under which an indexer is hashed (an element access names none).</summary>
     public const string IndexerName = "this";
 
-    /// <summary>The name under which the members of type <paramref name="typeName"/> are hashed together.</summary>
-    public static string MembersOf(string typeName) => ".m:" + typeName;
+    /// <summary>The name under which the members of the type with key <paramref name="fullName"/> (<see cref="FullName"/>) are hashed together.</summary>
+    public static string MembersOf(string fullName) => ".m:" + fullName;
+
+    /// <summary>
+    /// The key of a declared type as <see cref="Types"/> holds it: namespaces joined by '.', containing types
+    /// by '+', and a type's arity after a backquote (<c>App.Outer+Inner`1</c>); every part of a partial type has
+    /// the same key.
+    /// </summary>
+    public static string FullName(MemberDeclarationSyntax type)
+    {
+        var parts = new List<string>();
+        for (SyntaxNode? node = type; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case BaseNamespaceDeclarationSyntax ns: parts.Add(ns.Name + "."); break;
+                case TypeDeclarationSyntax t: parts.Add(t.Identifier.ValueText + Arity(t.TypeParameterList) + (ReferenceEquals(node, type) ? "" : "+")); break;
+                case EnumDeclarationSyntax e: parts.Add(e.Identifier.ValueText); break;
+                case DelegateDeclarationSyntax d: parts.Add(d.Identifier.ValueText + Arity(d.TypeParameterList)); break;
+            }
+        }
+        parts.Reverse();
+        return string.Concat(parts);
+    }
+
+    /// <summary>The simple name in a key made by <see cref="FullName"/>.</summary>
+    public static string SimpleName(string fullName)
+    {
+        int start = Math.Max(fullName.LastIndexOf('.'), fullName.LastIndexOf('+')) + 1;
+        int tick = fullName.IndexOf('`', start);
+        return tick < 0 ? fullName.Substring(start) : fullName.Substring(start, tick - start);
+    }
+
+    private static string Arity(TypeParameterListSyntax? list) => list is null ? "" : "`" + list.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private TreeDeclarations(ulong skeleton, ulong global, string[] names, ulong[] nameHashes, string[] types, ulong[] typeHashes, string[] namespaces)
     {
@@ -112,7 +144,7 @@ internal sealed class TreeDeclarations
             }
             foreach (var list in unit.AttributeLists) AddGlobal(DeclarationSkeleton.HashTokens(DeclarationSkeleton.OffsetBasis, list, _cancellation));
             foreach (var e in unit.Externs) AddGlobal(DeclarationSkeleton.HashTokens(DeclarationSkeleton.OffsetBasis, e, _cancellation));
-            Members(unit.Members, context, container: "", typeName: null);
+            Members(unit.Members, context, container: "", typeFullName: null);
         }
 
         public TreeDeclarations Result()
@@ -136,16 +168,16 @@ internal sealed class TreeDeclarations
             return DeclarationSkeleton.AddDirectives(h, unit);
         }
 
-        private void Members(SyntaxList<MemberDeclarationSyntax> members, ulong context, string container, string? typeName)
+        private void Members(SyntaxList<MemberDeclarationSyntax> members, ulong context, string container, string? typeFullName)
         {
             foreach (var member in members)
             {
                 _cancellation.ThrowIfCancellationRequested();
-                Member(member, context, container, typeName);
+                Member(member, context, container, typeFullName);
             }
         }
 
-        private void Member(MemberDeclarationSyntax member, ulong context, string container, string? typeName)
+        private void Member(MemberDeclarationSyntax member, ulong context, string container, string? typeFullName)
         {
             switch (member)
             {
@@ -162,7 +194,7 @@ internal sealed class TreeDeclarations
                         AddNamespace(full);
                         full += ".";
                     }
-                    Members(ns.Members, inner, container + name + ".", typeName: null);
+                    Members(ns.Members, inner, container + name + ".", typeFullName: null);
                     break;
                 }
                 case EnumDeclarationSyntax e:
@@ -170,11 +202,11 @@ internal sealed class TreeDeclarations
                     var full = container + e.Identifier.ValueText;
                     var header = Tokens(e.BaseList is not null || e.AttributeLists.Count > 0 ? context : DeclarationSkeleton.OffsetBasis, full, e.AttributeLists, e.Modifiers, e.EnumKeyword, e.Identifier, e.BaseList);
                     AddType(full, header);
-                    AddName(e.Identifier.ValueText, header, typeName);
+                    AddName(e.Identifier.ValueText, header, typeFullName);
                     // One hash for the whole member list: a member added shifts the implicit values after it.
                     var list = DeclarationSkeleton.Add(header, "members");
                     foreach (var m in e.Members) list = DeclarationSkeleton.HashTokens(list, m, _cancellation);
-                    foreach (var m in e.Members) AddName(m.Identifier.ValueText, list, e.Identifier.ValueText);
+                    foreach (var m in e.Members) AddName(m.Identifier.ValueText, list, full);
                     break;
                 }
                 case TypeDeclarationSyntax t:
@@ -187,8 +219,8 @@ internal sealed class TreeDeclarations
                     var header = Tokens(bindsNames ? context : DeclarationSkeleton.OffsetBasis, full, t.AttributeLists, t.Modifiers, t.Keyword, recordKind, t.Identifier, t.TypeParameterList, t.ParameterList, t.BaseList);
                     foreach (var clause in t.ConstraintClauses) header = DeclarationSkeleton.HashTokens(header, clause, _cancellation);
                     AddType(full, header);
-                    AddName(t.Identifier.ValueText, header, typeName);
-                    Members(t.Members, DeclarationSkeleton.Add(context, full), full + "+", t.Identifier.ValueText);
+                    AddName(t.Identifier.ValueText, header, typeFullName);
+                    Members(t.Members, DeclarationSkeleton.Add(context, full), full + "+", full);
                     break;
                 }
                 case DelegateDeclarationSyntax d:
@@ -196,40 +228,40 @@ internal sealed class TreeDeclarations
                     var full = container + d.Identifier.ValueText + Arity(d.TypeParameterList);
                     var h = DeclarationSkeleton.HashTokens(DeclarationSkeleton.Add(context, full), d, _cancellation);
                     AddType(full, h);
-                    AddName(d.Identifier.ValueText, h, typeName);
+                    AddName(d.Identifier.ValueText, h, typeFullName);
                     break;
                 }
                 case MethodDeclarationSyntax m:
-                    AddName(m.Identifier.ValueText, Whole(context, m), typeName);
+                    AddName(m.Identifier.ValueText, Whole(context, m), typeFullName);
                     break;
                 case ConstructorDeclarationSyntax c:
                 {
                     var h = Whole(context, c);
-                    AddName(c.Identifier.ValueText, h, typeName);
-                    AddName(ConstructorName, h, typeName: null);
+                    AddName(c.Identifier.ValueText, h, typeFullName);
+                    AddName(ConstructorName, h, typeFullName: null);
                     break;
                 }
                 case DestructorDeclarationSyntax dtor:
-                    AddName("~" + dtor.Identifier.ValueText, Whole(context, dtor), typeName);
+                    AddName("~" + dtor.Identifier.ValueText, Whole(context, dtor), typeFullName);
                     break;
                 case PropertyDeclarationSyntax p:
-                    AddName(p.Identifier.ValueText, Whole(context, p), typeName);
+                    AddName(p.Identifier.ValueText, Whole(context, p), typeFullName);
                     break;
                 case EventDeclarationSyntax ev:
-                    AddName(ev.Identifier.ValueText, Whole(context, ev), typeName);
+                    AddName(ev.Identifier.ValueText, Whole(context, ev), typeFullName);
                     break;
                 case IndexerDeclarationSyntax ix:
-                    AddName(IndexerName, Whole(context, ix), typeName);
+                    AddName(IndexerName, Whole(context, ix), typeFullName);
                     break;
                 case BaseFieldDeclarationSyntax f:
                 {
                     var h = Whole(context, f);
-                    foreach (var v in f.Declaration.Variables) AddName(v.Identifier.ValueText, h, typeName);
+                    foreach (var v in f.Declaration.Variables) AddName(v.Identifier.ValueText, h, typeFullName);
                     break;
                 }
                 case GlobalStatementSyntax g:
                     // Top-level statements make the Program type; they are kept whole (see DeclarationSkeleton).
-                    AddName("Program", Whole(context, g), typeName: null);
+                    AddName("Program", Whole(context, g), typeFullName: null);
                     break;
                 default:
                     // Operators, conversions, incomplete members and anything newer than this code: found by the
@@ -258,12 +290,10 @@ internal sealed class TreeDeclarations
             return h;
         }
 
-        private static string Arity(TypeParameterListSyntax? list) => list is null ? "" : "`" + list.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-        private void AddName(string name, ulong hash, string? typeName)
+        private void AddName(string name, ulong hash, string? typeFullName)
         {
             Combine(_names, name, hash);
-            if (typeName is not null) Combine(_names, MembersOf(typeName), hash);
+            if (typeFullName is not null) Combine(_names, MembersOf(typeFullName), hash);
             _skeleton = DeclarationSkeleton.Add(DeclarationSkeleton.Add(_skeleton, name), hash);
         }
 

@@ -192,6 +192,21 @@ public class ExtractionCacheTests
     }
 
     [Fact]
+    public void Factory_classes_of_one_name_in_two_namespaces_do_not_depend_on_each_other()
+    {
+        // The corpus keeps each repository's factories in its own `Diagrams` class: declaring a class of that name
+        // is not looking it up, so a member added to one leaves the models of the other alone.
+        const string A = GeneratorHarness.Usings + "namespace A { public static class Diagrams { [Diagram(Input = \"N,4\")] public static Module<Tensor, Tensor> NetA() => Sequential(Linear(4, 4)); } }";
+        const string B = GeneratorHarness.Usings + "namespace B { public static class Diagrams { [Diagram(Input = \"N,4\")] public static Module<Tensor, Tensor> NetB() => Sequential(Linear(4, 8)); } }";
+        var assembly = "CacheTests.Factories." + Guid.NewGuid().ToString("N");
+        var s = new Session(assembly, A, B, UnrelatedSource) { TypeName = "A.Diagrams" };
+        Assert.Equal((0, 1), s.Stats);
+        s.Edit("namespace B", t => t.Replace("public static class Diagrams {", "public static class Diagrams { private static readonly int seed = 1;"));
+        Assert.Equal((1, 1), s.Stats);
+        Assert.Equal((0, 2), ExtractionCache.Stats(assembly, "B.Diagrams"));
+    }
+
+    [Fact]
     public void A_field_added_to_a_part_or_a_base_the_model_never_names_is_a_miss_and_gives_the_new_model()
     {
         // Net : Mid (named in Net's file), Mid : Root (named in no file the extraction reads), and a second
