@@ -281,6 +281,12 @@ public sealed class ExtractionCacheAcrossBuildsTests
             if (!files[i].Text.Contains(" class ", StringComparison.Ordinal)) continue;
             Check(project.Edit(files[i].Path, t => AddFieldToFirstClass(t, n)));
         }
+        // A member named like what models look up (an overload of forward in every third file): misses for them.
+        for (int i = 0; i < files.Length; i += 3)
+        {
+            if (!files[i].Text.Contains(" class ", StringComparison.Ordinal)) continue;
+            Check(project.Edit(files[i].Path, t => t.Insert(t.IndexOf('{', t.IndexOf(" class ", StringComparison.Ordinal)) + 1, " public static int forward(int x, int y) => x + y;")));
+        }
         // A new file declaring what every model calls (Linear), and one declaring nothing any model names.
         Check(project with { Files = project.Files.Add(("/zoo/Shadow.cs", "public static class Shadow { public static int Linear(this string s) => 0; }")) });
         Check(project with { Files = project.Files.Add(("/zoo/Unrelated.cs", "namespace Tools { public static class Schedules { public static double Cosine(double t) => t; } }")) });
