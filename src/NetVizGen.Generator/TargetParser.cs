@@ -137,9 +137,13 @@ internal static class TargetParser
 
     private static bool IsModule(ITypeSymbol? type)
     {
+        // Compared part by part, not through ToDisplayString: this runs for every [Diagram] on every build (the
+        // syntax stage is not cached across builds), and formatting each base type's name was most of its cost.
         for (var t = type; t is not null; t = t.BaseType)
         {
-            if (t.OriginalDefinition.ToDisplayString() is "TorchSharp.torch.nn.Module") return true;
+            if (t.Name == "Module" && t.ContainingType is { Name: "nn" } nn && nn.ContainingType is { Name: "torch", ContainingType: null } torch
+                && torch.ContainingNamespace is { Name: "TorchSharp" } ns && ns.ContainingNamespace is { IsGlobalNamespace: true })
+                return true;
         }
         return false;
     }
