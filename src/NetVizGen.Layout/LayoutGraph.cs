@@ -12,6 +12,7 @@ public sealed class LayoutGraph
     internal readonly List<ClusterSpec> Clusters = [];
     internal readonly List<EdgeSpec> Edges = [];
     internal readonly Dictionary<int, int> Levels = [];
+    internal readonly List<int[]> OrderedGroups = [];
     private readonly Dictionary<string, int> _nodeIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _clusterIndex = new(StringComparer.Ordinal);
     private readonly HashSet<string> _edgeIds = new(StringComparer.Ordinal);
@@ -92,6 +93,28 @@ public sealed class LayoutGraph
         int v = ResolveLeaf(node, nameof(node), "level");
         if (level < 0) throw new ArgumentException($"'{node}': level must be >= 0 (was {level}).", nameof(level));
         Levels[v] = level;
+    }
+
+    /// <summary>
+    /// Keeps leaves in the given order across the flow (left to right in top-to-bottom, top to bottom in
+    /// left-to-right) wherever two of them share a rank and a cluster: a model's outputs in the order its forward
+    /// returns them, which crossing reduction alone leaves to chance when their order crosses nothing. The other
+    /// nodes still move freely around them.
+    /// </summary>
+    /// <param name="nodes">Existing leaves, in the order to keep; each in at most one such group.</param>
+    /// <exception cref="ArgumentException">Unknown node, a cluster, a node given twice or already in another group.</exception>
+    public void KeepOrder(IEnumerable<string> nodes)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        var group = new List<int>();
+        foreach (var id in nodes)
+        {
+            int v = ResolveLeaf(id, nameof(nodes), "order");
+            if (group.Contains(v) || OrderedGroups.Exists(g => Array.IndexOf(g, v) >= 0))
+                throw new ArgumentException($"'{id}' is already in an order group.", nameof(nodes));
+            group.Add(v);
+        }
+        if (group.Count > 1) OrderedGroups.Add([.. group]);
     }
 
     private int ResolveLeaf(string leaf, string param, string edgeId)

@@ -39,6 +39,9 @@ internal sealed partial class Interpreter
         "DetachFromDisposeScope", "requires_grad_", "MoveToOuter", "type_as", "float", "to_type",
     };
 
+    /// <summary>Whether tensor method <paramref name="name"/> changes nothing a diagram shows (<c>MoveToOuterDisposeScope</c>).</summary>
+    internal static bool IsPassThrough(string name) => PassThrough.Contains(name);
+
     private static readonly HashSet<string> IntegerScalarTypes = new(StringComparer.Ordinal)
     {
         "ScalarType.Int64", "ScalarType.Int32", "ScalarType.Int16", "ScalarType.Int8", "ScalarType.Byte",
@@ -390,8 +393,13 @@ internal sealed partial class Interpreter
                     var forward = FindForward(module.CustomType, args.Count);
                     if (forward is null) break;
                     graph.PushScope(path);
-                    try { return CallSourceMethod(forward, module, args, site); }
+                    Value result;
+                    try { result = CallSourceMethod(forward, module, args, site); }
                     finally { graph.PopScope(); }
+                    // Its page names what it takes and returns as its code does (feature maps inputs[0]..inputs[4]).
+                    graph.AddPorts(path, PortSide.Input, Tracing.BlockPorts.Inputs(forward, args));
+                    graph.AddPorts(path, PortSide.Output, Tracing.BlockPorts.Outputs(forward, result, SyntaxOf));
+                    return result;
                 }
         }
 

@@ -17,6 +17,7 @@ internal sealed class FlowBuilder
     // assignment counting; a parameter it is passed to (named argument, user code) is the fallback.
     private readonly Dictionary<int, string> _locals = new();
     private readonly Dictionary<int, string> _parameters = new();
+    private readonly Dictionary<int, List<PortSpec>> _ports = new();
 
     private readonly NetVizGen.Extraction.Evaluation.ExtractionLimits _limits;
     private int _edges;
@@ -112,8 +113,23 @@ internal sealed class FlowBuilder
             _parameters[t.NodeId] = name;
     }
 
+    /// <summary>The values a call of block <paramref name="block"/> took or returned, by the names its code gives
+    /// them (<see cref="BlockPorts"/>). Only a side with several tensors is kept: one needs no name to be told apart.</summary>
+    public void AddPorts(string block, PortSide side, IReadOnlyList<(int Node, string Name)> values)
+    {
+        if (values.Count < 2) return;
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (values[i].Node >= _nodes.Count) continue;
+            if (!_ports.TryGetValue(values[i].Node, out var list)) _ports[values[i].Node] = list = new List<PortSpec>();
+            list.Add(new PortSpec(block, side, values[i].Name, i));
+        }
+    }
+
     public FlowSpec Build() => new(_nodes.Select(n =>
-        _locals.TryGetValue(n.Id, out var local) ? n with { Variable = local }
-        : _parameters.TryGetValue(n.Id, out var parameter) ? n with { Variable = parameter }
-        : n).ToEquatableArray());
+    {
+        if (_locals.TryGetValue(n.Id, out var local)) n = n with { Variable = local };
+        else if (_parameters.TryGetValue(n.Id, out var parameter)) n = n with { Variable = parameter };
+        return _ports.TryGetValue(n.Id, out var ports) ? n with { Ports = ports.ToEquatableArray() } : n;
+    }).ToEquatableArray());
 }

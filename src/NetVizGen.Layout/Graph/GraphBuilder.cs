@@ -49,6 +49,14 @@ internal static class GraphBuilder
             g.LeafLevel = new int[n];
             foreach (var (v, level) in input.Levels) g.LeafLevel[v] = level;
         }
+        if (input.OrderedGroups.Count > 0)
+        {
+            g.OrderGroup = new int[n];
+            g.OrderIndex = new int[n];
+            Array.Fill(g.OrderGroup, -1);
+            for (int k = 0; k < input.OrderedGroups.Count; k++)
+                for (int i = 0; i < input.OrderedGroups[k].Length; i++) { g.OrderGroup[input.OrderedGroups[k][i]] = k; g.OrderIndex[input.OrderedGroups[k][i]] = i; }
+        }
 
         // Clusters with no leaf anywhere below them would have no extent: give each such cluster,
         // deepest first, a stand-in box of its own minimum size inside its parent.

@@ -102,6 +102,10 @@ internal sealed class LGraph
     public string[] LeafIds = [];
     /// <summary>Cross-axis level of each leaf (<see cref="LayoutGraph.SetLevel"/>); empty when no level was set.</summary>
     public int[] LeafLevel = [];
+    /// <summary>Order group of each leaf (<see cref="LayoutGraph.KeepOrder"/>), -1 for none; empty when no group was given.</summary>
+    public int[] OrderGroup = [];
+    /// <summary>A leaf's place in its order group; meaningful where <see cref="OrderGroup"/> is not -1.</summary>
+    public int[] OrderIndex = [];
 
     // ---- clusters ----
     public int C;

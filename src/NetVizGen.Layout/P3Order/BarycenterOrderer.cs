@@ -144,6 +144,7 @@ internal static class BarycenterOrderer
         for (int r = 0; r < R; r++) lists[r] = [];
         var seen = new bool[n];
         var stack = new Stack<int>();
+        var reached = OrderGroups.FirstReached(g);
         foreach (int root in byRank)
         {
             if (seen[root]) continue;
@@ -159,7 +160,14 @@ internal static class BarycenterOrderer
                 int s = g.DownStart[v], e = g.DownStart[v + 1];
                 children.Clear();
                 for (int k = s; k < e; k++) children.Add(g.DownAdj[k]);
-                if (children.Count >= 3)
+                // Children that lead to outputs kept in order go in that order (and the spine is not centred among them).
+                if (reached is not null && children.Select(c => reached[c]).Where(r => r != long.MaxValue).Distinct().Count() >= 2)
+                {
+                    var byOutput = children.Select((c, i) => (c, i)).OrderBy(p => reached[p.c]).ThenBy(p => p.i).Select(p => p.c).ToList();
+                    children.Clear();
+                    children.AddRange(byOutput);
+                }
+                else if (children.Count >= 3)
                 {
                     int main = MainPath.Preferred(g.DownAdj, s, e, g.PathDown) - s;
                     int child = children[main];

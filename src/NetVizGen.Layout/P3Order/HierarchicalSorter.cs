@@ -91,6 +91,7 @@ internal sealed class HierarchicalSorter
         int next = 0;
         for (int i = 0; i < k; i++)
             sorted[i] = double.IsNaN(Value(items[i], value)) ? items[i] : items[_perm[next++]];
+        OrderGroups.Apply(_g, sorted, k);
 
         // Sibling clusters take the slots clusters got, in key order (ties by cluster index).
         int nc = 0;

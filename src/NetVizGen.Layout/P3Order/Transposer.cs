@@ -63,7 +63,7 @@ internal sealed class Transposer
             for (int i = 0; i + 1 < n; i++)
             {
                 int u = layer[i], v = layer[i + 1];
-                if (g.Cluster[u] != g.Cluster[v]) continue;
+                if (g.Cluster[u] != g.Cluster[v] || OrderGroups.Pinned(g, u, v)) continue;
                 int su = slot[i], sv = slot[i + 1];
                 long uv = Cross(_up, _upOff, su, sv) + Cross(_down, _downOff, su, sv);
                 if (uv == 0) continue;

@@ -141,6 +141,13 @@ public static class ManifestJson
             .Prop("outputIndex", n.OutputIndex);
         // Optional: omitted when empty, so manifests of flows without bound names are unchanged.
         if (n.Variable.Length > 0) w.Prop("variable", n.Variable);
+        if (!n.Ports.IsEmpty)
+        {
+            w.Name("ports").StartArray();
+            foreach (var p in n.Ports)
+                w.StartObject().Prop("block", p.Block).Prop("side", p.Side.ToString()).Prop("name", p.Name).Prop("index", p.Index).EndObject();
+            w.EndArray();
+        }
         w.Name("inputs").StartArray();
         foreach (var i in n.Inputs) w.Value(i);
         w.EndArray();
@@ -160,7 +167,9 @@ public static class ManifestJson
         Source: ReadSpan(j["source"]),
         Scope: Str(j["scope"]),
         OutputIndex: (int)(j["outputIndex"]?.Long ?? -1),
-        Variable: Str(j["variable"]));
+        Variable: Str(j["variable"]),
+        Ports: (j["ports"]?.Items ?? Array.Empty<JsonNode>()).Select(p => new PortSpec(
+            Str(p["block"]), ParseEnum<PortSide>(p["side"]), Str(p["name"]), (int)(p["index"]?.Long ?? 0))).ToEquatableArray());
 
     private static void WriteArgs(JsonWriter w, EquatableArray<ArgSpec> args)
     {

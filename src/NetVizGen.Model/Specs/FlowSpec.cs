@@ -33,6 +33,8 @@ public enum FlowNodeKind
 /// <param name="Variable">The C# name the value is bound to, empty when none: the last local or parameter assigned it
 /// in the code of its own scope or of a block around it (<c>var position_ids = arange(...)</c>; <c>var h = layer.call(x)</c>), else the parameter it
 /// is first passed to by a named argument or into user code (<c>layer.call(h, mask: torch.full(...))</c> gives <c>mask</c>).</param>
+/// <param name="Ports">Where the value enters or leaves a custom block's <c>forward</c> that takes or returns several
+/// tensors, under the name the block's code gives it there (<see cref="PortSpec"/>); empty for most nodes.</param>
 public sealed record FlowNodeSpec(
     int Id,
     FlowNodeKind Kind,
@@ -44,7 +46,30 @@ public sealed record FlowNodeSpec(
     SourceSpan? Source = null,
     string Scope = "",
     int OutputIndex = -1,
-    string Variable = "");
+    string Variable = "",
+    EquatableArray<PortSpec> Ports = default);
+
+/// <summary>Which side of a block's <c>forward</c> a <see cref="PortSpec"/> is on.</summary>
+public enum PortSide
+{
+    /// <summary>The value is an argument of the block's <c>forward</c>.</summary>
+    Input,
+    /// <summary>The value is (part of) what the block's <c>forward</c> returns.</summary>
+    Output,
+}
+
+/// <summary>
+/// A value as one call of a custom block sees it: the argument (<c>inputs[2]</c>, a list parameter's element) or
+/// the returned element (<c>clsOutputs[0]</c>) it is. A block page labels its inputs and outputs with these when
+/// several would otherwise all read "Input" or "Output".
+/// </summary>
+/// <param name="Block">Path of the called block (the scope its nodes carry).</param>
+/// <param name="Side">Argument or result.</param>
+/// <param name="Name">The name in the block's code: a parameter, with <c>[k]</c> for a list element or <c>.name</c>
+/// for a tuple or record member; for a result, the returned tuple's element names (from its type, or the
+/// variables the <c>return</c> lists), with the same suffixes.</param>
+/// <param name="Index">Position among the call's arguments or results, in the order the code lists them.</param>
+public sealed record PortSpec(string Block, PortSide Side, string Name, int Index);
 
 /// <summary>The traced data flow of a module's <c>forward</c>.</summary>
 /// <param name="Nodes">Nodes in trace (topological) order.</param>

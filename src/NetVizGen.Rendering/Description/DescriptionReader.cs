@@ -88,7 +88,9 @@ public static class DescriptionReader
         Source: Source(j),
         Scope: Str(j, "scope"),
         OutputIndex: (int)Long(j, "outputIndex", -1),
-        Variable: Str(j, "variable"));
+        Variable: Str(j, "variable"),
+        Ports: Array(j, "ports").Select(p => new PortSpec(
+            Str(p, "block"), Enum<PortSide>(Str(p, "side")), Str(p, "name"), (int)Long(p, "index", 0))).ToEquatableArray());
 
     private static EquatableArray<ArgSpec> Args(JsonElement j) =>
         j.TryGetProperty("args", out var a) && a.ValueKind == JsonValueKind.Object

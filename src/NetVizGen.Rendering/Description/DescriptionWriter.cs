@@ -123,6 +123,20 @@ public static class DescriptionWriter
         if (n.ModulePath.Length > 0 || n.Kind == FlowNodeKind.Module) w.WriteString("module", n.ModulePath);
         if (n.Scope.Length > 0) w.WriteString("scope", n.Scope);
         if (n.Variable.Length > 0) w.WriteString("variable", n.Variable);
+        if (!n.Ports.IsEmpty)
+        {
+            w.WriteStartArray("ports");
+            foreach (var p in n.Ports)
+            {
+                w.WriteStartObject();
+                w.WriteString("block", p.Block);
+                w.WriteString("side", Lower(p.Side.ToString()));
+                w.WriteString("name", p.Name);
+                w.WriteNumber("index", p.Index);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         w.WriteStartArray("inputs");
         foreach (var i in n.Inputs) w.WriteNumberValue(i);
         w.WriteEndArray();

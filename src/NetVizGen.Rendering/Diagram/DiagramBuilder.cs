@@ -122,6 +122,7 @@ internal sealed class DiagramBuilder
                         {
                             Id = "in" + Num(externalInputs.Count), Kind = DiagramNodeKind.Input, Category = NodeCategory.Input, Label = "Input", Order = input - 1_000_000,
                             IsSide = side, Path = side ? SideChain(input, byId) : "", Variable = byId.TryGetValue(input, out var producer) ? producer.Variable : "",
+                            Port = PortOf(byId, PortSide.Input, selected, input)?.Name ?? "",
                         });
                         externalInputs[input] = src;
                     }
@@ -131,10 +132,13 @@ internal sealed class DiagramBuilder
                 AddEdge(src, unit, byId.TryGetValue(selected, out var i) ? i.Shape : "", i is not null && IsSelector(i) ? selected : input);
             }
         }
+        // A model's output nodes are made from what forward returns, in that order.
+        _graph.OutputsInReturnOrder = !IsBlockPage;
         if (IsBlockPage)
         {
             AddBlockOutputs(flow);
             EndpointLabels.NameBlockInputs(_graph);
+            EndpointLabels.NameBlockOutputs(_graph);
         }
         LoneClusters.Drop(_graph, _containerClusters);
     }
@@ -216,11 +220,39 @@ internal sealed class DiagramBuilder
             var last = flow.Last(f => _unitOf.ContainsKey(f.Id));
             fed.Add((last.Id, last.Shape));
         }
+        // The block's results, by the names its code gives them, keyed like the outputs above.
+        var returned = new Dictionary<(int, string), PortSpec>();
+        foreach (var n in flow)
+        {
+            if (!Inside(n) || PortOf(byId, PortSide.Output, n.Id) is not { } port) continue;
+            var producer = ProducerOf(n.Id, byId);
+            var shape = IsSelector(n) ? n.Shape : byId.TryGetValue(producer, out var p) ? p.Shape : "";
+            returned.TryAdd((producer, shape), port);
+        }
+        // When every output is a named result of one call, they are drawn in the order forward returns them.
+        bool inReturnOrder = fed.Count > 1 && fed.All(f => returned.ContainsKey(f))
+            && fed.Select(f => returned[f].Index).Distinct().Count() == fed.Count;
+        _graph.OutputsInReturnOrder = inReturnOrder;
         for (int k = 0; k < fed.Count; k++)
         {
-            var output = Add(new DiagramNode { Id = "out" + Num(k), Kind = DiagramNodeKind.Output, Category = NodeCategory.Output, Label = "Output", Order = 1_000_000 + k });
+            var port = returned.TryGetValue(fed[k], out var r) ? r : null;
+            var output = Add(new DiagramNode
+            {
+                Id = "out" + Num(k), Kind = DiagramNodeKind.Output, Category = NodeCategory.Output, Label = "Output",
+                Order = 1_000_000 + (inReturnOrder ? port!.Index : k), Port = port?.Name ?? "",
+            });
             AddEdge(_unitOf[fed[k].Producer], output, fed[k].Shape, fed[k].Producer);
         }
+    }
+
+    // The name one call of this page's block gives node id (the first of ids that has one) on the given side.
+    private PortSpec? PortOf(Dictionary<int, FlowNodeSpec> byId, PortSide side, params int[] ids)
+    {
+        foreach (var id in ids)
+            if (byId.TryGetValue(id, out var n))
+                foreach (var p in n.Ports)
+                    if (p.Side == side && (p.Block == _root.Path || p.Block == _root.InstancePath)) return p;
+        return null;
     }
 
     private bool Inside(FlowNodeSpec n) => n.Kind switch

@@ -23,6 +23,9 @@ internal sealed class DiagramNode
     public string Role { get; set; } = "";
     /// <summary>The C# name the traced value is bound to (<see cref="FlowNodeSpec.Variable"/>); empty when none.</summary>
     public string Variable { get; set; } = "";
+    /// <summary>On a block page, for an input or output: the name the block's own code gives the value
+    /// (<see cref="PortSpec"/>: <c>inputs[2]</c>, <c>clsOutputs[0]</c>); empty when not known.</summary>
+    public string Port { get; init; } = "";
     /// <summary>For an op inside a folded side node: the shape it outputs (from the first edge leaving it), empty when unknown.</summary>
     public string OutputShape { get; init; } = "";
     /// <summary>For a folded side node: the ops it stands for and the edges between them, what opening it shows; null otherwise.</summary>
@@ -90,4 +93,8 @@ internal sealed class DiagramGraph
     public List<DiagramNode> Nodes { get; } = [];
     public List<DiagramEdge> Edges { get; } = [];
     public List<DiagramCluster> Clusters { get; } = [];
+    /// <summary>The output nodes are in the order forward returns them (a model's outputs; a block's when its code names
+    /// every one), so the drawing keeps them in that order. False when their order is only the order the rest of the
+    /// model reads them in (a block called twice, for q and then k, whose results are read k first).</summary>
+    public bool OutputsInReturnOrder { get; set; }
 }

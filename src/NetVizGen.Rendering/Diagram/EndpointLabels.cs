@@ -7,7 +7,7 @@ namespace NetVizGen.Rendering.Diagram;
 /// with several, each says which one it is (forward's parameter names, the returned tuple's element
 /// names), because four ovals that all read "Input" leave the reader to guess which is the image and
 /// which the prompt (Segment Anything's mask decoder takes four). The same for a block page's inputs from
-/// outside (<see cref="NameBlockInputs"/>).
+/// outside (<see cref="NameBlockInputs"/>) and its outputs (<see cref="NameBlockOutputs"/>).
 /// </summary>
 internal static class EndpointLabels
 {
@@ -33,14 +33,35 @@ internal static class EndpointLabels
     /// <summary>
     /// On a block page, the inputs that come from outside the block: when there are several, each reads the name of
     /// the variable its value is bound to where the block is called (an attention gate's <c>skip</c> and
-    /// <c>upSampled</c>), if every one has such a name and no two share it; else they stay "Input".
+    /// <c>upSampled</c>), if every one has such a name and no two share it; else the name the block's own code gives
+    /// it (<c>inputs[0]</c> … <c>inputs[4]</c>: five feature maps the caller built in one loop variable), under the
+    /// same condition; else they stay "Input".
     /// </summary>
     public static void NameBlockInputs(DiagramGraph graph)
     {
         var inputs = graph.Nodes.Where(n => n.Kind == DiagramNodeKind.Input && !n.IsSide).ToList();
-        if (inputs.Count < 2 || inputs.Any(n => n.Variable.Length == 0)) return;
-        if (inputs.Select(n => n.Variable).Distinct(StringComparer.Ordinal).Count() != inputs.Count) return;
-        foreach (var n in inputs) n.Label = n.Variable;
+        if (inputs.Count < 2) return;
+        if (!TryName(inputs, n => n.Variable)) TryName(inputs, n => n.Port);
+    }
+
+    /// <summary>
+    /// On a block page with several outputs, each reads the name the block's code returns it under
+    /// (<c>clsOutputs[0]</c>, a returned tuple's element named by its type), if every one has such a name and no two
+    /// share it; else they stay "Output".
+    /// </summary>
+    public static void NameBlockOutputs(DiagramGraph graph)
+    {
+        var outputs = graph.Nodes.Where(n => n.Kind == DiagramNodeKind.Output).ToList();
+        if (outputs.Count >= 2) TryName(outputs, n => n.Port);
+    }
+
+    // Labels each node by name when every node has one and no two share it.
+    private static bool TryName(List<DiagramNode> nodes, Func<DiagramNode, string> name)
+    {
+        if (nodes.Any(n => name(n).Length == 0)) return false;
+        if (nodes.Select(name).Distinct(StringComparer.Ordinal).Count() != nodes.Count) return false;
+        foreach (var n in nodes) n.Label = name(n);
+        return true;
     }
 
     private const string OutputPrefix = "output.";

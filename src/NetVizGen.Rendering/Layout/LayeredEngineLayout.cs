@@ -12,6 +12,7 @@ internal sealed class LayeredEngineLayout : IDiagramLayout
         foreach (var n in req.Nodes) g.AddNode(n.Id, n.Width, n.Height, n.Parent);
         foreach (var e in req.Edges) g.AddEdge(e.Id, e.Source, e.Target, e.LabelWidth, e.LabelHeight);
         foreach (var n in req.Nodes) if (req.Levels.TryGetValue(n.Id, out int level)) g.SetLevel(n.Id, level);
+        foreach (var group in req.KeepOrder) g.KeepOrder(group);
         var r = Engine.LayeredLayout.Run(g, new Engine.LayoutOptions
         {
             Direction = req.Direction == LayoutDirection.LeftToRight ? Engine.LayoutDirection.LeftToRight : Engine.LayoutDirection.TopToBottom,

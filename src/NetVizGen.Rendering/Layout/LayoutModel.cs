@@ -33,6 +33,8 @@ internal sealed class LayoutRequest
     public double WrapMinLength { get; init; }
     /// <summary>Nodes drawn on a lane beside the main drawing (<see cref="SideLaneLayout"/>): side computations.</summary>
     public HashSet<string> SideNodes { get; } = new(StringComparer.Ordinal);
+    /// <summary>Groups of nodes kept in their listed order across the flow where they share a rank (the outputs, in the order forward returns them).</summary>
+    public List<IReadOnlyList<string>> KeepOrder { get; } = [];
 }
 
 /// <summary>A routed edge: polyline points from source border to target border, and its label's centre.</summary>

@@ -33,6 +33,7 @@ internal sealed class SideLaneLayout(IDiagramLayout inner) : IDiagramLayout
         main.Clusters.AddRange(req.Clusters);
         main.Nodes.AddRange(req.Nodes.Where(n => !side.Contains(n.Id)));
         main.Edges.AddRange(req.Edges.Where(e => !side.Contains(e.Source) && !side.Contains(e.Target)));
+        main.KeepOrder.AddRange(req.KeepOrder.Select(group => (IReadOnlyList<string>)group.Where(id => !side.Contains(id)).ToList()));
         var r = inner.Run(main);
 
         bool lr = req.Direction == LayoutDirection.LeftToRight;

@@ -49,6 +49,11 @@ internal static class DiagramPainter
         }
         foreach (var e in graph.Edges)
             req.Edges.Add((e.Id, e.Source, e.Target, e.ShowShape ? SvgDiagramRenderer.EdgeLabelWidth(e) : 0, e.ShowShape ? NodeMetrics.EdgeLabelSize + 4 : 0));
+        // Outputs read left to right in the order forward returns them (the graph's node order): crossing reduction
+        // alone follows trace order, which put AutoFormerV2's regression (computed first) left of its classification.
+        // An order that is only the order the model reads them in is left to crossing reduction.
+        var outputs = graph.Nodes.Where(n => n.Kind == DiagramNodeKind.Output).Select(n => n.Id).ToList();
+        if (outputs.Count > 1 && graph.OutputsInReturnOrder) req.KeepOrder.Add(outputs);
         return req;
     }
 }

@@ -12,6 +12,7 @@ internal sealed class GraphSpec
     public List<NodeDef> Nodes { get; } = [];
     public List<ClusterDef> Clusters { get; } = [];
     public List<EdgeDef> Edges { get; } = [];
+    public List<string[]> KeptOrders { get; } = [];
 
     public GraphSpec Cluster(string id, string? parent = null, double titleHeight = 18)
     {
@@ -31,6 +32,13 @@ internal sealed class GraphSpec
         return this;
     }
 
+    /// <summary>Nodes kept in this order across the flow (<see cref="LayoutGraph.KeepOrder"/>).</summary>
+    public GraphSpec KeepOrder(params string[] ids)
+    {
+        KeptOrders.Add(ids);
+        return this;
+    }
+
     /// <summary>A chain a0 -&gt; a1 -&gt; ... of n nodes.</summary>
     public GraphSpec Chain(string prefix, int n, string? parent = null)
     {
@@ -45,6 +53,7 @@ internal sealed class GraphSpec
         foreach (var c in Clusters) g.AddCluster(c.Id, c.Parent, titleWidth: TitleWidth, titleHeight: c.TitleHeight);
         foreach (var n in Nodes) g.AddNode(n.Id, n.Width, n.Height, n.Parent);
         foreach (var e in Edges) g.AddEdge(e.Id, e.Source, e.Target, e.LabelWidth, e.LabelHeight);
+        foreach (var ids in KeptOrders) g.KeepOrder(ids);
         return g;
     }
 

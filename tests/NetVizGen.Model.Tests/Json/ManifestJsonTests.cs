@@ -29,7 +29,8 @@ public class ManifestJsonTests
         var flow = new FlowSpec(new[]
         {
             new FlowNodeSpec(0, FlowNodeKind.Input, "x", "", EquatableArray<int>.Empty, EquatableArray<ArgSpec>.Empty, "N×3×32×32"),
-            new FlowNodeSpec(1, FlowNodeKind.Module, "Conv2d", "body.conv", new[] { 0 }.ToEquatableArray(), EquatableArray<ArgSpec>.Empty, "N×8×32×26", span, "body"),
+            new FlowNodeSpec(1, FlowNodeKind.Module, "Conv2d", "body.conv", new[] { 0 }.ToEquatableArray(), EquatableArray<ArgSpec>.Empty, "N×8×32×26", span, "body",
+                Ports: new[] { new PortSpec("body", PortSide.Output, "outs[1]", 1), new PortSpec("head", PortSide.Input, "inputs[0]", 0) }.ToEquatableArray()),
             new FlowNodeSpec(2, FlowNodeKind.Op, "getitem", "", new[] { 1 }.ToEquatableArray(), new[] { new ArgSpec("index", ArgValue.FromInt(0)) }.ToEquatableArray(), "?", null, "", 0),
             new FlowNodeSpec(3, FlowNodeKind.Output, "output", "", new[] { 2 }.ToEquatableArray(), EquatableArray<ArgSpec>.Empty, "?"),
         }.ToEquatableArray());

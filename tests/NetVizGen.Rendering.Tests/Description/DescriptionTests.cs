@@ -34,6 +34,24 @@ public sealed class DescriptionTests
     }
 
     [Fact]
+    public void A_blocks_names_for_its_inputs_and_outputs_are_read_back()
+    {
+        var model = ResNetLike.Create();
+        var first = model.Flow.Nodes[1] with
+        {
+            Ports = new[] { new PortSpec("layer1", PortSide.Input, "inputs[0]", 0), new PortSpec("stem", PortSide.Output, "outs[2]", 2) }.ToEquatableArray(),
+        };
+        model = model with { Flow = new FlowSpec(model.Flow.Nodes.Select(n => n.Id == first.Id ? first : n).ToEquatableArray()) };
+
+        var text = DescriptionWriter.Write(model, "/src/proj");
+        var back = DescriptionReader.Read(text);
+
+        Assert.Contains("\"side\": \"input\"", text, StringComparison.Ordinal);
+        Assert.Equal(first.Ports, back.Flow.Nodes[1].Ports);
+        Assert.True(back.Flow.Nodes[0].Ports.IsEmpty);
+    }
+
+    [Fact]
     public void Description_is_portable_readable_and_lf_only()
     {
         var text = DescriptionWriter.Write(ResNetLike.Create(), "/src/proj");

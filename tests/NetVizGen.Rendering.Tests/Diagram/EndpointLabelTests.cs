@@ -62,6 +62,80 @@ public class EndpointLabelTests
         Assert.Equal(["skip", "upSampled"], g.Nodes.Where(n => n.Kind == DiagramNodeKind.Input).Select(n => n.Label).Order(StringComparer.Ordinal));
     }
 
+    // RetinaHead: forward(List<Tensor> inputs) returns (clsOutputs, regOutputs), a list each; FPN built the five
+    // feature maps in one loop variable x, so the caller's names do not tell them apart.
+    internal static (ModelSpec Model, ModuleSpec Head) Retina(bool ports)
+    {
+        var b = new TestModels.SpecBuilder();
+        int x = b.Input("x", "N×4×16×16");
+        var cls = new List<int>();
+        var reg = new List<int>();
+        var features = new List<int>();
+        for (int i = 0; i < 3; i++)
+        {
+            int f = b.Bind(b.Module("neck.convs." + i, "N×4×16×16", "neck", x), "x");
+            if (ports) b.Port(f, "head", PortSide.Input, $"inputs[{i}]", i);
+            features.Add(f);
+        }
+        for (int i = 0; i < 3; i++)
+        {
+            // Traced level by level: cls then reg of one feature map, then the next.
+            cls.Add(b.Bind(b.Module("head.cls", "N×8×" + (i + 1), "head", features[i]), "clsOutput"));
+            reg.Add(b.Bind(b.Module("head.reg", "N×4×" + (i + 1), "head", features[i]), "regOutput"));
+        }
+        if (ports)
+            for (int i = 0; i < 3; i++)
+            {
+                b.Port(cls[i], "head", PortSide.Output, $"clsOutputs[{i}]", i);
+                b.Port(reg[i], "head", PortSide.Output, $"regOutputs[{i}]", 3 + i);
+            }
+        // The caller concatenates the regressions first.
+        int catReg = b.Merge("cat", "N×4×6", "", [.. reg]);
+        int catCls = b.Merge("cat", "N×8×6", "", [.. cls]);
+        b.Output("output.0", "N×8×6", catCls);
+        b.Output("output.1", "N×4×6", catReg);
+        var head = Node("head", "RetinaHead", ModuleOrigin.Custom, [], Leaf("head.cls", "Conv2d", 20), Leaf("head.reg", "Conv2d", 20));
+        var neck = Node("neck", "FPN", ModuleOrigin.Custom, [], Leaf("neck.convs.0", "Conv2d", 20), Leaf("neck.convs.1", "Conv2d", 20), Leaf("neck.convs.2", "Conv2d", 20));
+        var root = Node("", "Net", ModuleOrigin.Custom, [], neck, head);
+        return (new ModelSpec("Net", "Net", "Net", FlowDirection.TopDown, "N,4,16,16", -1, root, b.Flow, EquatableArray<NoteSpec>.Empty, null), head);
+    }
+
+    [Fact]
+    public void A_block_pages_inputs_that_one_caller_variable_holds_read_the_blocks_parameter_with_its_index()
+    {
+        var (model, head) = Retina(ports: true);
+
+        var g = DiagramBuilder.Build(model, head, -1, new BlockCatalog(model.Root), "RetinaHead", "");
+
+        Assert.Equal(["inputs[0]", "inputs[1]", "inputs[2]"], g.Nodes.Where(n => n.Kind == DiagramNodeKind.Input).Select(n => n.Label));
+    }
+
+    [Fact]
+    public void A_block_pages_outputs_read_the_returned_names_in_the_order_forward_returns_them()
+    {
+        var (model, head) = Retina(ports: true);
+
+        var g = DiagramBuilder.Build(model, head, -1, new BlockCatalog(model.Root), "RetinaHead", "");
+
+        // The rest of the model reads the regressions first; the block returns the classifications first.
+        Assert.Equal(["clsOutputs[0]", "clsOutputs[1]", "clsOutputs[2]", "regOutputs[0]", "regOutputs[1]", "regOutputs[2]"],
+            g.Nodes.Where(n => n.Kind == DiagramNodeKind.Output).Select(n => n.Label));
+        var into = g.Edges.Where(e => e.Target.StartsWith("out", StringComparison.Ordinal)).ToDictionary(e => g.Nodes.Single(n => n.Id == e.Target).Label, e => e.Shape);
+        Assert.Equal("N×8×1", into["clsOutputs[0]"]);
+        Assert.Equal("N×4×3", into["regOutputs[2]"]);
+    }
+
+    [Fact]
+    public void Without_the_blocks_names_several_inputs_and_outputs_stay_Input_and_Output()
+    {
+        var (model, head) = Retina(ports: false);
+
+        var g = DiagramBuilder.Build(model, head, -1, new BlockCatalog(model.Root), "RetinaHead", "");
+
+        Assert.All(g.Nodes.Where(n => n.Kind == DiagramNodeKind.Input), n => Assert.Equal("Input", n.Label));
+        Assert.All(g.Nodes.Where(n => n.Kind == DiagramNodeKind.Output), n => Assert.Equal("Output", n.Label));
+    }
+
     private static DiagramGraph Build(TestModels.SpecBuilder b, ModuleSpec root)
     {
         var model = new ModelSpec("Net", "Net", "Net", FlowDirection.TopDown, "N,8", -1, root, b.Flow, EquatableArray<NoteSpec>.Empty, null);

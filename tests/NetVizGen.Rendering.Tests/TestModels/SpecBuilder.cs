@@ -34,6 +34,14 @@ internal sealed class SpecBuilder
         return id;
     }
 
+    /// <summary>Records that a call of block <paramref name="block"/> took or returned node <paramref name="id"/> as
+    /// <paramref name="name"/>, at place <paramref name="index"/> (<see cref="PortSpec"/>); returns the id.</summary>
+    public int Port(int id, string block, PortSide side, string name, int index)
+    {
+        _flow[id] = _flow[id] with { Ports = _flow[id].Ports.Append(new PortSpec(block, side, name, index)).ToEquatableArray() };
+        return id;
+    }
+
     public FlowSpec Flow => new(_flow.ToEquatableArray());
 
     private int Add(FlowNodeKind kind, string name, string path, string shape, string scope, int[] inputs)
