@@ -15,7 +15,8 @@ using NetVizGen.Model.Analysis;
 //                   already been extracted once (warm semantic models where the extractor keeps them).
 //  (d) across builds: cold, and rebuilds (new driver, new compilation) of the same objects, of identical
 //                   text, after an unrelated body edit and after an edit in one model's file (AcrossBuilds.cs).
-// Usage: dotnet run -c Release --project bench/NetVizGen.Bench.Extraction [-- iterations] [--corpus]
+// Usage: dotnet run -c Release --project bench/NetVizGen.Bench.Extraction [-- iterations] [--corpus] [--across-builds]
+// --across-builds runs (d) only.
 // --corpus measures the real-world corpus (tests/NetVizGen.Corpus/**/*.cs: public third-party models,
 // which do raise NVG warnings) instead of the zoo.
 
@@ -94,6 +95,14 @@ var cacheStats = typeof(ModelExtractor).Assembly.GetType("NetVizGen.Extraction.I
 void CacheStatsStart() => statsBefore = cacheStats?.Invoke(null, new object?[] { assemblyName, null }) is ValueTuple<int, int> t ? t : (0, 0);
 string CacheStats() => cacheStats?.Invoke(null, new object?[] { assemblyName, null }) is ValueTuple<int, int> t
     ? $"extraction cache hits +{t.Item1 - statsBefore.Hits}" : "no extraction cache";
+
+// The file of the first model: AcrossBuilds edits it for its "model edit" rows.
+var modelFile = files.Length > 0 ? targets.Select(t => t.Source?.Path).FirstOrDefault(p => p is not null) ?? files[0] : "";
+if (args.Contains("--across-builds"))
+{
+    AcrossBuilds.Run(texts, modelFile, parse, references, options, assemblyName, iterations);
+    return;
+}
 
 // (a) full generator run over a fresh compilation.
 CacheStatsStart();
@@ -212,7 +221,7 @@ Row("    shape analysis alone (all models)", analysis);
 Row("    Roslyn: bind every method body of the zoo once", binding);
 
 // The generator across builds (what the compiler server pays per rebuild), with ratios to a cold run.
-AcrossBuilds.Run(texts, files.Length > 0 ? targets.Select(t => t.Source?.Path).FirstOrDefault(p => p is not null) ?? files[0] : "", parse, references, options, assemblyName, iterations);
+AcrossBuilds.Run(texts, modelFile, parse, references, options, assemblyName, iterations);
 
 static void Row(string name, Sample s) =>
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Sampling.Median(s.Wall):F1} | {s.Wall.Min():F1}–{s.Wall.Max():F1} | {s.CpuPerRun:F1} |"));
