@@ -10,7 +10,8 @@ namespace NetVizGen.Corpus.Tests;
 /// which the runtime cannot observe. So the module tree and every count are compared in full, but call
 /// order and per-call shapes only for the modules the runtime saw being called: a static call of a
 /// module the hooks never saw is neither confirmed nor refuted, and is counted in
-/// <see cref="CorpusComparison.UnobservedCalls"/> instead.
+/// <see cref="CorpusComparison.UnobservedCalls"/> instead. The model's output shape is compared whenever the
+/// static side knows it.
 /// </summary>
 public static class CorpusComparer
 {
@@ -50,7 +51,21 @@ public static class CorpusComparer
                     nodes[i].Shape.Length == 0 ? "not inferred" : nodes[i].Shape + error,
                     string.Join(", ", calls[i].Shapes.Select(RuntimeReport.FormatShape))));
         }
+        // The model's output, which the hooks never see when forward calls its modules directly (HiFT): the first
+        // tensor forward returns against the flow's first output, when the static side knows its shape. The
+        // runtime reports no shape for what it cannot read (YoloSharp's List<Tensor>) nor for a scalar: not compared.
+        if (report.OutputShape.Length > 0 && spec.Flow.Nodes.FirstOrDefault(n => n.Kind == FlowNodeKind.Output) is { } output
+            && FirstOutput(output.Shape) is { } first && OracleComparer.ShapeError(first, report.OutputShape, bindings) is { } outputError)
+            mismatches.Add(new Mismatch("output shape", "forward's first output", first + outputError, RuntimeReport.FormatShape(report.OutputShape)));
         return new CorpusComparison(new ComparisonResult(spec.Id, mismatches), all.Count - nodes.Count, shapesChecked);
+    }
+
+    /// <summary>The first shape of a flow output (<c>(A, B)</c> for a tuple); null when it is not known.</summary>
+    private static string? FirstOutput(string shape)
+    {
+        var text = shape.Trim();
+        if (text.Length > 1 && text[0] == '(' && text[^1] == ')') text = text[1..^1].Split(',', StringSplitOptions.TrimEntries)[0];
+        return text.Length == 0 || text.Contains('?') ? null : text;
     }
 
     /// <summary>

@@ -74,6 +74,24 @@ public sealed class CorpusTests(ITestOutputHelper output)
         Assert.True(result.Verdict == Verdict.Exact && result.FullMatch, result.Describe());
     }
 
+    /// <summary>
+    /// The HiFT vocoders call their modules with <c>forward</c>, which no hook sees, so their waveform is checked
+    /// as the model's output: its length comes through the sine source (noise made by <c>tensor(values).view(shape)</c>
+    /// over data sized at run time), the source's stft, the upsampling and the istft. 32 mel frames × 256 (8·8·4)
+    /// and × 480 (8·5·3·4) samples.
+    /// </summary>
+    [Theory]
+    [InlineData("CosyHiftGenerator", "N×8192")]
+    [InlineData("CosyHiftGenerator2", "N×15360")]
+    public void Vocoder_output_is_known_and_matches_the_runtime(string id, string expected)
+    {
+        var result = CorpusJudge.Judge(id);
+        var output = result.Spec!.Flow.Nodes.First(n => n.Kind == NetVizGen.Model.Specs.FlowNodeKind.Output);
+        Assert.Equal(expected, output.Shape);
+        Assert.Equal(expected.Replace("N", "1", StringComparison.Ordinal), result.Runtime.OutputShapeText);
+        Assert.True(result.FullMatch, result.Describe());
+    }
+
     [Fact]
     public void Expected_exact_list_names_corpus_models()
     {

@@ -90,6 +90,44 @@ public class ExpandSelectContractOracleTests
         Rejected(() => torch.randn(2, 3).repeat(2), "repeat", new[] { A("sizes", 2) }, torch.randn(2, 3));
     }
 
+    /// <summary>The rule for an input whose shape is not known (<see cref="OpDef.InferShapeGivenUnknownInputs"/>).</summary>
+    private static ShapeResult GivenUnknown(string op, ArgSpec[] args, params Tensor?[] inputs)
+    {
+        Assert.True(OpCatalog.TryGet(op, out var def), op);
+        return def.InferShapeGivenUnknownInputs(args, inputs.Select(t => t is null ? null : ShapeOf(t)).ToArray());
+    }
+
+    [Fact]
+    public void View_and_expand_to_given_sizes_have_them_whatever_the_input_the_runtime_accepts()
+    {
+        TorchRuntime.Ensure();
+        // The rule says the output without the input's shape (HiFT's noise: tensor(values).view(shape) over data
+        // sized at run time). Every input the runtime accepts must give exactly that output.
+        var views = new[] { torch.randn(24), torch.randn(2, 12), torch.randn(4, 3, 2), torch.randn(1, 24, 1) };
+        foreach (var x in views)
+        {
+            var given = GivenUnknown("view", new[] { A("shape", 2, 3, 4) }, (Tensor?)null);
+            Assert.Equal(x.view(2, 3, 4).shape, given.Output!.Dims.Select(d => d.Value!.Value).ToArray());
+            Assert.Equal(x.reshape(6, 4).shape, GivenUnknown("reshape", new[] { A("shape", 6, 4) }, (Tensor?)null).Output!.Dims.Select(d => d.Value!.Value).ToArray());
+        }
+        Assert.ThrowsAny<Exception>(() => torch.randn(25).view(2, 3, 4)); // the count is checked when the input is known
+        // expand: new leading sizes, a 1 broadcast, or a size equal to the input's; all give the sizes asked for.
+        foreach (var x in new[] { torch.randn(1), torch.randn(5), torch.randn(2, 1), torch.randn(3, 2, 5), torch.randn(1, 1, 1) })
+        {
+            var expanded = x.expand(3, 2, 5);
+            Assert.Equal(expanded.shape, GivenUnknown("expand", new[] { A("sizes", 3, 2, 5) }, (Tensor?)null).Output!.Dims.Select(d => d.Value!.Value).ToArray());
+            Assert.Equal(x.broadcast_to(3, 2, 5).shape, GivenUnknown("broadcast_to", new[] { A("shape", 3, 2, 5) }, (Tensor?)null).Output!.Dims.Select(d => d.Value!.Value).ToArray());
+        }
+        var other = torch.randn(4, 6);
+        Assert.Equal(torch.randn(24).view_as(other).shape, GivenUnknown("view_as", Array.Empty<ArgSpec>(), null, other).Output!.Dims.Select(d => d.Value!.Value).ToArray());
+        Assert.Equal(torch.randn(1, 6).expand_as(other).shape, GivenUnknown("expand_as", Array.Empty<ArgSpec>(), null, other).Output!.Dims.Select(d => d.Value!.Value).ToArray());
+        // -1 depends on the input: the same arguments give different shapes, so the rule gives none.
+        Assert.NotEqual(torch.randn(24).view(-1, 4).shape, torch.randn(8).view(-1, 4).shape);
+        Assert.Equal(ShapeStatus.Unknown, GivenUnknown("view", new[] { A("shape", -1, 4) }, (Tensor?)null).Status);
+        Assert.NotEqual(torch.randn(2, 1).expand(-1, 3).shape, torch.randn(5, 1).expand(-1, 3).shape);
+        Assert.Equal(ShapeStatus.Unknown, GivenUnknown("expand", new[] { A("sizes", -1, 3) }, (Tensor?)null).Status);
+    }
+
     [Fact]
     public void Selection_ops_match_the_runtime()
     {

@@ -472,6 +472,8 @@ internal sealed partial class Interpreter
     {
         ListValue { Poisoned: true } => null,
         ListValue l => l.Items.ToList(),
+        // foreach (var d in x.shape): one size per dim, when the shapes traced so far give the rank.
+        ShapeRefValue whole => WholeShape(whole) is ListValue sizes ? sizes.Items.ToList() : null,
         SpanValue span => span.Items,
         SeqValue s => s.Produce(),
         DictValue { Indexed: false } => null,

@@ -576,6 +576,10 @@ internal sealed partial class Interpreter
         if (a is PrimValue { IsNull: true } && b is not UnknownValue) return b is PrimValue { IsNull: true };
         if (b is PrimValue { IsNull: true } && a is not UnknownValue) return false;
         if (a is UnknownValue || b is UnknownValue) return null;
+        // Sizes read from traced tensors (foreach over x.shape, x.shape.SequenceEqual(y.shape)): the same size is
+        // equal to itself; two different ones may or may not be equal (the caller resolves what it can first).
+        if (a is SizeRefValue || b is SizeRefValue)
+            return a is SizeRefValue sa && b is SizeRefValue sb && sa.Dim.ToString() == sb.Dim.ToString() ? true : null;
         if (a is TypeValue typeA && b is TypeValue typeB) return SymbolEqualityComparer.Default.Equals(typeA.Type, typeB.Type);
         if (a is TupleValue ta && b is TupleValue tb)
         {

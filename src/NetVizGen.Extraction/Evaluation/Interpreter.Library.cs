@@ -644,7 +644,7 @@ internal sealed partial class Interpreter
                     if (other.Count != source.Count) return new PrimValue(false);
                     for (int i = 0; i < source.Count; i++)
                     {
-                        var eq = ValuesEqual(source[i], other[i]);
+                        var eq = ValuesEqual(Concrete(source[i]) ?? source[i], Concrete(other[i]) ?? other[i]);
                         if (eq is null) return Value.Unknown;
                         if (!eq.Value) return new PrimValue(false);
                     }

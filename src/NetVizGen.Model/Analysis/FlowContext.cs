@@ -40,6 +40,24 @@ internal sealed class FlowContext
         return shapes;
     }
 
+    /// <summary>
+    /// The shape feeding <paramref name="node"/> at each of its inputs, null where it is not known (as
+    /// <see cref="InputsOf"/> would take it: one output, or a module's primary one).
+    /// </summary>
+    public IReadOnlyList<Shape?> PartialInputsOf(FlowNodeSpec node)
+    {
+        var shapes = new List<Shape?>();
+        foreach (var id in node.Inputs)
+        {
+            Shape? shape = null;
+            if (Outputs.TryGetValue(id, out var outs) && outs.Count > 0
+                && (outs.Count == 1 || Nodes.TryGetValue(id, out var producer) && producer.Kind == FlowNodeKind.Module))
+                shape = outs[0];
+            shapes.Add(shape);
+        }
+        return shapes;
+    }
+
     /// <summary>Readable name of the node that produced input <paramref name="index"/> of <paramref name="node"/>.</summary>
     public string Producer(FlowNodeSpec node, int index)
     {

@@ -126,6 +126,27 @@ public class ShapeAnalysisTests
     }
 
     [Fact]
+    public void ViewOfAnUnknownShapeToGivenSizesHasThemAndTheFlowGoesOn()
+    {
+        var b = new FlowBuilder();
+        int x = b.Input();
+        int data = b.Op("randperm", x);                               // an op the catalog does not know
+        int view = b.Op("view", data, ("shape", new[] { 2, 16, 8, 8 }));
+        int open = b.Op("view", data, ("shape", new[] { -1, 16, 8, 8 }));
+        int sum = b.Merge("add", new[] { x, view });
+        b.Output(sum);
+        b.Output(open);
+        var result = ShapeAnalysis.Run(b.Build("2,16,8,8"));
+        var shapes = result.Model.Flow.Nodes.ToDictionary(n => n.Id, n => n.Shape);
+        Assert.Equal("?", shapes[data]);
+        Assert.Equal("2×16×8×8", shapes[view]);
+        Assert.Equal("?", shapes[open]);
+        Assert.Equal("2×16×8×8", shapes[sum]);
+        // The unknown op's warning only: the views of its output add none.
+        Assert.Equal(new[] { ShapeNoteIds.UnknownOp }, result.Notes.Select(n => n.Id));
+    }
+
+    [Fact]
     public void SpatialSizeThatVanishes()
     {
         var b = new FlowBuilder().Layer("conv", "Conv2d", ("in_channels", 3), ("out_channels", 8), ("kernel_size", 11));

@@ -49,6 +49,40 @@ public class OpShapeTests
     }
 
     [Fact]
+    public void ViewOfASymbolicCountToGivenSizesHasThem()
+    {
+        // N×16×5×5 to (1, 400) runs only when N is 1, and then gives (1, 400): the sizes, never a guess.
+        Assert.Equal("1×400", Out("view", "N,16,5,5", ("shape", new[] { 1, 400 })));
+        Assert.Equal("N×2×4×T", Out("unflatten", "N,K,T", ("dim", 1), ("sizes", new[] { 2, 4 })));
+    }
+
+    private static ShapeResult GivenUnknown(string name, string?[] inputs, params (string, object?)[] args)
+    {
+        Assert.True(OpCatalog.TryGet(name, out var def), name);
+        return def.InferShapeGivenUnknownInputs(Of(args), inputs.Select(i => i is null ? null : S(i)).ToArray());
+    }
+
+    [Fact]
+    public void OpsWhoseArgumentsDecideTheOutputHaveItWhenTheInputShapeIsUnknown()
+    {
+        Assert.Equal("2×3×4", GivenUnknown("view", new string?[] { null }, ("shape", new[] { 2, 3, 4 })).Output!.ToString());
+        Assert.Equal("6×4", GivenUnknown("reshape", new string?[] { null }, ("shape", new[] { 6, 4 })).Output!.ToString());
+        Assert.Equal("5×2×3", GivenUnknown("expand", new string?[] { null }, ("sizes", new[] { 5, 2, 3 })).Output!.ToString());
+        Assert.Equal("2×3", GivenUnknown("broadcast_to", new string?[] { null }, ("shape", new[] { 2, 3 })).Output!.ToString());
+        Assert.Equal("N×T", GivenUnknown("view_as", new string?[] { null, "N,T" }).Output!.ToString());
+        Assert.Equal("N×T", GivenUnknown("expand_as", new string?[] { null, "N,T" }).Output!.ToString());
+        Assert.Equal("4×16", GivenUnknown("new_zeros", new string?[] { null }, ("size", new[] { 4, 16 })).Output!.ToString());
+        // -1 is the input's element count (view) or size (expand): unknown; so is an op that needs its input.
+        Assert.Equal(ShapeStatus.Unknown, GivenUnknown("view", new string?[] { null }, ("shape", new[] { -1, 4 })).Status);
+        Assert.Equal(ShapeStatus.Unknown, GivenUnknown("expand", new string?[] { null }, ("sizes", new[] { -1, 4 })).Status);
+        Assert.Equal(ShapeStatus.Unknown, GivenUnknown("view", new string?[] { null }, ("shape", new[] { -2, 4 })).Status);
+        Assert.Equal(ShapeStatus.Unknown, GivenUnknown("view_as", new string?[] { "N,T", null }).Status);
+        Assert.Equal(ShapeStatus.Unknown, GivenUnknown("repeat", new string?[] { null }, ("sizes", new[] { 2, 2 })).Status);
+        Assert.Equal(ShapeStatus.Unknown, GivenUnknown("unflatten", new string?[] { null }, ("dim", 1), ("sizes", new[] { 2, 4 })).Status);
+        Assert.Equal(ShapeStatus.Unknown, GivenUnknown("relu", new string?[] { null }).Status);
+    }
+
+    [Fact]
     public void Merges()
     {
         Assert.Equal("N×192×H×W", Op("cat", new[] { "N,64,H,W", "N,128,H,W" }, ("dim", 1)).Output!.ToString());

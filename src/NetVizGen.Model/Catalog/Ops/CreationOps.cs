@@ -23,7 +23,8 @@ internal static class CreationOps
     public static IEnumerable<OpDef> All()
     {
         foreach (var name in new[] { "zeros", "ones", "empty", "rand", "randn", "full", "randint", "new_zeros", "new_ones", "new_empty", "new_full" })
-            yield return new OpDef(name, LayerCategory.Other, (a, _) => FromSizes(name, a), ShowSizes);
+            yield return new OpDef(name, LayerCategory.Other, (a, _) => FromSizes(name, a), ShowSizes)
+                .GivenUnknownInputs((a, _) => FromSizes(name, a)); // x.new_zeros(4, 16): x's shape does not matter
         foreach (var name in new[] { "linspace", "logspace" })
             yield return new OpDef(name, LayerCategory.Other, (a, _) => Steps(name, a), a => a.Get("steps") is null ? null : "(" + a.Show("steps") + ")");
         yield return new OpDef("tensor", LayerCategory.Other, (a, _) => FromData(a), null);

@@ -11,13 +11,23 @@ internal static class ExpandOps
     public static IEnumerable<OpDef> All()
     {
         // x.expand(b, s, h, n, d): sizes may be traced sizes (RepeatKV in the LLaMA ports: x.shape[0] ...).
-        yield return Op("expand", (a, x) => Expand("expand", x[0], a.Dims("sizes") ?? a.Dims("size")), a => a.Show("sizes"));
-        yield return Op("broadcast_to", (a, x) => Expand("broadcast_to", x[0], a.Dims("shape") ?? a.Dims("size")), a => a.Show("shape"));
-        yield return Op("expand_as", (a, x) => x.Count < 2 ? ShapeResult.Unknown("expand_as needs the other tensor") : Expand("expand_as", x[0], x[1].Dims.ToArray()));
-        yield return Op("view_as", (a, x) => x.Count < 2 ? ShapeResult.Unknown("view_as needs the other tensor") : ShapeOps.View("view_as", x[0], x[1].Dims.ToArray()));
+        // Each of these has the sizes it is given whatever its input, when none is -1 (GivenSizes): so it has
+        // them when its input's shape is not known; the *_as forms take them from the other tensor, when known.
+        yield return Op("expand", (a, x) => Expand("expand", x[0], a.Dims("sizes") ?? a.Dims("size")), a => a.Show("sizes"))
+            .GivenUnknownInputs((a, _) => ShapeOps.GivenSizes("expand", a.Dims("sizes") ?? a.Dims("size")));
+        yield return Op("broadcast_to", (a, x) => Expand("broadcast_to", x[0], a.Dims("shape") ?? a.Dims("size")), a => a.Show("shape"))
+            .GivenUnknownInputs((a, _) => ShapeOps.GivenSizes("broadcast_to", a.Dims("shape") ?? a.Dims("size")));
+        yield return Op("expand_as", (a, x) => x.Count < 2 ? ShapeResult.Unknown("expand_as needs the other tensor") : Expand("expand_as", x[0], x[1].Dims.ToArray()))
+            .GivenUnknownInputs((a, x) => Other("expand_as", x));
+        yield return Op("view_as", (a, x) => x.Count < 2 ? ShapeResult.Unknown("view_as needs the other tensor") : ShapeOps.View("view_as", x[0], x[1].Dims.ToArray()))
+            .GivenUnknownInputs((a, x) => Other("view_as", x));
         yield return Op("repeat", (a, x) => Repeat("repeat", x[0], a.Dims("sizes") ?? a.Dims("repeats"), tile: false), a => a.Show("sizes"));
         yield return Op("tile", (a, x) => Repeat("tile", x[0], a.Dims("reps") ?? a.Dims("dims"), tile: true), a => a.Show("reps"));
     }
+
+    /// <summary>The shape of the other tensor of expand_as/view_as, when it is known.</summary>
+    private static ShapeResult Other(string op, IReadOnlyList<Shape?> x) =>
+        x.Count >= 2 && x[1] is { } other ? ShapeOps.GivenSizes(op, other.Dims.ToArray()) : ShapeResult.Unknown(op + " needs the other tensor's shape");
 
     private static OpDef Op(string name, Func<LayerArgs, IReadOnlyList<Shape>, ShapeResult> shape, Func<LayerArgs, string?>? label = null)
         => new(name, LayerCategory.Reshape, (a, x) => x.Count == 0 ? ShapeResult.Unknown(name + " has no input") : shape(a, x), label);

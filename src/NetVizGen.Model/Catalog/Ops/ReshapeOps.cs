@@ -13,7 +13,8 @@ internal static class ReshapeOps
             List(Int("start_dim", 0), Int("end_dim", -1)));
         yield return Op("unflatten", (a, x) => ShapeOps.Unflatten("unflatten", x[0], a.Long("dim"), a.List("sizes") ?? a.List("unflattened_size")));
         foreach (var name in new[] { "view", "reshape" })
-            yield return Op(name, (a, x) => ShapeOps.View(name, x[0], a.Dims("shape") ?? a.Dims("size")), a => a.Show("shape"));
+            yield return Op(name, (a, x) => ShapeOps.View(name, x[0], a.Dims("shape") ?? a.Dims("size")), a => a.Show("shape"))
+                .GivenUnknownInputs((a, _) => ShapeOps.GivenSizes(name, a.Dims("shape") ?? a.Dims("size")));
         yield return Op("permute", (a, x) => ShapeOps.Permute("permute", x[0], a.List("permutation") ?? a.List("dims")), a => a.Show("permutation"));
         foreach (var name in new[] { "transpose", "swapaxes", "swapdims" })
             yield return Op(name, (a, x) => ShapeOps.Transpose(name, x[0], a.Long("dim0") ?? a.Long("axis0"), a.Long("dim1") ?? a.Long("axis1")),

@@ -38,6 +38,21 @@ internal static class ShapeOps
         return View(op, x, sizes.Select(d => d.Value!.Value).ToArray());
     }
 
+    /// <summary>
+    /// view/reshape/expand/broadcast_to of a tensor whose shape is not known: the output is the target when every
+    /// size is given (a number or a size read from a traced tensor) and none is -1. view infers a -1 from the
+    /// element count and expand keeps the input's size there: both need the input. Whatever the input, a view to
+    /// given sizes either fails or has exactly them, and so has an expand (a leading size, one that broadcasts a
+    /// 1, or one equal to the input's); the element count (view) and the sizes (expand) are checked when the
+    /// input's shape is known.
+    /// </summary>
+    public static ShapeResult GivenSizes(string op, Dim[]? sizes)
+    {
+        if (sizes is null) return ShapeResult.Unknown(op + " shape is not known at compile time");
+        if (sizes.Any(d => d.Value is long v && v < 0)) return ShapeResult.Unknown(op + " with a size of -1 needs the input's shape");
+        return ShapeResult.Ok(Shape.Of(sizes));
+    }
+
     /// <summary>view/reshape to sizes read from tensors (<c>x.size(0)</c>): -1 is the exact quotient.</summary>
     private static ShapeResult ViewSymbolic(string op, Shape x, Dim[] sizes)
     {
@@ -86,7 +101,9 @@ internal static class ShapeOps
                     op + " to " + target + " needs " + Rules.Str(known) + " elements, the input has " + Rules.Str(t), "shape", known, t);
                 return null;
             }
-            return total.IsConcrete || total == Dim.Of(known) ? dims : null;
+            // A symbolic count (N×400 to (1, 400)) cannot be checked, but the sizes are the output whenever the
+            // op runs, as for an input whose shape is not known at all (GivenSizes).
+            return dims;
         }
         if (known == 0) { error = Rules.Invalid(op + " cannot infer -1 with a zero-sized dim", "shape"); return null; }
         var q = total.FloorDiv(known);
