@@ -11,6 +11,9 @@ namespace NetVizGen.Oracle.Tests;
 /// runtime: every output shape the catalog gives for concrete inputs must equal libtorch's, and what the
 /// runtime rejects must be a shape error.
 /// </summary>
+// In the torch collection: libtorch is called from one test at a time. The test host crashed once, under load,
+// without a dump, after FFT tests were added beside other classes calling libtorch from their own threads.
+[Collection(TorchCollection.Name)]
 public class ExpandSelectContractOracleTests
 {
     private static ArgSpec A(string name, long value) => new(name, ArgValue.FromInt(value));
