@@ -48,9 +48,6 @@ internal static class DeclarationSkeleton
     /// <summary>Tree contents the table keeps at most (each its declarations by name: a few KB at most).</summary>
     internal const int MaxContentEntries = 20_000;
 
-    /// <summary>The skeleton hash of one tree, computed once per tree content.</summary>
-    public static ulong Of(SyntaxTree tree, CancellationToken cancellation) => DeclarationsOf(tree, cancellation, out _).Skeleton;
-
     /// <summary>The declarations of one tree, computed once per tree content.</summary>
     public static TreeDeclarations DeclarationsOf(SyntaxTree tree, CancellationToken cancellation) => DeclarationsOf(tree, cancellation, out _);
 
@@ -75,12 +72,9 @@ internal static class DeclarationSkeleton
     }
 
     /// <summary>
-    /// The combined hash of every tree of the compilation, in order, with its path: equal only when no
-    /// declaration anywhere changed (a new overload, type or extension in any file changes it).
+    /// The declarations of every tree of the compilation, in order (computed once per compilation), and their
+    /// combined skeleton: equal only when no declaration anywhere changed.
     /// </summary>
-    public static ulong Of(Compilation compilation, CancellationToken cancellation) => DeclarationsOf(compilation, cancellation).Skeleton;
-
-    /// <summary>The declarations of every tree of the compilation, in order (computed once per compilation).</summary>
     public static CompilationDeclarations DeclarationsOf(Compilation compilation, CancellationToken cancellation)
     {
         if (s_compilations.TryGetValue(compilation, out var known)) return known;

@@ -216,18 +216,19 @@ public static class ShapeAnalysis
             return new Outcome(Array.Empty<Shape>(), -1, node.Name, ShapeNotes.UnknownOp(node));
         var summary = def.Summary(node.Args);
         var inputs = ctx.InputsOf(node, expandLists: def.Category == LayerCategory.Merge);
+        // Sizes read from traced tensors (x.size(0)) resolve against those tensors' inferred shapes.
+        Dim? Sizes(DimRef r) => r.Resolve(id => ctx.Outputs.TryGetValue(id, out var o) && o.Count == 1 ? o[0] : null);
         // An input whose shape is not known: only an op whose arguments decide its output has one (a view to
         // sizes that are all given, x.new_zeros(4, 16)); no warning otherwise, the unknown input had its own.
         if (inputs is null || inputs.Count == 0 && node.Inputs.Count > 0)
         {
-            var given = def.InferShapeGivenUnknownInputs(node.Args, ctx.PartialInputsOf(node), r => r.Resolve(id => ctx.Outputs.TryGetValue(id, out var o) && o.Count == 1 ? o[0] : null));
+            var given = def.InferShapeGivenUnknownInputs(node.Args, ctx.PartialInputsOf(node), Sizes);
             return new Outcome(given.Outputs.ToArray(), def.CountsMultiplyAdds ? -1 : 0, summary);
         }
         // A source op (torch.zeros, arange) has no inputs; its shape comes from its arguments. An op that reads a
         // tensor but was traced without one (its operand was not known): no shape, never a rule applied to nothing.
         if (inputs.Count == 0 && !Catalog.Ops.CreationOps.Creates(def)) return new Outcome(Array.Empty<Shape>(), def.CountsMultiplyAdds ? -1 : 0, summary);
-        // Sizes read from traced tensors (x.size(0)) resolve against those tensors' inferred shapes.
-        var result = def.InferShape(node.Args, inputs, r => r.Resolve(id => ctx.Outputs.TryGetValue(id, out var o) && o.Count == 1 ? o[0] : null));
+        var result = def.InferShape(node.Args, inputs, Sizes);
         long macs = Macs(def.CountsMultiplyAdds, result, o => def.MultiplyAdds(node.Args, inputs, o));
         var note = result.Error is { } error ? ShapeNotes.FromError(error, node, ctx, inputs, ctx.Describe(node))
             : ShapeNotes.UnknownHere(result, "'" + node.Name + "'" + (node.Scope.Length > 0 ? " in '" + node.Scope + "'" : ""), node);
