@@ -52,7 +52,9 @@ try
     {
         for (int pair = 1; pair <= options.Pairs; pair++)
         {
-            foreach (var variant in variants)
+            // The order turns each round (with, without, floor; then without, floor, with; ...), so no variant
+            // always builds first after the previous round, when the servers' background work of that round lands.
+            foreach (var variant in Rotated(variants, pair - 1))
             {
                 scenario.Edit?.Apply(copies.CopyRoot(variant));
                 var docs = Path.Combine(copies.ProjectDirectory(variant), "docs");
@@ -70,7 +72,7 @@ try
     }
 
     Console.WriteLine();
-    Console.WriteLine($"{options.Pairs} interleaved pairs per scenario; compiler server {(options.CompilerServer ? "on" : "off")}; {Environment.ProcessorCount} CPUs; load average {LoadAverage()}; NetVizGen {package.Version}");
+    Console.WriteLine($"{options.Pairs} interleaved rounds per scenario (order turned each round); compiler server {(options.CompilerServer ? "on" : "off")}; {Environment.ProcessorCount} CPUs; load average {LoadAverage()}; NetVizGen {package.Version}");
     Console.WriteLine();
     Console.Write(Report.Write(scenarios, records));
     return 0;
@@ -93,6 +95,9 @@ static string BuildFloorGenerator(string repositoryRoot)
     DotNetCli.RunOrThrow(project, "build", "-c", "Release", "-nologo", "-v:q");
     return Path.Combine(project, "bin", "Release", "netstandard2.0", "FloorGenerator.dll");
 }
+
+static Variant[] Rotated(Variant[] variants, int by) =>
+    variants.Skip(by % variants.Length).Concat(variants.Take(by % variants.Length)).ToArray();
 
 // The docs task writes a file only when its content changes, so this counts changed docs files.
 static int FilesWrittenSince(string folder, DateTime startUtc) =>

@@ -21,15 +21,15 @@ internal static class Report
             s.AppendLine($"**Not a measurement of NetVizGen's cost: the generator failed (CS8785) in {failed} of {records.Count(r => r.Variant == Variant.With)} builds with NetVizGen; see the logs.**");
             s.AppendLine();
         }
-        s.AppendLine("| scenario | without NetVizGen, s (min / median / max) | with NetVizGen, s (min / median / max) | with ÷ without, pair by pair (min / **median** / max) | docs task ran | docs files changed (median) |");
-        s.AppendLine("|---|---|---|---|---|---|");
+        s.AppendLine("| scenario | without NetVizGen, s (min / median / max) | with NetVizGen, s (min / median / max) | with ÷ without, pair by pair (min / **median** / max) | 95 % interval of that median | docs task ran | docs files changed (median) |");
+        s.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var scenario in scenarios)
         {
             var with = Of(records, scenario, Variant.With);
             var without = Of(records, scenario, Variant.Without);
             if (with.Length == 0) continue;
             var ratios = with.Zip(without, (w, o) => w.Wall.TotalSeconds / o.Wall.TotalSeconds).ToArray();
-            s.AppendLine(Invariant($"| {scenario.Title} | {Seconds(without)} | {Seconds(with)} | {Triple(ratios, "0.00", bold: true)}× | {with.Count(r => r.DocsTaskRan)} of {with.Length} | {Median(with.Select(r => (double)r.DocsFilesChanged).ToArray()):0} |"));
+            s.AppendLine(Invariant($"| {scenario.Title} | {Seconds(without)} | {Seconds(with)} | {Triple(ratios, "0.00", bold: true)}× | {Interval(ratios)} | {with.Count(r => r.DocsTaskRan)} of {with.Length} | {Median(with.Select(r => (double)r.DocsFilesChanged).ToArray()):0} |"));
         }
         if (records.Any(r => r.Variant == Variant.Floor)) WriteFloor(s, scenarios, records);
         if (records.All(r => r.CpuMilliseconds != null)) WriteCpu(s, scenarios, records);
@@ -76,8 +76,8 @@ internal static class Report
         s.AppendLine();
         s.AppendLine("The floor: the Without copy plus bench/FloorGenerator (finds each [Diagram] as NetVizGen does, emits one constant per model), built in the same rounds:");
         s.AppendLine();
-        s.AppendLine("| scenario | floor, s (min / median / max) | floor ÷ without (min / **median** / max) | with ÷ floor (min / **median** / max) | Csc median ms (without / floor / with) |");
-        s.AppendLine("|---|---|---|---|---|");
+        s.AppendLine("| scenario | floor, s (min / median / max) | floor ÷ without (min / **median** / max) | with ÷ floor (min / **median** / max) | 95 % interval of with ÷ floor | Csc median ms (without / floor / with) |");
+        s.AppendLine("|---|---|---|---|---|---|");
         foreach (var scenario in scenarios)
         {
             var with = Of(records, scenario, Variant.With);
@@ -86,7 +86,7 @@ internal static class Report
             if (floor.Length == 0) continue;
             var floorRatios = floor.Zip(without, (f, o) => f.Wall.TotalSeconds / o.Wall.TotalSeconds).ToArray();
             var withRatios = with.Zip(floor, (w, f) => w.Wall.TotalSeconds / f.Wall.TotalSeconds).ToArray();
-            s.AppendLine(Invariant($"| {scenario.Title} | {Seconds(floor)} | {Triple(floorRatios, "0.00", bold: true)}× | {Triple(withRatios, "0.00", bold: true)}× | {TaskMedian(without, "Csc")} / {TaskMedian(floor, "Csc")} / {TaskMedian(with, "Csc")} |"));
+            s.AppendLine(Invariant($"| {scenario.Title} | {Seconds(floor)} | {Triple(floorRatios, "0.00", bold: true)}× | {Triple(withRatios, "0.00", bold: true)}× | {Interval(withRatios)} | {TaskMedian(without, "Csc")} / {TaskMedian(floor, "Csc")} / {TaskMedian(with, "Csc")} |"));
         }
     }
 
@@ -137,6 +137,32 @@ internal static class Report
         string F(double v) => v.ToString(format, CultureInfo.InvariantCulture);
         var median = bold ? $"**{F(Median(values))}**" : F(Median(values));
         return $"{F(values.Min())} / {median} / {F(values.Max())}";
+    }
+
+    /// <summary>
+    /// A 95 % percentile-bootstrap interval of the median of <paramref name="ratios"/>: how far the median of
+    /// this many pairs could move on this machine's noise, so that a figure is quoted with its uncertainty.
+    /// Fixed seed: the same records give the same interval.
+    /// </summary>
+    internal static string Interval(double[] ratios)
+    {
+        if (ratios.Length < 5) return "–";
+        var (low, high) = BootstrapMedian(ratios, resamples: 4000, seed: 13);
+        return Invariant($"{low:0.00}–{high:0.00}×");
+    }
+
+    internal static (double Low, double High) BootstrapMedian(double[] values, int resamples, int seed)
+    {
+        var random = new Random(seed);
+        var medians = new double[resamples];
+        var sample = new double[values.Length];
+        for (int i = 0; i < resamples; i++)
+        {
+            for (int j = 0; j < sample.Length; j++) sample[j] = values[random.Next(values.Length)];
+            medians[i] = Median(sample);
+        }
+        Array.Sort(medians);
+        return (medians[(int)(0.025 * resamples)], medians[(int)(0.975 * resamples) - 1]);
     }
 
     public static double Median(double[] values)

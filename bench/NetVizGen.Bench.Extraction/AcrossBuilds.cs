@@ -43,8 +43,10 @@ internal static class AcrossBuilds
         }
 
         SyntaxTree[] Parse(Func<string, string, string> text) =>
-            files.Select(f => CSharpSyntaxTree.ParseText(text(f.Path, f.Text), parse, path: f.Path))
-                .Append(CSharpSyntaxTree.ParseText(text(EditPath, EditText(0)), parse, path: EditPath)).ToArray();
+            files.Select(f => CSharpSyntaxTree.ParseText(Utf8(text(f.Path, f.Text)), parse, path: f.Path))
+                .Append(CSharpSyntaxTree.ParseText(Utf8(text(EditPath, EditText(0))), parse, path: EditPath)).ToArray();
+        // As the command-line compiler reads files: with an encoding (the PDB needs one to checksum and embed text).
+        static Microsoft.CodeAnalysis.Text.SourceText Utf8(string text) => Microsoft.CodeAnalysis.Text.SourceText.From(text, System.Text.Encoding.UTF8);
 
         double Time(Compilation c)
         {
@@ -100,11 +102,91 @@ internal static class AcrossBuilds
             return Time(CSharpCompilation.Create(assemblyName, Parse((p, t) => p == modelFile ? AddField(t, salt) : t), Renewed(references), options));
         });
 
+        PrintTable($"Generator across builds ({iterations} runs each after 3 warm-up runs; a new driver and a new compilation per run; model edit: {Path.GetFileName(Path.GetDirectoryName(modelFile))}/{Path.GetFileName(modelFile)})", rows);
+
+        // Above the floor: the same unrelated body edit, NetVizGen beside the do-nothing per-model generator of
+        // the whole-build bench, each with a new driver per build and with one driver kept across builds (the
+        // compiler server keeps a project's driver between builds). Interleaved run by run, so load affects both.
+        var floorRows = new List<(string Name, Sample Sample, string Counts)>();
+        foreach (var reuse in new[] { false, true })
+        {
+            var ours = new DriverSlot(reuse, new NetVizGenerator().AsSourceGenerator());
+            var floor = new DriverSlot(reuse, new NetVizGen.Bench.FloorGenerator.FloorGenerator().AsSourceGenerator());
+            var pair = Sampling.MeasurePair(iterations,
+                () => { salt++; return TimeWith(ours, Edited(salt)); },
+                () => { salt++; return TimeWith(floor, Edited(salt)); });
+            var how = reuse ? "one driver kept across builds" : "a new driver per build";
+            floorRows.Add(($"NetVizGen, {how}", pair.First, lastReport));
+            floorRows.Add(($"floor generator, {how}", pair.Second, ""));
+        }
+        // The whole compilation, as the command-line compiler runs it after the generators: diagnostics, then
+        // emit with a portable PDB that embeds every generated source (the compiler embeds generated text).
+        // The floor's compilation gets NetVizGen's attribute as a source file, as the whole-build bench's copies do.
+        var attribute = CSharpGeneratorDriver.Create(new NetVizGenerator()).RunGenerators(CSharpCompilation.Create("attribute", options: options))
+            .GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("DiagramAttribute.g.cs", StringComparison.Ordinal));
+        foreach (var reuse in new[] { false, true })
+        {
+            var ours = new DriverSlot(reuse, new NetVizGenerator().AsSourceGenerator());
+            var floor = new DriverSlot(reuse, new NetVizGen.Bench.FloorGenerator.FloorGenerator().AsSourceGenerator());
+            var pair = Sampling.MeasurePair(iterations,
+                () => { salt++; return CompileWith(ours, Edited(salt)); },
+                () => { salt++; return CompileWith(floor, Edited(salt).AddSyntaxTrees(attribute)); });
+            var how = reuse ? "one driver kept across builds" : "a new driver per build";
+            floorRows.Add(($"whole compile and emit, NetVizGen, {how}", pair.First, lastReport));
+            floorRows.Add(($"whole compile and emit, floor generator, {how}", pair.Second, ""));
+        }
+        PrintTable($"Above the floor: a method-body edit in an unrelated file ({iterations} interleaved runs each after 3 warm-up runs; ratios to the cold row above)", floorRows, cold: rows[0].Sample);
+
+        double CompileWith(DriverSlot slot, Compilation c)
+        {
+            var driver = (slot.Reuse ? slot.Driver : null) ?? CSharpGeneratorDriver.Create(new[] { slot.Generator }, optionsProvider: new ReportOn(), parseOptions: parse);
+            var sw = Stopwatch.StartNew();
+            driver = driver.RunGeneratorsAndUpdateCompilation(c, out var output, out _);
+            slot.Driver = driver;
+            output.GetDiagnostics();
+            var generated = output.SyntaxTrees.Skip(c.SyntaxTrees.Count()).Select(t => EmbeddedText.FromSource(t.FilePath, t.GetText())).ToArray();
+            using var pe = new MemoryStream();
+            using var pdb = new MemoryStream();
+            var result = output.Emit(pe, pdb, embeddedTexts: generated,
+                options: new Microsoft.CodeAnalysis.Emit.EmitOptions(debugInformationFormat: Microsoft.CodeAnalysis.Emit.DebugInformationFormat.PortablePdb));
+            var ms = sw.Elapsed.TotalMilliseconds;
+            if (!result.Success) throw new InvalidOperationException("the benchmark compilation does not emit: " + result.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error));
+            return ms;
+        }
+
+        Compilation Edited(int v) => CSharpCompilation.Create(assemblyName, Parse((p, t) => p == EditPath ? EditText(v) : t), Renewed(references), options);
+
+        double TimeWith(DriverSlot slot, Compilation c)
+        {
+            var driver = (slot.Reuse ? slot.Driver : null) ?? CSharpGeneratorDriver.Create(new[] { slot.Generator }, optionsProvider: new ReportOn(), parseOptions: parse);
+            var sw = Stopwatch.StartNew();
+            driver = driver.RunGenerators(c);
+            slot.Driver = driver;
+            var ms = sw.Elapsed.TotalMilliseconds;
+            if (driver.GetRunResult().Diagnostics.FirstOrDefault(d => d.Id == "NVG0090") is { } d)
+            {
+                var m = Report.Match(d.GetMessage(CultureInfo.InvariantCulture));
+                if (m.Success) lastReport = $"{m.Groups[2].Value} hits, {m.Groups[3].Value} misses, {m.Groups[4].Value} files read";
+            }
+            return ms;
+        }
+    }
+
+    /// <summary>A generator and, when kept across builds, the driver of its previous build.</summary>
+    private sealed class DriverSlot(bool reuse, ISourceGenerator generator)
+    {
+        public bool Reuse { get; } = reuse;
+        public ISourceGenerator Generator { get; } = generator;
+        public GeneratorDriver? Driver { get; set; }
+    }
+
+    private static void PrintTable(string title, List<(string Name, Sample Sample, string Counts)> rows, Sample? cold = null)
+    {
         Console.WriteLine();
-        Console.WriteLine($"Generator across builds ({iterations} runs each after 3 warm-up runs; a new driver and a new compilation per run; model edit: {Path.GetFileName(Path.GetDirectoryName(modelFile))}/{Path.GetFileName(modelFile)})");
+        Console.WriteLine(title);
         Console.WriteLine("| Build | Median ms | Min–max ms | CPU ms/run | × cold (median) | × cold (CPU) | Last run |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---|");
-        var cold = rows[0].Sample;
+        cold ??= rows[0].Sample;
         foreach (var (name, s, counts) in rows)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {name} | {Sampling.Median(s.Wall):F1} | {s.Wall.Min():F1}–{s.Wall.Max():F1} | {s.CpuPerRun:F1} | {Sampling.Median(s.Wall) / Sampling.Median(cold.Wall):F2} | {s.CpuPerRun / cold.CpuPerRun:F2} | {counts} |"));

@@ -24,4 +24,30 @@ internal static class Sampling
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / n;
         return new Sample(result, cpu);
     }
+
+    /// <summary>Two workloads measured in alternation (a, b, a, b, ...), so that a change of load on the
+    /// shared machine affects both alike. CPU per run is the process CPU over each workload's own runs.</summary>
+    public static (Sample First, Sample Second) MeasurePair(int n, Func<double> a, Func<double> b)
+    {
+        for (int i = 0; i < 3; i++) { a(); b(); }
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var wa = new double[n];
+        var wb = new double[n];
+        double cpuA = 0, cpuB = 0;
+        var process = Process.GetCurrentProcess();
+        for (int i = 0; i < n; i++)
+        {
+            process.Refresh();
+            var c0 = process.TotalProcessorTime;
+            wa[i] = a();
+            process.Refresh();
+            var c1 = process.TotalProcessorTime;
+            wb[i] = b();
+            process.Refresh();
+            cpuA += (c1 - c0).TotalMilliseconds;
+            cpuB += (process.TotalProcessorTime - c1).TotalMilliseconds;
+        }
+        return (new Sample(wa, cpuA / n), new Sample(wb, cpuB / n));
+    }
 }

@@ -24,6 +24,19 @@ internal static class DotNet
     /// <summary>Runs any program (git, an installed tool) with the same isolation and capture.</summary>
     public static Result Exec(string program, string workingDirectory, params string[] args) => Exec(program, workingDirectory, args, null);
 
+    private static readonly string SharedDecompileCache = NewSharedDecompileCache();
+
+    private static string NewSharedDecompileCache()
+    {
+        var folder = Directory.CreateTempSubdirectory("netvizgen-e2e-decompiled-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(folder, recursive: true); }
+            catch (IOException) { }
+        };
+        return folder;
+    }
+
     private static Result Exec(string program, string workingDirectory, string[] args, IReadOnlyDictionary<string, string?>? environment)
     {
         var psi = new ProcessStartInfo(program)
@@ -43,6 +56,8 @@ internal static class DotNet
         psi.Environment["UseSharedCompilation"] = "false";
         // No docs server either (it would outlive the test run); the tests of the server turn it on.
         psi.Environment["NetVizGenDocsServer"] = "false";
+        // Decompiled package code is shared within this test run, never with the developer's own cache.
+        psi.Environment["NetVizGenDecompileCacheDirectory"] = SharedDecompileCache;
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             if (value is null) psi.Environment.Remove(name);

@@ -81,4 +81,28 @@ public sealed class PackageModelTests
         Assert.Contains("warning NVG0120", off.Output);
         Assert.Contains("TorchVision", off.Output);
     }
+
+    [Fact]
+    public void A_fresh_obj_folder_takes_the_decompiled_code_from_the_per_user_cache()
+    {
+        var dir = _feed.NewConsumer("SharedDecompileConsumer");
+        File.WriteAllText(Path.Combine(dir, "Backbones.cs"), Backbones);
+        _feed.AddPackages(dir);
+        DotNet.Run(dir, "add", "package", "TorchVision", "--version", "0.107.0").ShouldSucceed("dotnet add package TorchVision");
+        var cache = Path.Combine(dir, "..", "SharedDecompileConsumer.cache");
+        var property = "-p:NetVizGenDecompileCacheDirectory=" + cache;
+
+        var first = DotNet.Run(dir, "build", "-v:n", property).ShouldSucceed("first build");
+        Assert.Contains("NetVizGen: decompiled ", first.Output);
+        Assert.True(Directory.EnumerateFiles(cache, "netvizgen.stamp", SearchOption.AllDirectories).Any());
+        var page = File.ReadAllText(Path.Combine(dir, "docs", "Backbone.md"));
+
+        // A fresh clone, a new worktree or a deleted obj/: the code is copied from the cache, not decompiled.
+        Directory.Delete(Path.Combine(dir, "obj"), recursive: true);
+        Directory.Delete(Path.Combine(dir, "bin"), recursive: true);
+        var fresh = DotNet.Run(dir, "build", "-v:n", property).ShouldSucceed("build with a fresh obj/");
+        Assert.DoesNotContain("NetVizGen: decompiled ", fresh.Output);
+        Assert.Contains("taken from the shared cache", fresh.Output);
+        Assert.Equal(page, File.ReadAllText(Path.Combine(dir, "docs", "Backbone.md")));
+    }
 }
