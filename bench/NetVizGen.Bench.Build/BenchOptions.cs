@@ -6,9 +6,9 @@ namespace NetVizGen.Bench.Build;
 internal sealed record BenchOptions(int Pairs, string? PackageDirectory, string? WorkDirectory, bool Keep, IReadOnlyList<string> Scenarios, string RepositoryRoot, bool CompilerServer, bool Floor)
 {
     public const string Usage = """
-        NetVizGen.Bench.Build [-n PAIRS] [--scenarios cold,edit,unrelated,declaration,nochange] [--package-dir DIR] [--work DIR] [--keep] [--repo DIR] [--no-compiler-server] [--floor]
+        NetVizGen.Bench.Build [-n PAIRS] [--scenarios cold,edit,unrelated,declaration,nochange,fresh] [--package-dir DIR] [--work DIR] [--keep] [--repo DIR] [--no-compiler-server] [--floor]
           -n              interleaved with/without pairs per scenario (default 5)
-          --scenarios     which scenarios to run, comma-separated (default: all five, in that order)
+          --scenarios     which scenarios to run, comma-separated (default: all six, in that order)
           --package-dir   a folder holding NetVizGen.<version>.nupkg (the newest is used) instead of packing this repository
           --work          the folder for the feed, the package cache and the two consumer copies (default: a new temp folder)
           --keep          keep the work folder (build logs are in its logs/ folder)

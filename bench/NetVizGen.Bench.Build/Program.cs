@@ -57,6 +57,9 @@ try
             foreach (var variant in Rotated(variants, pair - 1))
             {
                 scenario.Edit?.Apply(copies.CopyRoot(variant));
+                if (scenario.FreshOutputs)
+                    foreach (var outputs in new[] { "obj", "bin" })
+                        if (Directory.Exists(Path.Combine(copies.ProjectDirectory(variant), outputs))) Directory.Delete(Path.Combine(copies.ProjectDirectory(variant), outputs), recursive: true);
                 var docs = Path.Combine(copies.ProjectDirectory(variant), "docs");
                 var started = DateTime.UtcNow;
                 var result = DotNetCli.Run(copies.ProjectDirectory(variant), environment, measureCpu: true, scenario.BuildArguments());

@@ -4,7 +4,7 @@ namespace NetVizGen.Bench.Build;
 /// One kind of build a user runs many times a day: the edit made before each build (if any) and the
 /// build command. Each build of a pair edits its own copy, so every build sees a real change.
 /// </summary>
-internal sealed record Scenario(string Name, string Title, SourceEdit? Edit, bool NoIncremental)
+internal sealed record Scenario(string Name, string Title, SourceEdit? Edit, bool NoIncremental, bool FreshOutputs = false)
 {
     public static readonly IReadOnlyList<Scenario> All =
     [
@@ -18,6 +18,9 @@ internal sealed record Scenario(string Name, string Title, SourceEdit? Edit, boo
         new("declaration", "add a member to a class no model mentions (`LearningRateSchedule.MinimumRate`)",
             new SourceEdit("bench/BuildCost/App/LearningRateSchedule.cs", "    // (declaration edit)", "    public static double MinimumRate => 0.0;"), NoIncremental: false),
         new("nochange", "no-change build", null, NoIncremental: false),
+        // A fresh clone, a new worktree or `git clean -xdf`: no obj/ or bin/, so restore, the decompiled package
+        // code (TorchVision) and every output are made again (the per-user caches of NuGet and NetVizGen stay).
+        new("fresh", "fresh clone (no `obj/`, no `bin/`)", null, NoIncremental: false, FreshOutputs: true),
     ];
 
     /// <summary>The `dotnet` arguments; the performance summary gives the per-task times (both variants pay for it).</summary>
