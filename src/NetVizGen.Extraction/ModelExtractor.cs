@@ -132,7 +132,8 @@ public static class ModelExtractor
                 return null;
             }
             var result = interpreter.CallSourceMethod(factory, null, Pad(factory, arguments), FakeSite(interpreter, factory));
-            if (result is ModuleValue module) return module;
+            // A module of unknown content (jit.load: a TorchScript file, warned at the call) is no model to draw either.
+            if (result is ModuleValue { Origin: not ModuleOrigin.Unresolved } module) return module;
             notes.Add(ExtractionNoteIds.UnresolvedConstruction, NoteSeverity.Warning,
                 $"Factory method '{target.MethodName}' does not return a module that can be evaluated at compile time (a model defined in a referenced assembly, or code the reader cannot follow); the page has no diagram", target.Source);
             incomplete.Add($"factory method '{target.MethodName}' does not return a module the reader can follow at compile time");

@@ -35,6 +35,9 @@ internal static class TorchNames
     /// <summary><c>torch</c> itself (<c>torch.cat</c>, <c>torch.relu</c>, <c>torch.zeros</c>).</summary>
     public static bool IsTorchClass(INamedTypeSymbol? type) => FullName(type) == "TorchSharp.torch";
 
+    /// <summary><c>torch.jit</c> (TorchScript: <c>load</c> reads a whole module from a file at run time).</summary>
+    public static bool IsJitClass(INamedTypeSymbol? type) => FullName(type) == "TorchSharp.torch.jit";
+
     /// <summary><c>torch.nn.init</c> (weight initialisation: no effect on structure).</summary>
     public static bool IsInitClass(INamedTypeSymbol? type) => FullName(type) == "TorchSharp.torch.nn.init";
 

@@ -23,6 +23,7 @@ internal sealed partial class Interpreter
         var owner = method.ContainingType;
         if (method.IsStatic && TorchNames.IsNnClass(owner)) return NnFactory(inv.Syntax, method, args);
         if (method.IsStatic && TorchNames.IsInitClass(owner)) return Value.Unknown;
+        if (method.IsStatic && TorchNames.IsJitClass(owner) && method.Name == "load" && TorchNames.IsModule(method.ReturnType)) return ScriptModuleLoad(inv, method);
 
         if (receiver is ModuleValue module && method.ContainingType?.SpecialType != SpecialType.System_Object)
         {
@@ -53,6 +54,19 @@ internal sealed partial class Interpreter
         // or buffer made from it is counted, or at least known to exist.
         if (TorchNames.IsTorchSharpType(owner) && ConstTensorShapes.Apply(method, receiver, args) is { } computed) return computed;
         return null;
+    }
+
+    /// <summary>
+    /// <c>jit.load(path)</c>: a TorchScript module read from a file at run time. Its layers and weights are in the
+    /// file, not in the code, so it is a module of unknown content: registered where it is stored (its totals unknown),
+    /// drawn as one unresolved node where it is called, and named at the call that loads it.
+    /// </summary>
+    private ModuleValue ScriptModuleLoad(IInvocationOperation inv, IMethodSymbol method)
+    {
+        var span = Spans.Of(inv.Syntax);
+        Notes.Add(ExtractionNoteIds.UnresolvedConstruction, NoteSeverity.Warning,
+            $"'{Short(inv)}' loads a TorchScript module from a file at run time; its layers and parameters are in that file, not in the code, so they are neither drawn nor counted", span);
+        return new ModuleValue(method.ReturnType.Name, ModuleOrigin.Unresolved, null, span);
     }
 
     private Value NnFactory(SyntaxNode site, IMethodSymbol method, List<Value> args)
@@ -349,7 +363,11 @@ internal sealed partial class Interpreter
                         UnknownTensor(module, name, isParameter: true, fieldSource, kindKnown: memberType.Name == "Parameter");
                         break;
                     case UnknownValue when TorchNames.IsModule(memberType):
-                        module.Register(name, new ModuleValue(memberType.Name, ModuleOrigin.Unresolved, null, module.FieldSources.TryGetValue(member.Name, out var src) ? src : null));
+                        // The field holds what was registered: forward's calls through it are that (unresolved)
+                        // module's, drawn on its path, not an anonymous call with the module reported as never called.
+                        var unresolved = new ModuleValue(memberType.Name, ModuleOrigin.Unresolved, null, module.FieldSources.TryGetValue(member.Name, out var src) ? src : null);
+                        module.Register(name, unresolved);
+                        module.Fields[member.Name] = unresolved;
                         Notes.Add(ExtractionNoteIds.UnresolvedConstruction, NoteSeverity.Warning,
                             $"The value of module field '{member.Name}' in '{module.TypeName}' is not known at compile time; it is shown as unresolved",
                             module.FieldSources.TryGetValue(member.Name, out var where) ? where : module.Source);

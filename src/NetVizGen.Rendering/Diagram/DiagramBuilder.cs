@@ -300,6 +300,14 @@ internal sealed class DiagramBuilder
             node.Role = Roles.For(layer, ParentOf(layer.Path));
             return node;
         }
+        if (n.Kind == FlowNodeKind.Unresolved && n.ModulePath.Length > 0 && _modules.TryGetValue(n.ModulePath, out var unknown))
+        {
+            // A registered module the reader could not follow (loaded by jit.load, made by reflection): its name is
+            // what tells the reader which one it is, as for a layer.
+            var node = AddUnique("m." + Rel(n.ModulePath), n, DiagramNodeKind.Op, NodeDescriber.Describe(n), cluster, unknown);
+            node.Role = Roles.For(unknown, ParentOf(unknown.Path));
+            return node;
+        }
         var op = NodeDescriber.Describe(n);
         var kind = n.Kind == FlowNodeKind.Merge ? DiagramNodeKind.Merge : DiagramNodeKind.Op;
         var scope = n.Scope.Length == 0 || n.Scope == _root.Path ? "" : Rel(n.Scope) + ".";

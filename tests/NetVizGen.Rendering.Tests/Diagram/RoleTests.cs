@@ -1,4 +1,5 @@
 using NetVizGen.Model.Specs;
+using NetVizGen.Rendering.Describe;
 using NetVizGen.Rendering.Diagram;
 using static NetVizGen.Rendering.Tests.TestModels.SpecBuilder;
 
@@ -65,5 +66,23 @@ public class RoleTests
         var svg = DocumentationRenderer.Render([model], Support.Options()).Single(f => f.RelativePath == "Attn.svg").Content;
         Assert.Contains(">q_proj<", svg, StringComparison.Ordinal);
         Assert.Contains(">v_proj<", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_registered_module_the_reader_could_not_follow_is_drawn_with_its_name()
+    {
+        // inpaint = jit.load<Tensor, Tensor, Tensor>(path): a TorchScript module, called in forward, drawn as unknown.
+        var b = new TestModels.SpecBuilder();
+        int image = b.Input("image", "N×3×64×64");
+        int mask = b.Input("mask", "N×1×64×64");
+        b.Output("", b.Module("head", "", "", b.Unresolved("ScriptModule", "inpaint", image, mask)));
+        var inpaint = new ModuleSpec("inpaint", "ScriptModule", ModuleOrigin.Unresolved, EquatableArray<ArgSpec>.Empty, EquatableArray<ModuleSpec>.Empty, -1, -1, -1);
+        var root = Node("", "Refined", ModuleOrigin.Custom, [], inpaint, Leaf("head", "Conv2d", 12, A("in_channels", 3), A("out_channels", 3), A("kernel_size", 1)));
+        var model = new ModelSpec("Refined", "Refined", "Refined", FlowDirection.TopDown, "image=N,3,64,64; mask=N,1,64,64", -1, root, b.Flow, EquatableArray<NoteSpec>.Empty, null);
+
+        var g = DiagramBuilder.Build(model, root, -1, new BlockCatalog(root), "Refined", "");
+        var node = Assert.Single(g.Nodes, n => n.Label == "ScriptModule ?");
+        Assert.Equal("inpaint", node.Role);
+        Assert.Equal(NodeCategory.Other, node.Category);
     }
 }

@@ -22,6 +22,8 @@ internal sealed class SpecBuilder
     public int Input(string name, string shape) => Add(FlowNodeKind.Input, name, "", shape, "", []);
     public int Module(string path, string shape, string scope, params int[] inputs) => Add(FlowNodeKind.Module, path[(path.LastIndexOf('.') + 1)..], path, shape, scope, inputs);
     public int Op(string name, string shape, string scope, params int[] inputs) => Add(FlowNodeKind.Op, name, "", shape, scope, inputs);
+    /// <summary>A call of the registered module at <paramref name="path"/> the reader could not follow (its type as the name).</summary>
+    public int Unresolved(string type, string path, params int[] inputs) => Add(FlowNodeKind.Unresolved, type, path, "", "", inputs);
     public int Merge(string name, string shape, string scope, params int[] inputs) => Add(FlowNodeKind.Merge, name, "", shape, scope, inputs);
     public int Output(string shape, int input) => Add(FlowNodeKind.Output, "output", "", shape, "", [input]);
     /// <summary>An output named as the tracer names tuple elements ("output.masks", "output.1").</summary>
