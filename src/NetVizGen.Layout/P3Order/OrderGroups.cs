@@ -3,8 +3,8 @@ using NetVizGen.Layout.Graph;
 namespace NetVizGen.Layout.P3Order;
 
 /// <summary>
-/// Leaves whose order across the flow is given (<see cref="LayoutGraph.KeepOrder"/>): a model's outputs, left to
-/// right in the order forward returns them. Ordering may put them anywhere in a rank, but among themselves they
+/// Leaves whose order across the flow is given (<see cref="LayoutGraph.KeepOrder"/>): a model's inputs, left to right
+/// in the order forward takes them, and its outputs, in the order forward returns them. Ordering may put them anywhere in a rank, but among themselves they
 /// keep that order: after a rank's items are sorted, the group's members are dealt back onto the slots they took,
 /// in group order (so neither the other nodes nor cluster contiguity move), and adjacent swaps never exchange two.
 /// </summary>

@@ -56,5 +56,57 @@ internal static class NodeDescriber
 
     /// <summary>Arguments as "name value" pairs, for the quiet details column.</summary>
     public static string ArgsText(IReadOnlyList<ArgSpec> args)
-        => string.Join(", ", args.Select(a => (a.Name.StartsWith('#') ? "" : a.Name + "=") + ArgReader.Compact(a.Value)));
+        => string.Join(", ", args.Select(ArgText));
+
+    private static string ArgText(ArgSpec a) => (a.Name.StartsWith('#') ? "" : a.Name + "=") + ArgReader.Compact(a.Value);
+
+    /// <summary>Characters per line of a block card's arguments, and lines at most (<see cref="CardArgs"/>).</summary>
+    public const int CardLineLength = 60, CardLines = 3;
+
+    /// <summary>
+    /// A block card's arguments, quiet lines under its name: packed into lines of at most <see cref="CardLineLength"/>
+    /// characters (an argument longer than that has a line of its own), at most <see cref="CardLines"/> lines, the rest
+    /// counted ("+12 more"). The page's layer table lists them all. On one line, Tacotron2's Decoder card with its 20
+    /// arguments was wider than the whole diagram around it.
+    /// </summary>
+    /// <param name="args">The arguments, in the order the constructor takes them.</param>
+    /// <param name="registeredName">The name the module is registered under: a <c>name</c> argument that only repeats it
+    /// (TorchSharp's convention, <c>new Decoder("decoder", ...)</c>) says nothing the card does not, and is left out.</param>
+    /// <param name="typeName">The card's type: a string argument that only repeats it is left out too.</param>
+    public static string CardArgs(IReadOnlyList<ArgSpec> args, string registeredName, string typeName)
+    {
+        var items = args
+            .Where(a => !(a.Value.Kind == ArgKind.String && (a.Value.Text == typeName || (a.Name == "name" && a.Value.Text == registeredName))))
+            .Select(ArgText).ToList();
+        if (items.Count == 0) return "";
+        var lines = Pack(items, CardLineLength);
+        if (lines.Count > CardLines)
+        {
+            // Keep what fits in the first lines, then count the rest on the last.
+            int shown = lines.Take(CardLines).Sum(l => l.Count);
+            while (shown > 0 && Pack(items.Take(shown).Append($"+{items.Count - shown} more").ToList(), CardLineLength).Count > CardLines) shown--;
+            items = [.. items.Take(shown), $"+{items.Count - shown} more"];
+            lines = Pack(items, CardLineLength);
+        }
+        // As even as the lines allow: the narrowest width that still needs no more lines (no "padding=3" alone below).
+        for (int width = (items.Sum(i => i.Length + 2) + lines.Count - 1) / lines.Count; width < CardLineLength; width++)
+        {
+            var even = Pack(items, width);
+            if (even.Count <= lines.Count) { lines = even; break; }
+        }
+        return string.Join("\n", lines.Select((l, i) => string.Join(", ", l) + (i < lines.Count - 1 ? "," : "")));
+    }
+
+    // Greedy: items on a line while it stays within width characters (one longer item has a line of its own).
+    private static List<List<string>> Pack(IReadOnlyList<string> items, int width)
+    {
+        var lines = new List<List<string>>();
+        int length = 0;
+        foreach (var item in items)
+        {
+            if (lines.Count == 0 || length + 2 + item.Length > width) { lines.Add([item]); length = item.Length; }
+            else { lines[^1].Add(item); length += 2 + item.Length; }
+        }
+        return lines;
+    }
 }

@@ -123,6 +123,7 @@ internal sealed class DiagramBuilder
                             Id = "in" + Num(externalInputs.Count), Kind = DiagramNodeKind.Input, Category = NodeCategory.Input, Label = "Input", Order = input - 1_000_000,
                             IsSide = side, Path = side ? SideChain(input, byId) : "", Variable = byId.TryGetValue(input, out var producer) ? producer.Variable : "",
                             Port = PortOf(byId, PortSide.Input, selected, input)?.Name ?? "",
+                            PortIndex = PortOf(byId, PortSide.Input, selected, input)?.Index ?? -1,
                         });
                         externalInputs[input] = src;
                     }
@@ -134,6 +135,7 @@ internal sealed class DiagramBuilder
         }
         // A model's output nodes are made from what forward returns, in that order.
         _graph.OutputsInReturnOrder = !IsBlockPage;
+        _graph.InputsInParameterOrder = !IsBlockPage;
         if (IsBlockPage)
         {
             AddBlockOutputs(flow);
@@ -262,6 +264,8 @@ internal sealed class DiagramBuilder
         _ => !IsBlockPage || n.Scope == _root.Path || IsUnder(n.Scope),
     };
 
+    private static string RegisteredName(string path) => path[(path.LastIndexOf('.') + 1)..];
+
     private bool IsUnder(string path) => path.StartsWith(_root.Path + ".", StringComparison.Ordinal);
 
     private string Rel(string path) => IsBlockPage ? path.Substring(_root.Path.Length + 1) : path;
@@ -330,8 +334,9 @@ internal sealed class DiagramBuilder
         var card = Add(new DiagramNode
         {
             Id = id, Kind = DiagramNodeKind.Block, Category = NodeCategory.Block, Label = _blocks.ForPath(m.Path)?.Label ?? m.TypeName,
-            // A name argument that only repeats the type (torchvision's InvertedResidual("InvertedResidual", ...)) says nothing.
-            Details = NodeDescriber.ArgsText(m.Args.Where(a => !(a.Value.Kind == ArgKind.String && a.Value.Text == m.TypeName)).ToList()), Role = Roles.For(m, ParentOf(m.Path)), Module = m,
+            // A name argument that only repeats the type (torchvision's InvertedResidual("InvertedResidual", ...)) or the
+            // registered name says nothing; long lists wrap.
+            Details = NodeDescriber.CardArgs(m.Args, RegisteredName(m.Path), m.TypeName), Role = Roles.For(m, ParentOf(m.Path)), Module = m,
             Path = Rel(m.Path), Cluster = cluster, Variant = _blocks.ForPath(m.Path), FoldKey = BlockSignature.Fold(m), Parameters = m.Parameters, Order = flowId,
         });
         card.Instances.Add(m.Path);

@@ -26,6 +26,8 @@ internal sealed class DiagramNode
     /// <summary>On a block page, for an input or output: the name the block's own code gives the value
     /// (<see cref="PortSpec"/>: <c>inputs[2]</c>, <c>clsOutputs[0]</c>); empty when not known.</summary>
     public string Port { get; init; } = "";
+    /// <summary>Where <see cref="Port"/> stands among the call's arguments or results (<see cref="PortSpec.Index"/>); -1 when not known.</summary>
+    public int PortIndex { get; init; } = -1;
     /// <summary>For an op inside a folded side node: the shape it outputs (from the first edge leaving it), empty when unknown.</summary>
     public string OutputShape { get; init; } = "";
     /// <summary>For a folded side node: the ops it stands for and the edges between them, what opening it shows; null otherwise.</summary>
@@ -97,4 +99,8 @@ internal sealed class DiagramGraph
     /// every one), so the drawing keeps them in that order. False when their order is only the order the rest of the
     /// model reads them in (a block called twice, for q and then k, whose results are read k first).</summary>
     public bool OutputsInReturnOrder { get; set; }
+    /// <summary>The input nodes are in the order forward takes them (a model's parameters), so the drawing keeps them
+    /// in that order. A block page's inputs keep the order of its arguments instead, when each has a known place
+    /// (<see cref="DiagramNode.PortIndex"/>).</summary>
+    public bool InputsInParameterOrder { get; set; }
 }

@@ -51,7 +51,7 @@ internal static class HierarchyFallback
                 {
                     Id = (card ? "b." : "m.") + Rel(m.Path), Kind = card ? DiagramNodeKind.Block : DiagramNodeKind.Layer,
                     Category = card ? NodeCategory.Block : d.Category, Label = card ? blocks.ForPath(m.Path)?.Label ?? m.TypeName : d.Label,
-                    Details = card ? NodeDescriber.ArgsText(m.Args) : "", Role = Roles.For(m, parent), Module = m, Path = Rel(m.Path),
+                    Details = card ? NodeDescriber.CardArgs(m.Args, m.Path[(m.Path.LastIndexOf('.') + 1)..], m.TypeName) : "", Role = Roles.For(m, parent), Module = m, Path = Rel(m.Path),
                     Cluster = cluster, Variant = card ? blocks.ForPath(m.Path) : null, FoldKey = card ? BlockSignature.Fold(m) : "",
                     Parameters = m.Parameters, Order = order++,
                 };

@@ -54,6 +54,15 @@ internal static class DiagramPainter
         // An order that is only the order the model reads them in is left to crossing reduction.
         var outputs = graph.Nodes.Where(n => n.Kind == DiagramNodeKind.Output).Select(n => n.Id).ToList();
         if (outputs.Count > 1 && graph.OutputsInReturnOrder) req.KeepOrder.Add(outputs);
+        // Inputs read left to right in the order forward takes them: a model's parameters (the graph's node order), or
+        // a block's arguments when each has a known place (YOLO's Concat took x[1] left of x[0] from crossing reduction).
+        var inputs = graph.Nodes.Where(n => n.Kind == DiagramNodeKind.Input && !n.IsSide).ToList();
+        if (inputs.Count > 1)
+        {
+            if (graph.InputsInParameterOrder) req.KeepOrder.Add(inputs.Select(n => n.Id).ToList());
+            else if (inputs.All(n => n.PortIndex >= 0) && inputs.Select(n => n.PortIndex).Distinct().Count() == inputs.Count)
+                req.KeepOrder.Add(inputs.OrderBy(n => n.PortIndex).Select(n => n.Id).ToList());
+        }
         return req;
     }
 }
