@@ -26,8 +26,32 @@ internal static class EndpointLabels
         var name = node.Name.StartsWith(OutputPrefix, StringComparison.Ordinal) ? node.Name.Substring(OutputPrefix.Length) : node.Name;
         if (name.Length == 0) return "Output";
         if (name.All(char.IsDigit) && int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
-            return "Output " + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ReturnedVariable(node, flow) ?? "Output " + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return name;
+    }
+
+    /// <summary>
+    /// For an element of an unnamed tuple, the variable forward returns there (Tacotron2's
+    /// <c>return (mel_specgram, mel_specgram_postnet, gate_outputs, alignments)</c>), when every output is such an
+    /// element and each is returned from its own variable; null otherwise, and then every output keeps its number, so
+    /// that one page never mixes names and numbers.
+    /// </summary>
+    private static string? ReturnedVariable(FlowNodeSpec output, IReadOnlyList<FlowNodeSpec> flow)
+    {
+        var byId = new Dictionary<int, FlowNodeSpec>();
+        foreach (var n in flow) byId[n.Id] = n;
+        var names = new List<string>();
+        string? mine = null;
+        foreach (var o in flow)
+        {
+            if (o.Kind != FlowNodeKind.Output) continue;
+            var element = o.Name.StartsWith(OutputPrefix, StringComparison.Ordinal) ? o.Name.Substring(OutputPrefix.Length) : o.Name;
+            if (element.Length == 0 || !element.All(char.IsDigit)) return null;
+            if (o.Inputs.Count != 1 || !byId.TryGetValue(o.Inputs[0], out var producer) || producer.Variable.Length == 0) return null;
+            names.Add(producer.Variable);
+            if (o.Id == output.Id) mine = producer.Variable;
+        }
+        return names.Distinct(StringComparer.Ordinal).Count() == names.Count ? mine : null;
     }
 
     /// <summary>

@@ -22,6 +22,39 @@ public class EndpointLabelTests
         Assert.Equal("Output", Assert.Single(g.Nodes, n => n.Kind == DiagramNodeKind.Output).Label);
     }
 
+    // Tacotron2: return (mel_specgram, mel_specgram_postnet, gate_outputs, alignments), an unnamed tuple of variables.
+    private static DiagramGraph ReturnedVariables(string first, string second, bool bindThird = true)
+    {
+        var b = new TestModels.SpecBuilder();
+        int x = b.Input("x", "N×8");
+        int a = b.Bind(b.Module("a", "N×4", "", x), first);
+        int c = b.Bind(b.Module("c", "N×4", "", a), second);
+        int d = b.Module("d", "N×1", "", c);
+        if (bindThird) b.Bind(d, "gate_outputs");
+        b.Output("output.0", "N×4", a);
+        b.Output("output.1", "N×4", c);
+        b.Output("output.2", "N×1", d);
+        var root = Node("", "Net", ModuleOrigin.Custom, [], Leaf("a", "Linear", 36), Leaf("c", "Linear", 20), Leaf("d", "Linear", 5));
+        return Build(b, root);
+    }
+
+    private static List<string> OutputLabels(DiagramGraph g) => g.Nodes.Where(n => n.Kind == DiagramNodeKind.Output).Select(n => n.Label).ToList();
+
+    [Fact]
+    public void The_elements_of_an_unnamed_returned_tuple_read_the_variables_returned()
+    {
+        Assert.Equal(["mel_specgram", "mel_specgram_postnet", "gate_outputs"], OutputLabels(ReturnedVariables("mel_specgram", "mel_specgram_postnet")));
+    }
+
+    [Fact]
+    public void Returned_values_that_are_not_each_their_own_variable_keep_their_numbers_all_of_them()
+    {
+        // One element computed in the return statement: no name for it, so none for the others either.
+        Assert.Equal(["Output 1", "Output 2", "Output 3"], OutputLabels(ReturnedVariables("mel_specgram", "mel_specgram_postnet", bindThird: false)));
+        // Two elements from variables of one name (x = a(x); ... return (x0, x, ...)): not told apart by it.
+        Assert.Equal(["Output 1", "Output 2", "Output 3"], OutputLabels(ReturnedVariables("x", "x")));
+    }
+
     [Fact]
     public void Several_inputs_and_outputs_are_labelled_by_parameter_and_element_name()
     {
