@@ -63,6 +63,29 @@ public class ExpandSelectContractOracleTests
     }
 
     [Fact]
+    public void Functional_linear_matches_the_runtime()
+    {
+        TorchRuntime.Ensure();
+        // A noisy network's layer: linear(x, weight + noise, bias + noise), x of any rank.
+        var weight = torch.randn(16, 8);
+        var bias = torch.randn(16);
+        foreach (var x in new[] { torch.randn(8), torch.randn(3, 8), torch.randn(2, 5, 8) })
+        {
+            Same(nn.functional.linear(x, weight, bias), "linear", Array.Empty<ArgSpec>(), x, weight, bias);
+            Same(nn.functional.linear(x, weight), "linear", Array.Empty<ArgSpec>(), x, weight);
+        }
+        // A 1-D weight drops the last dim; a bias broadcasts against the output.
+        var row = torch.randn(3, 8);
+        Same(nn.functional.linear(row, torch.randn(8)), "linear", Array.Empty<ArgSpec>(), row, torch.randn(8));
+        Same(nn.functional.linear(row, weight, torch.randn(1)), "linear", Array.Empty<ArgSpec>(), row, weight, torch.randn(1));
+        // Features that differ from the weight's, and a bias that does not broadcast, are rejected.
+        var wide = torch.randn(3, 9);
+        Rejected(() => nn.functional.linear(wide, weight, bias), "linear", Array.Empty<ArgSpec>(), wide, weight, bias);
+        var badBias = torch.randn(5);
+        Rejected(() => nn.functional.linear(row, weight, badBias), "linear", Array.Empty<ArgSpec>(), row, weight, badBias);
+    }
+
+    [Fact]
     public void Unbind_matches_the_runtime()
     {
         TorchRuntime.Ensure();

@@ -32,6 +32,11 @@ internal sealed partial class Interpreter
                 return GuardTerm(compare.LeftOperand, frame) is { } left && GuardTerm(compare.RightOperand, frame) is { } right
                     ? ShapeGuards.Compare(name, left, right)
                     : ShapeGuards.UnknownPart;
+            // A flag known while tracing (useRnn in useRnn && x.dim() == 2): its value, so the traced part
+            // decides the whole. Only plain references are read again here: they have no effect to repeat.
+            case IFieldReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation or IPropertyReferenceOperation or ILiteralOperation
+                when IsBool(op.Type) && ValueConversions.TryBool(Eval(op, frame)) is bool known:
+                return ShapeGuards.Known(known);
             default:
                 return ShapeGuards.UnknownPart;
         }

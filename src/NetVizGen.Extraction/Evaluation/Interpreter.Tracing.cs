@@ -81,6 +81,7 @@ internal sealed partial class Interpreter
         var name = path.Length == 0 ? field : path + "." + field;
         var args = new List<ArgSpec> { new("name", ArgValue.FromString(name)) };
         if (tensor.Shape is { } dims) args.Add(new ArgSpec("shape", ArgValue.FromTuple(dims.Select(ArgValue.FromInt))));
+        if (!tensor.IsParameter) args.Add(new ArgSpec("buffer", ArgValue.FromBool(true)));
         var node = new TensorValue(Graph.Add(FlowNodeKind.Op, "parameter", "", Array.Empty<int>(), args, null)) { Integral = tensor.Integral };
         _parameterNodes[(owner.InstanceId, field)] = node;
         return node;

@@ -25,6 +25,9 @@ public static class ShapeGuards
     /// <summary>A part of a condition the extractor could not express.</summary>
     public const string UnknownPart = "unk";
 
+    /// <summary>A part of a condition known while tracing (a bool field, local or constant).</summary>
+    public static string Known(bool value) => value ? "true" : "false";
+
     /// <summary>A comparison of two terms; <paramref name="op"/> is one of eq, ne, lt, le, gt, ge.</summary>
     public static string Compare(string op, string left, string right) => op + "(" + left + "," + right + ")";
 
@@ -132,6 +135,7 @@ public static class ShapeGuards
         {
             var name = Name();
             if (name == UnknownPart) return null;
+            if (name is "true" or "false") return name == "true";
             Expect('(');
             bool? result;
             switch (name)

@@ -10,11 +10,14 @@ public sealed class OpDef
     private readonly Func<LayerArgs, string?>? _label;
     private readonly Func<LayerArgs, IReadOnlyList<Shape>, Shape, long?>? _macs;
     private readonly LayerParam[] _defaults;
+    private readonly bool _labelIsWhole;
     private Func<LayerArgs, IReadOnlyList<Shape?>, ShapeResult>? _givenUnknownInputs;
 
     internal OpDef(string name, LayerCategory category, Func<LayerArgs, IReadOnlyList<Shape>, ShapeResult> shape,
-        Func<LayerArgs, string?>? label = null, LayerParam[]? defaults = null, Func<LayerArgs, IReadOnlyList<Shape>, Shape, long?>? macs = null)
+        Func<LayerArgs, string?>? label = null, LayerParam[]? defaults = null, Func<LayerArgs, IReadOnlyList<Shape>, Shape, long?>? macs = null,
+        bool labelIsWhole = false)
     {
+        _labelIsWhole = labelIsWhole;
         Name = name;
         _defaults = defaults ?? Array.Empty<LayerParam>();
         Category = category;
@@ -33,7 +36,7 @@ public sealed class OpDef
     public string Summary(IReadOnlyList<ArgSpec> args)
     {
         var detail = _label?.Invoke(new LayerArgs(args, _defaults));
-        return string.IsNullOrEmpty(detail) ? Name : Name + " " + detail;
+        return string.IsNullOrEmpty(detail) ? Name : _labelIsWhole ? detail! : Name + " " + detail;
     }
 
     /// <summary>Output shape(s) for the given input shapes (tensor inputs only, in argument order).</summary>

@@ -126,12 +126,13 @@ public readonly struct TensorIndexItem : IEquatable<TensorIndexItem>
     /// <summary>
     /// A C# range as TorchSharp converts it (<c>TensorIndex.Slice(Range)</c>): a from-end start <c>^k</c> is
     /// <c>-k</c>; a from-end end <c>^0</c> is no stop and <c>^k</c> is <c>-k</c>; a missing side is the
-    /// range's default (<c>0</c>, <c>^0</c>). Checked against the runtime by the oracle tests.
+    /// range's default, kept absent (<c>..</c> is <c>[:]</c>, <c>..k</c> is <c>[:k]</c>, as the source reads). Checked
+    /// against the runtime by the oracle tests.
     /// </summary>
     public static TensorIndexItem FromRange(Bound start, bool startFromEnd, Bound end, bool endFromEnd)
     {
         // ^size is a count from the end that only the runtime knows: unknown.
-        Bound s = start.IsUnknown || start.Ref is not null && startFromEnd ? Unknown : start.Ref is not null ? start : start.Value is long a ? (startFromEnd ? -a : a) : (Bound)0;
+        Bound s = start.IsUnknown || start.Ref is not null && startFromEnd ? Unknown : start.Ref is not null ? start : start.Value is long a ? (startFromEnd ? -a : a) : Absent;
         Bound e = end.IsUnknown || end.Ref is not null && endFromEnd ? Unknown : end.Ref is not null ? end : end.Value is long b ? (endFromEnd ? (b == 0 ? Absent : (Bound)(-b)) : b) : Absent;
         return Slice(s, e, Absent);
     }

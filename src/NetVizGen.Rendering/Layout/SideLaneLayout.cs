@@ -5,7 +5,8 @@ namespace NetVizGen.Rendering.Layout;
 /// the main drawing instead of between its layers, as papers draw them. The inner layout runs without
 /// them, so the main path is exactly what it would be if they did not exist; each side node is then
 /// placed level with the first node it feeds, outside the drawing, and its edges enter their targets
-/// from the side.
+/// from the side, or, when another box lies between the lane and the target, from before it (across the gap
+/// between ranks), never through a box.
 /// </summary>
 /// <remarks>
 /// Pre-condition: side nodes only send edges (what feeds them is folded into them), and an edge between
@@ -93,12 +94,28 @@ internal sealed class SideLaneLayout(IDiagramLayout inner) : IDiagramLayout
             else if (nodeBoxes.TryGetValue(e.Target, out var t))
             {
                 var peers = into[e.Target];
-                double tm = t.M - t.MS / 2 + t.MS * (peers.IndexOf(e.Id) + 1) / (peers.Count + 1);
-                double entry = t.C - sign * t.CS / 2;
+                int k = peers.IndexOf(e.Id) + 1;
                 double run = exit + sign * (Gap / 2 - 4 + 2 * (laneIndex[e.Source] % 3));
-                points = Math.Abs(tm - s.M) < 0.5
-                    ? [P(s.M, exit), P(tm, entry)]
-                    : [P(s.M, exit), P(s.M, run), P(tm, run), P(tm, entry)];
+                if (Blocked(nodeBoxes.Values, t, highSide ? high : low, lowSide: !highSide))
+                {
+                    // Another box lies between the lane and the target (the middle one of several heads in a row):
+                    // a line level with the target would run through it and read as a chain of the two. Come in
+                    // from before the target instead, across the gap between its rank and the previous one.
+                    double top = t.M - t.MS / 2;
+                    // Above every box level with the target, so the crossing meets none of a taller neighbour.
+                    double rankTop = nodeBoxes.Values.Where(b => b.M - b.MS / 2 < t.M && t.M < b.M + b.MS / 2).Min(b => b.M - b.MS / 2);
+                    double before = rankTop - Math.Min(Gap / 2, req.RankSpacing / 2) + 2 * (laneIndex[e.Source] % 3);
+                    double tc = t.C - t.CS / 2 + t.CS * k / (peers.Count + 1);
+                    points = [P(s.M, exit), P(s.M, run), P(before, run), P(before, tc), P(top, tc)];
+                }
+                else
+                {
+                    double tm = t.M - t.MS / 2 + t.MS * k / (peers.Count + 1);
+                    double entry = t.C - sign * t.CS / 2;
+                    points = Math.Abs(tm - s.M) < 0.5
+                        ? [P(s.M, exit), P(tm, entry)]
+                        : [P(s.M, exit), P(s.M, run), P(tm, run), P(tm, entry)];
+                }
             }
             else continue;
             var a = points[^2];

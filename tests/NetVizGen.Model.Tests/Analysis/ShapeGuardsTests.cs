@@ -47,6 +47,17 @@ public sealed class ShapeGuardsTests
     }
 
     [Fact]
+    public void A_part_known_while_tracing_combines_with_a_traced_one()
+    {
+        // useRnn && x.dim() == 4 with the flag true: the rank decides; with it false, and() is false whatever the rank.
+        var rank = ShapeGuards.Compare("eq", ShapeGuards.Rank(3), "4");
+        Assert.True(ShapeGuards.Decide(ShapeGuards.And(ShapeGuards.Known(true), rank), OutputOf, r => r.Resolve(OutputOf)));
+        Assert.False(ShapeGuards.Decide(ShapeGuards.And(ShapeGuards.Known(false), ShapeGuards.Compare("eq", ShapeGuards.Rank(9), "4")), OutputOf, r => r.Resolve(OutputOf)));
+        Assert.True(ShapeGuards.Decide(ShapeGuards.Or(ShapeGuards.Not(ShapeGuards.Known(true)), rank), OutputOf, r => r.Resolve(OutputOf)));
+        Assert.Empty(Verify(ShapeGuards.OnNote(ShapeGuards.And(ShapeGuards.Known(true), rank), true, false)));
+    }
+
+    [Fact]
     public void Every_occurrence_must_hold_and_a_malformed_guard_keeps_the_note()
     {
         var holds = ShapeGuards.OnNote(ShapeGuards.Compare("eq", Size(1), "16"), true, true);

@@ -87,6 +87,19 @@ public sealed class TensorIndexingTests
     }
 
     [Fact]
+    public void A_range_without_a_start_keeps_no_start_and_reads_as_the_source_does()
+    {
+        // paddedOutput[.., 0] and x[..4]: drawn [:, 0] and [:4], not [0:, 0]; the same shape as an explicit 0.
+        var all = TensorIndexItem.FromRange(TensorIndexItem.Absent, false, TensorIndexItem.Absent, false);
+        var upTo = TensorIndexItem.FromRange(TensorIndexItem.Absent, false, 4, false);
+        Assert.Equal(":, 0", TensorIndexing.Label(TensorIndexing.Encode(new[] { all, TensorIndexItem.Single(0) })));
+        Assert.Equal(":4", TensorIndexing.Label(TensorIndexing.Encode(new[] { upTo })));
+        var fromZero = TensorIndexItem.FromRange(0, false, 4, false);
+        Assert.Equal("4×64", Apply(Shape.Of(8, 64), upTo).Outputs.Single().ToString());
+        Assert.Equal(Apply(Shape.Of(8, 64), fromZero).Outputs, Apply(Shape.Of(8, 64), upTo).Outputs);
+    }
+
+    [Fact]
     public void Two_ellipses_are_an_error()
     {
         Assert.Equal(ShapeStatus.Error, Apply(Nt, TensorIndexItem.Ellipsis, TensorIndexItem.Ellipsis).Status);

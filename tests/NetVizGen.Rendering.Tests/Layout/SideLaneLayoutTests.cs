@@ -57,6 +57,46 @@ public class SideLaneLayoutTests
     }
 
     [Fact]
+    public void A_side_edge_into_a_node_between_two_others_comes_in_from_before_it_and_crosses_no_box()
+    {
+        // A PPO actor's heads: three ops in a row, each fed a zeros tensor (a side node). The middle one is closed
+        // in on both sides; a line level with it ran through its neighbour and read as a chain of the two.
+        var request = new LayoutRequest { Direction = LayoutDirection.TopToBottom };
+        request.Nodes.Add(("x", 80, 30, null));
+        foreach (var head in new[] { "a", "b", "c" })
+        {
+            request.Nodes.Add((head, 120, 30, null));
+            request.Nodes.Add(("zeros_" + head, 90, 30, null));
+            request.SideNodes.Add("zeros_" + head);
+            request.Edges.Add(("x_" + head, "x", head, 0, 0));
+            request.Edges.Add(("side_" + head, "zeros_" + head, head, 0, 0));
+        }
+        var layout = DiagramPainter.Layout.Run(request);
+
+        foreach (var head in new[] { "a", "b", "c" })
+        {
+            var points = layout.Edges["side_" + head].Points;
+            for (int i = 1; i < points.Count; i++)
+                foreach (var (id, box) in layout.Nodes.Where(p => p.Key != head && p.Key != "zeros_" + head))
+                    Assert.False(Crosses(points[i - 1], points[i], box), $"side edge into {head} crosses {id}");
+            var target = layout.Nodes[head];
+            var end = points[^1];
+            Assert.True(end.X >= target.Left - 0.01 && end.X <= target.Right + 0.01 && end.Y >= target.Top - 0.01 && end.Y <= target.Bottom + 0.01, $"ends on {head}");
+        }
+        // The middle head's edge enters from above, at its top side.
+        var middle = new[] { "a", "b", "c" }.OrderBy(h => layout.Nodes[h].X).ElementAt(1);
+        Assert.Equal(layout.Nodes[middle].Top, layout.Edges["side_" + middle].Points[^1].Y, 2);
+    }
+
+    // Does the axis-aligned segment p–q pass through the inside of the box?
+    private static bool Crosses(Point p, Point q, Box box)
+    {
+        const double inset = 0.5;
+        double left = Math.Min(p.X, q.X), right = Math.Max(p.X, q.X), top = Math.Min(p.Y, q.Y), bottom = Math.Max(p.Y, q.Y);
+        return right > box.Left + inset && left < box.Right - inset && bottom > box.Top + inset && top < box.Bottom - inset;
+    }
+
+    [Fact]
     public void Without_side_nodes_the_lane_changes_nothing()
     {
         var model = TestModels.ResNetLike.Create();

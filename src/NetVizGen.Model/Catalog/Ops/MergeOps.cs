@@ -34,12 +34,34 @@ internal static class MergeOps
         // A product with a sparse matrix: a dense product's shape; its multiply-adds depend on the non-zeros (unknown).
         yield return new OpDef("sparse_matmul", LayerCategory.Linear,
             (a, x) => x.Count < 2 ? ShapeResult.Unknown("sparse_matmul needs two tensor inputs") : ShapeOps.Matmul("matmul", x[0], x[1], batchedOnly: false));
+        // functional.linear(x, weight, bias): x @ weightᵀ + bias, a layer whose weights the module holds itself
+        // (a noisy network's weight plus its noise). A 1-D weight drops the last dim.
+        yield return new OpDef("linear", LayerCategory.Linear,
+            (a, x) => x.Count < 2 ? ShapeResult.Unknown("linear needs its input and its weight") : Linear(x[0], x[1], x.Count > 2 ? x[2] : null),
+            macs: (a, x, output) => x.Count >= 2 && x[0].Rank > 0 && x[0][-1].Value is long k && Rules.PerSample(output, batched: x[0].Rank > 1) is long o ? o * k : null);
         foreach (var name in new[] { "matmul", "mm", "bmm" })
         {
             yield return new OpDef(name, LayerCategory.Linear,
                 (a, x) => x.Count < 2 ? ShapeResult.Unknown(name + " needs two tensor inputs") : ShapeOps.Matmul(name, x[0], x[1], batchedOnly: name == "bmm"),
                 macs: (a, x, output) => x.Count >= 2 && x[0][-1].Value is long k && Rules.PerSample(output, batched: x[0].Rank > 2) is long o ? o * k : null);
         }
+    }
+
+    /// <summary>linear: the input's last dim is the weight's in-features (its last dim); it becomes the out-features
+    /// (the weight's first dim), or goes away with a 1-D weight. The bias broadcasts against that.</summary>
+    private static ShapeResult Linear(Shapes.Shape input, Shapes.Shape weight, Shapes.Shape? bias)
+    {
+        if (input.Rank == 0) return ShapeResult.Fail(new ShapeError(ShapeErrorKind.RankMismatch, "linear needs an input of at least 1-D"));
+        if (weight.Rank is not (1 or 2))
+            return ShapeResult.Fail(new ShapeError(ShapeErrorKind.RankMismatch, "linear needs a 1-D or 2-D weight, got " + weight));
+        var (k1, k2) = (input[-1], weight[-1]);
+        if (k1.IsConcrete && k2.IsConcrete && k1 != k2)
+            return ShapeResult.Fail(new ShapeError(ShapeErrorKind.FeatureMismatch,
+                "linear input features differ from the weight's: " + input + " and weight " + weight, "in_features", k2.Value, k1.Value, 0, input.Rank - 1));
+        var dims = input.Dims.Take(input.Rank - 1).ToList();
+        if (weight.Rank == 2) dims.Add(weight[0]);
+        var output = Shapes.Shape.Of(dims);
+        return bias is null ? ShapeResult.Ok(output) : ShapeOps.Broadcast("linear", new[] { output, bias });
     }
 
     /// <summary>hstack: 0-D inputs become 1-D; 1-D inputs are joined along dim 0, others along dim 1.</summary>

@@ -48,9 +48,12 @@ internal static class ReshapeOps
             return ShapeResult.Ok(Shape.Of(x[0].Dims.Where((_, i) => i != axis)));
         }, a => a.Show("dim") + "," + a.Show("index"), List(Int("dim", 0)));
         // A Parameter or buffer of a module used directly in forward (a class token, a positional
-        // embedding): a source of the data flow whose shape the extractor knows from its creation.
+        // embedding, a noisy layer's noise): a source of the data flow whose shape the extractor knows from its
+        // creation, labelled with what it is ("buffer" when the extractor marked it so).
         yield return new OpDef("parameter", LayerCategory.Other, (a, _) => ParameterShape(a),
-            a => a.Get("name") is { Kind: NetVizGen.Model.Specs.ArgKind.String } n ? n.Text : null);
+            a => (a.Get("buffer") is { AsBool: true } ? "buffer" : "parameter")
+                + (a.Get("name") is { Kind: NetVizGen.Model.Specs.ArgKind.String } n ? " " + n.Text : ""),
+            labelIsWhole: true);
         // x[..., 1:3, None] and every other basic index (TensorIndexing), the positions as one text argument.
         yield return Op(TensorIndexing.OpName, (a, x) =>
         {
