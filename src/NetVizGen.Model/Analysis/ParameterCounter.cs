@@ -79,6 +79,10 @@ internal static class ParameterCounter
             var name = m.Path.Length == 0 ? "the model (" + m.TypeName + ")" : "'" + m.Path + "' (" + m.TypeName + ")";
             switch (m.Origin)
             {
+                // jit.load: what the module holds is in a TorchScript file, which no reading of the code can tell.
+                case ModuleOrigin.Unresolved when m.TypeName == "ScriptModule":
+                    reasons.Add(name + " is a TorchScript module loaded from a file at run time: its layers and parameters are in that file, not in the code");
+                    return;
                 case ModuleOrigin.Unresolved:
                     reasons.Add(name + " could not be resolved at compile time");
                     return;

@@ -53,6 +53,20 @@ public class IncompleteTotalsTests
     }
 
     [Fact]
+    public void A_TorchScript_module_says_its_layers_are_in_a_file()
+    {
+        // LaMa in LamaCleaner_TorchSharp: inpaint = jit.load<Tensor, Tensor, Tensor>("big-lama.pt").
+        var root = new ModuleSpec("", "LaMa", ModuleOrigin.Custom, NoArgs, new[]
+        {
+            new ModuleSpec("inpaint", "ScriptModule", ModuleOrigin.Unresolved, NoArgs, EquatableArray<ModuleSpec>.Empty),
+        }.ToEquatableArray());
+        var result = ShapeAnalysis.Run(Model(root)).Model;
+        Assert.Equal(-1, result.Root.Parameters);
+        var reason = Assert.Single(result.Incomplete);
+        Assert.StartsWith("'inpaint' (ScriptModule) is a TorchScript module loaded from a file at run time", reason);
+    }
+
+    [Fact]
     public void A_construction_cut_short_makes_even_a_known_total_a_lower_bound()
     {
         var root = new ModuleSpec("", "Net", ModuleOrigin.Custom, NoArgs, new[] { Linear("fc", 4, 4) }.ToEquatableArray());
