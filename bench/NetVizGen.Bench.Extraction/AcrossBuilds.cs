@@ -48,17 +48,8 @@ internal static class AcrossBuilds
         // As the command-line compiler reads files: with an encoding (the PDB needs one to checksum and embed text).
         static Microsoft.CodeAnalysis.Text.SourceText Utf8(string text) => Microsoft.CodeAnalysis.Text.SourceText.From(text, System.Text.Encoding.UTF8);
 
-        double Time(Compilation c)
-        {
-            GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new NetVizGenerator().AsSourceGenerator() }, optionsProvider: new ReportOn(), parseOptions: parse);
-            var sw = Stopwatch.StartNew();
-            driver = driver.RunGenerators(c);
-            var ms = sw.Elapsed.TotalMilliseconds;
-            var report = driver.GetRunResult().Diagnostics.Single(d => d.Id == "NVG0090").GetMessage(CultureInfo.InvariantCulture);
-            var m = Report.Match(report);
-            lastReport = m.Success ? $"{m.Groups[2].Value} hits, {m.Groups[3].Value} misses, {m.Groups[4].Value} files read" : report;
-            return ms;
-        }
+        // A new driver on a new compilation (as every build of the command line compiler starts).
+        double Time(Compilation c) => TimeWith(new DriverSlot(false, new NetVizGenerator().AsSourceGenerator()), c);
 
         var rows = new List<(string Name, Sample Sample, string Counts)>();
         void Row(string name, Func<double> run)
@@ -139,7 +130,7 @@ internal static class AcrossBuilds
 
         double CompileWith(DriverSlot slot, Compilation c)
         {
-            var driver = (slot.Reuse ? slot.Driver : null) ?? CSharpGeneratorDriver.Create(new[] { slot.Generator }, optionsProvider: new ReportOn(), parseOptions: parse);
+            var driver = slot.Start(parse);
             var sw = Stopwatch.StartNew();
             driver = driver.RunGeneratorsAndUpdateCompilation(c, out var output, out _);
             slot.Driver = driver;
@@ -158,7 +149,7 @@ internal static class AcrossBuilds
 
         double TimeWith(DriverSlot slot, Compilation c)
         {
-            var driver = (slot.Reuse ? slot.Driver : null) ?? CSharpGeneratorDriver.Create(new[] { slot.Generator }, optionsProvider: new ReportOn(), parseOptions: parse);
+            var driver = slot.Start(parse);
             var sw = Stopwatch.StartNew();
             driver = driver.RunGenerators(c);
             slot.Driver = driver;
@@ -178,6 +169,10 @@ internal static class AcrossBuilds
         public bool Reuse { get; } = reuse;
         public ISourceGenerator Generator { get; } = generator;
         public GeneratorDriver? Driver { get; set; }
+
+        /// <summary>The driver for the next build: the kept one, or a new one.</summary>
+        public GeneratorDriver Start(CSharpParseOptions parse) =>
+            (Reuse ? Driver : null) ?? CSharpGeneratorDriver.Create(new[] { Generator }, optionsProvider: new ReportOn(), parseOptions: parse);
     }
 
     private static void PrintTable(string title, List<(string Name, Sample Sample, string Counts)> rows, Sample? cold = null)

@@ -33,9 +33,13 @@ internal sealed partial class Interpreter
                     ? ShapeGuards.Compare(name, left, right)
                     : ShapeGuards.UnknownPart;
             // A flag known while tracing (useRnn in useRnn && x.dim() == 2): its value, so the traced part
-            // decides the whole. Only plain references are read again here: they have no effect to repeat.
-            case IFieldReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation or IPropertyReferenceOperation or ILiteralOperation
+            // decides the whole. Only plain reads are evaluated again here (a field, local, parameter, constant or
+            // auto-property): a getter with a body could trace or warn a second time.
+            case IFieldReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation or ILiteralOperation
                 when IsBool(op.Type) && ValueConversions.TryBool(Eval(op, frame)) is bool known:
+                return ShapeGuards.Known(known);
+            case IPropertyReferenceOperation { Property: var property }
+                when IsBool(op.Type) && IsAutoProperty(property) && ValueConversions.TryBool(Eval(op, frame)) is bool known:
                 return ShapeGuards.Known(known);
             default:
                 return ShapeGuards.UnknownPart;

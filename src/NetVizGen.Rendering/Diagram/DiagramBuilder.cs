@@ -118,12 +118,12 @@ internal sealed class DiagramBuilder
                     {
                         // A mask or position ids built outside the block enter it quietly, as a side input.
                         bool side = _side.Contains(input);
+                        var port = PortOf(byId, PortSide.Input, selected, input);
                         src = Add(new DiagramNode
                         {
                             Id = "in" + Num(externalInputs.Count), Kind = DiagramNodeKind.Input, Category = NodeCategory.Input, Label = "Input", Order = input - 1_000_000,
                             IsSide = side, Path = side ? SideChain(input, byId) : "", Variable = byId.TryGetValue(input, out var producer) ? producer.Variable : "",
-                            Port = PortOf(byId, PortSide.Input, selected, input)?.Name ?? "",
-                            PortIndex = PortOf(byId, PortSide.Input, selected, input)?.Index ?? -1,
+                            Port = port?.Name ?? "", PortIndex = port?.Index ?? -1,
                         });
                         externalInputs[input] = src;
                     }
@@ -312,10 +312,23 @@ internal sealed class DiagramBuilder
             node.Role = Roles.For(unknown, ParentOf(unknown.Path));
             return node;
         }
-        var op = NodeDescriber.Describe(n);
+        var op = NodeDescriber.Describe(OwnNames(n));
         var kind = n.Kind == FlowNodeKind.Merge ? DiagramNodeKind.Merge : DiagramNodeKind.Op;
         var scope = n.Scope.Length == 0 || n.Scope == _root.Path ? "" : Rel(n.Scope) + ".";
         return AddUnique("op." + scope + FileNames.Safe(n.Name), n, kind, op, cluster);
+    }
+
+    // A block page names the block's own parameters and buffers from the block, as it names its layers (Rel):
+    // NoisyLinear's page reads "parameter _linear.weight", not the first instance's "sharedModules.0._linear.weight".
+    private FlowNodeSpec OwnNames(FlowNodeSpec n)
+    {
+        if (!IsBlockPage || n.Name != "parameter") return n;
+        var prefix = _root.Path + ".";
+        return n with
+        {
+            Args = n.Args.Select(a => a.Name == "name" && a.Value is { Kind: ArgKind.String, Text: { } text } && text.StartsWith(prefix, StringComparison.Ordinal)
+                ? a with { Value = ArgValue.FromString(text.Substring(prefix.Length)) } : a).ToEquatableArray(),
+        };
     }
 
     // Ancestor paths strictly below the scope root, outermost first, ending with the path itself.

@@ -130,4 +130,35 @@ public class ReinforcementLearningIdiomTests
         Assert.DoesNotContain(model.Notes, n => n.Id == "NVG0102");
         Assert.Equal(output, model.Flow.Nodes.Single(n => n.Kind == FlowNodeKind.Output).Shape);
     }
+
+    [Fact]
+    public void A_flag_read_through_an_auto_property_decides_the_condition_too_but_a_getter_with_a_body_is_not_run_again()
+    {
+        string Actor(string flag) => GeneratorHarness.Usings + $$"""
+            [Diagram(Input = "N,8")]
+            public sealed class Actor : Module<Tensor, Tensor>
+            {
+                private readonly Linear fc = Linear(8, 16);
+                {{flag}}
+                public Actor() : base("Actor") { RegisterComponents(); }
+                public override Tensor forward(Tensor x)
+                {
+                    if (UseRnn && x.dim() == 2)
+                    {
+                        x = x.unsqueeze(1);
+                    }
+                    return fc.forward(x);
+                }
+            }
+            """;
+
+        var auto = GeneratorHarness.Single(Actor("private bool UseRnn { get; } = true;"));
+        Assert.DoesNotContain(auto.Notes, n => n.Id == "NVG0102");
+        Assert.Equal("N×1×16", auto.Flow.Nodes.Single(n => n.Kind == FlowNodeKind.Output).Shape);
+
+        // A getter with a body is code of the model's: the guard does not run it a second time, so the condition
+        // stays undecided and says so (the branch is still taken as the evaluator found it).
+        var computed = GeneratorHarness.Single(Actor("private bool UseRnn => fc is not null;"));
+        Assert.Contains(computed.Notes, n => n.Id == "NVG0102");
+    }
 }

@@ -29,6 +29,13 @@ internal sealed class SpecBuilder
     /// <summary>An output named as the tracer names tuple elements ("output.masks", "output.1").</summary>
     public int Output(string name, string shape, int input) => Add(FlowNodeKind.Output, name, "", shape, "", [input]);
 
+    /// <summary>Gives node <paramref name="id"/> its non-tensor arguments; returns the id.</summary>
+    public int With(int id, params ArgSpec[] args)
+    {
+        _flow[id] = _flow[id] with { Args = args.ToEquatableArray() };
+        return id;
+    }
+
     /// <summary>Records that node <paramref name="id"/>'s value is bound to the C# name <paramref name="variable"/>; returns the id.</summary>
     public int Bind(int id, string variable)
     {

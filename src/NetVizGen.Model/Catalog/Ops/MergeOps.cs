@@ -54,10 +54,8 @@ internal static class MergeOps
         if (input.Rank == 0) return ShapeResult.Fail(new ShapeError(ShapeErrorKind.RankMismatch, "linear needs an input of at least 1-D"));
         if (weight.Rank is not (1 or 2))
             return ShapeResult.Fail(new ShapeError(ShapeErrorKind.RankMismatch, "linear needs a 1-D or 2-D weight, got " + weight));
-        var (k1, k2) = (input[-1], weight[-1]);
-        if (k1.IsConcrete && k2.IsConcrete && k1 != k2)
-            return ShapeResult.Fail(new ShapeError(ShapeErrorKind.FeatureMismatch,
-                "linear input features differ from the weight's: " + input + " and weight " + weight, "in_features", k2.Value, k1.Value, 0, input.Rank - 1));
+        if (Rules.Differs(input[-1], weight[-1].Value))
+            return ShapeResult.Fail(Rules.Mismatch(ShapeErrorKind.FeatureMismatch, "linear", "in_features", weight[-1].Value!.Value, input[-1], input.Rank - 1));
         var dims = input.Dims.Take(input.Rank - 1).ToList();
         if (weight.Rank == 2) dims.Add(weight[0]);
         var output = Shapes.Shape.Of(dims);
